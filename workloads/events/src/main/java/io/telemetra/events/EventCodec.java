@@ -1,0 +1,444 @@
+package io.telemetra.events;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Encodes events to the JSON wire format and decodes records back, validating every field. A
+ * rejected record gets a precise {@link Rejection}; decoding never throws on bad input.
+ *
+ * <p>Thread-safe. Timestamps more than {@link #MAX_CLOCK_SKEW} ahead of the codec's clock are
+ * rejected, so one far-future event can never advance event time downstream.
+ */
+public final class EventCodec {
+
+  /** Longest chat message accepted, in characters (Unicode code points). */
+  public static final int MAX_MESSAGE_LENGTH = 2000;
+
+  /** Largest record accepted, in bytes. */
+  public static final int MAX_RECORD_BYTES = 64 * 1024;
+
+  /** How far ahead of the wall clock an event's ts may be. */
+  public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+  /** Longest id (event, stream, user), in characters; matches the Postgres schema. */
+  public static final int MAX_ID_LENGTH = 128;
+
+  /** Longest free-text field other than the chat message (username, title, ...). */
+  public static final int MAX_TEXT_LENGTH = 512;
+
+  /** Most emotes in one chat message. */
+  public static final int MAX_EMOTES = 200;
+
+  /** Largest amount accepted, exclusive: 10^15 in any currency. */
+  public static final BigDecimal MAX_AMOUNT = BigDecimal.TEN.pow(15);
+
+  /** Most decimal places of an amount. */
+  public static final int MAX_AMOUNT_SCALE = 8;
+
+  /** Largest viewer count accepted. */
+  public static final long MAX_VIEWER_COUNT = 1_000_000_000L;
+
+  /** The schema version this release writes; records may omit it or carry it. */
+  public static final int SCHEMA_VERSION = 1;
+
+  private static final DateTimeFormatter WIRE_TS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+  private static final Pattern DECIMAL_STRING = Pattern.compile("\\d{1,30}(\\.\\d{1,30})?");
+  private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
+  private static final Set<String> CURRENCIES =
+      Currency.getAvailableCurrencies().stream()
+          .map(Currency::getCurrencyCode)
+          .collect(Collectors.toUnmodifiableSet());
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+  private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+  private final Clock clock;
+
+  public EventCodec(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** A codec that checks timestamps against the system clock. */
+  public static EventCodec withSystemClock() {
+    return new EventCodec(Clock.systemUTC());
+  }
+
+  /** The wire form of an event timestamp: RFC 3339, UTC, milliseconds. */
+  public static String formatTimestamp(Instant ts) {
+    return WIRE_TS.format(ts);
+  }
+
+  // ---------------------------------------------------------------- encoding
+
+  /** The event as UTF-8 JSON bytes, in the wire format of docs/events.md. */
+  public byte[] encode(Event event) {
+    var out = new ByteArrayOutputStream(256);
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      g.writeStartObject();
+      g.writeStringField("event_id", event.eventId());
+      g.writeStringField("stream_id", event.streamId());
+      g.writeStringField("ts", formatTimestamp(event.ts()));
+      if (event instanceof ChatEvent c) {
+        g.writeStringField("user_id", c.userId());
+        g.writeStringField("username", c.username());
+        g.writeStringField("message", c.message());
+        g.writeArrayFieldStart("emotes");
+        for (String emote : c.emotes()) {
+          g.writeString(emote);
+        }
+        g.writeEndArray();
+      } else if (event instanceof ViewerEvent v) {
+        g.writeNumberField("viewer_count", v.viewerCount());
+      } else if (event instanceof TransactionEvent t) {
+        g.writeStringField("user_id", t.userId());
+        g.writeStringField("type", t.transactionType().wireName());
+        g.writeStringField("amount", t.amount().toPlainString());
+        g.writeStringField("currency", t.currency());
+      } else if (event instanceof StreamMetaEvent m) {
+        g.writeStringField("status", m.status().wireName());
+        g.writeStringField("title", m.title());
+        g.writeStringField("category", m.category());
+        g.writeStringField("streamer", m.streamer());
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  // ---------------------------------------------------------------- decoding
+
+  /** Decodes a record from {@code topic} of pipeline {@code topics}. */
+  public Decoded decode(Topics topics, String topic, byte[] value) {
+    return topics
+        .typeOf(topic)
+        .map(type -> decode(type, value))
+        .orElseGet(
+            () ->
+                rejected(
+                    RejectionReason.UNKNOWN_TOPIC,
+                    "",
+                    "topic '" + topic + "' carries no event type"));
+  }
+
+  /** Decodes a record of the given type. Never throws on bad input. */
+  public Decoded decode(EventType type, byte[] value) {
+    if (value == null) {
+      return rejected(RejectionReason.INVALID_JSON, "", "record has no value (tombstone)");
+    }
+    if (value.length > MAX_RECORD_BYTES) {
+      return rejected(
+          RejectionReason.RECORD_TOO_LARGE,
+          "",
+          value.length + " bytes, limit is " + MAX_RECORD_BYTES);
+    }
+    JsonNode root;
+    try (JsonParser parser = FACTORY.createParser(value)) {
+      root = MAPPER.readTree(parser);
+    } catch (IOException | RuntimeException e) {
+      return rejected(RejectionReason.INVALID_JSON, "", firstLine(e.getMessage()));
+    }
+    if (root == null || root.isMissingNode()) {
+      return rejected(RejectionReason.INVALID_JSON, "", "empty document");
+    }
+    if (!root.isObject()) {
+      return rejected(
+          RejectionReason.NOT_AN_OBJECT,
+          "",
+          "expected a JSON object, got " + root.getNodeType().name().toLowerCase());
+    }
+    try {
+      return new Decoded.Accepted(read(type, new Fields(root)));
+    } catch (RejectedException e) {
+      return new Decoded.Rejected(e.rejection);
+    }
+  }
+
+  private Event read(EventType type, Fields f) {
+    f.schemaVersion();
+    String eventId = f.id("event_id");
+    String streamId = f.id("stream_id");
+    Instant ts = f.timestamp("ts", clock.instant().plus(MAX_CLOCK_SKEW));
+    return switch (type) {
+      case CHAT ->
+          new ChatEvent(
+              eventId,
+              streamId,
+              ts,
+              f.id("user_id"),
+              f.text("username"),
+              f.message("message"),
+              f.emotes("emotes"));
+      case VIEWER -> new ViewerEvent(eventId, streamId, ts, f.viewerCount("viewer_count"));
+      case TRANSACTION ->
+          new TransactionEvent(
+              eventId,
+              streamId,
+              ts,
+              f.id("user_id"),
+              f.enumValue("type", TransactionType::fromWireName, TransactionType.values()),
+              f.amount("amount"),
+              f.currency("currency"));
+      case STREAM_META ->
+          new StreamMetaEvent(
+              eventId,
+              streamId,
+              ts,
+              f.enumValue("status", StreamStatus::fromWireName, StreamStatus.values()),
+              f.text("title"),
+              f.text("category"),
+              f.text("streamer"));
+    };
+  }
+
+  private static Decoded rejected(RejectionReason reason, String field, String detail) {
+    return new Decoded.Rejected(new Rejection(reason, field, detail));
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable JSON";
+    }
+    String line = message.lines().findFirst().orElse("unreadable JSON");
+    return line.length() > 200 ? line.substring(0, 200) : line;
+  }
+
+  /** Thrown inside field readers; caught in {@link #decode}. */
+  private static final class RejectedException extends RuntimeException {
+    private final Rejection rejection;
+
+    RejectedException(RejectionReason reason, String field, String detail) {
+      super(null, null, false, false);
+      this.rejection = new Rejection(reason, field, detail);
+    }
+  }
+
+  /** Typed, validating access to the fields of one JSON object. */
+  private static final class Fields {
+    private final JsonNode root;
+
+    Fields(JsonNode root) {
+      this.root = root;
+    }
+
+    private JsonNode required(String name) {
+      JsonNode node = root.get(name);
+      if (node == null || node.isNull()) {
+        throw new RejectedException(RejectionReason.MISSING_FIELD, name, "required field");
+      }
+      return node;
+    }
+
+    private String string(String name) {
+      JsonNode node = required(name);
+      if (!node.isTextual()) {
+        throw wrongType(name, "a string", node);
+      }
+      return node.textValue();
+    }
+
+    String id(String name) {
+      String value = string(name);
+      if (value.isBlank()) {
+        throw new RejectedException(RejectionReason.OUT_OF_RANGE, name, "must not be blank");
+      }
+      if (value.length() > MAX_ID_LENGTH) {
+        throw new RejectedException(
+            RejectionReason.OUT_OF_RANGE,
+            name,
+            value.length() + " characters, limit is " + MAX_ID_LENGTH);
+      }
+      return value;
+    }
+
+    String text(String name) {
+      String value = string(name);
+      if (value.length() > MAX_TEXT_LENGTH) {
+        throw new RejectedException(
+            RejectionReason.OUT_OF_RANGE,
+            name,
+            value.length() + " characters, limit is " + MAX_TEXT_LENGTH);
+      }
+      return value;
+    }
+
+    String message(String name) {
+      String value = string(name);
+      int length = value.codePointCount(0, value.length());
+      if (length > MAX_MESSAGE_LENGTH) {
+        throw new RejectedException(
+            RejectionReason.MESSAGE_TOO_LONG,
+            name,
+            length + " characters, limit is " + MAX_MESSAGE_LENGTH);
+      }
+      return value;
+    }
+
+    List<String> emotes(String name) {
+      JsonNode node = required(name);
+      if (!node.isArray()) {
+        throw wrongType(name, "an array of strings", node);
+      }
+      if (node.size() > MAX_EMOTES) {
+        throw new RejectedException(
+            RejectionReason.OUT_OF_RANGE, name, node.size() + " emotes, limit is " + MAX_EMOTES);
+      }
+      List<String> emotes = new ArrayList<>(node.size());
+      for (int i = 0; i < node.size(); i++) {
+        JsonNode item = node.get(i);
+        if (!item.isTextual()) {
+          throw wrongType(name + "[" + i + "]", "a string", item);
+        }
+        if (item.textValue().isEmpty() || item.textValue().length() > MAX_ID_LENGTH) {
+          throw new RejectedException(
+              RejectionReason.OUT_OF_RANGE,
+              name + "[" + i + "]",
+              "emote codes are 1-" + MAX_ID_LENGTH + " characters");
+        }
+        emotes.add(item.textValue());
+      }
+      return emotes;
+    }
+
+    Instant timestamp(String name, Instant latestAllowed) {
+      String value = string(name);
+      Instant ts;
+      try {
+        ts = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value, Instant::from);
+      } catch (DateTimeParseException e) {
+        throw new RejectedException(
+            RejectionReason.INVALID_TIMESTAMP,
+            name,
+            "expected RFC 3339 such as 2026-11-27T10:15:30.123Z");
+      }
+      if (ts.isAfter(latestAllowed)) {
+        throw new RejectedException(
+            RejectionReason.TIMESTAMP_IN_FUTURE,
+            name,
+            "more than " + MAX_CLOCK_SKEW.toMinutes() + " minutes ahead of the wall clock");
+      }
+      return ts;
+    }
+
+    long viewerCount(String name) {
+      JsonNode node = required(name);
+      if (!node.isIntegralNumber()) {
+        throw wrongType(name, "an integer", node);
+      }
+      if (!node.canConvertToLong() || node.longValue() < 0 || node.longValue() > MAX_VIEWER_COUNT) {
+        throw new RejectedException(
+            RejectionReason.OUT_OF_RANGE, name, "must be between 0 and " + MAX_VIEWER_COUNT);
+      }
+      return node.longValue();
+    }
+
+    BigDecimal amount(String name) {
+      JsonNode node = required(name);
+      BigDecimal amount;
+      if (node.isTextual()) {
+        if (!DECIMAL_STRING.matcher(node.textValue()).matches()) {
+          throw new RejectedException(
+              RejectionReason.OUT_OF_RANGE,
+              name,
+              "a decimal string is digits with an optional fraction, e.g. \"4.99\"");
+        }
+        amount = new BigDecimal(node.textValue());
+      } else if (node.isNumber()) {
+        amount = node.decimalValue();
+      } else {
+        throw wrongType(name, "a decimal string or a number", node);
+      }
+      if (amount.signum() < 0) {
+        throw new RejectedException(RejectionReason.OUT_OF_RANGE, name, "must not be negative");
+      }
+      if (amount.compareTo(MAX_AMOUNT) >= 0) {
+        throw new RejectedException(
+            RejectionReason.OUT_OF_RANGE, name, "must be less than " + MAX_AMOUNT.toPlainString());
+      }
+      if (amount.stripTrailingZeros().scale() > MAX_AMOUNT_SCALE) {
+        throw new RejectedException(
+            RejectionReason.OUT_OF_RANGE, name, "at most " + MAX_AMOUNT_SCALE + " decimal places");
+      }
+      return amount;
+    }
+
+    String currency(String name) {
+      String value = string(name);
+      if (!CURRENCY_CODE.matcher(value).matches() || !CURRENCIES.contains(value)) {
+        throw new RejectedException(
+            RejectionReason.UNKNOWN_ENUM_VALUE, name, "not an ISO 4217 currency code");
+      }
+      return value;
+    }
+
+    <E extends Enum<E>> E enumValue(
+        String name, java.util.function.Function<String, java.util.Optional<E>> parse, E[] all) {
+      String value = string(name);
+      return parse
+          .apply(value)
+          .orElseThrow(
+              () ->
+                  new RejectedException(
+                      RejectionReason.UNKNOWN_ENUM_VALUE,
+                      name,
+                      "expected one of "
+                          + java.util.Arrays.stream(all)
+                              .map(e -> e.name().toLowerCase(java.util.Locale.ROOT))
+                              .toList()));
+    }
+
+    void schemaVersion() {
+      JsonNode node = root.get("schema_version");
+      if (node == null || node.isNull()) {
+        return;
+      }
+      if (!node.isIntegralNumber()) {
+        throw wrongType("schema_version", "an integer", node);
+      }
+      if (node.asLong() != SCHEMA_VERSION) {
+        throw new RejectedException(
+            RejectionReason.UNSUPPORTED_SCHEMA_VERSION,
+            "schema_version",
+            "this release reads schema_version " + SCHEMA_VERSION);
+      }
+    }
+
+    private static RejectedException wrongType(String name, String expected, JsonNode got) {
+      return new RejectedException(
+          RejectionReason.WRONG_TYPE,
+          name,
+          "expected " + expected + ", got " + got.getNodeType().name().toLowerCase());
+    }
+  }
+}
