@@ -8,17 +8,28 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -44,10 +55,10 @@ public final class EventCodec {
   /** How far ahead of the wall clock an event's ts may be. */
   public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
-  /** Longest id (event, stream, user), in characters; matches the Postgres schema. */
+  /** Longest id (event, stream, user), in characters (code points); matches the Postgres schema. */
   public static final int MAX_ID_LENGTH = 128;
 
-  /** Longest free-text field other than the chat message (username, title, ...). */
+  /** Longest free-text field other than the chat message (username, title, ...), in code points. */
   public static final int MAX_TEXT_LENGTH = 512;
 
   /** Most emotes in one chat message. */
@@ -67,6 +78,33 @@ public final class EventCodec {
 
   private static final DateTimeFormatter WIRE_TS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  /**
+   * RFC 3339 date-time: four-digit year, seconds required, optional fraction, {@code Z} or a
+   * numeric offset.
+   */
+  private static final DateTimeFormatter RFC_3339 =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .appendValue(ChronoField.YEAR, 4)
+          .appendLiteral('-')
+          .appendValue(ChronoField.MONTH_OF_YEAR, 2)
+          .appendLiteral('-')
+          .appendValue(ChronoField.DAY_OF_MONTH, 2)
+          .appendLiteral('T')
+          .appendValue(ChronoField.HOUR_OF_DAY, 2)
+          .appendLiteral(':')
+          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+          .appendLiteral(':')
+          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+          .optionalEnd()
+          .appendOffset("+HH:MM", "Z")
+          .toFormatter()
+          .withResolverStyle(ResolverStyle.STRICT)
+          .withChronology(IsoChronology.INSTANCE);
+
   private static final Pattern DECIMAL_STRING = Pattern.compile("\\d{1,30}(\\.\\d{1,30})?");
   private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
   private static final Set<String> CURRENCIES =
@@ -79,6 +117,8 @@ public final class EventCodec {
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // Amounts keep the scale they were written with (4.990 stays 4.990).
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
           .build();
   private static final JsonFactory FACTORY = MAPPER.getFactory();
 
@@ -163,11 +203,31 @@ public final class EventCodec {
           "",
           value.length + " bytes, limit is " + MAX_RECORD_BYTES);
     }
+    // Jackson decodes overlong forms and encoded surrogates without complaint: check UTF-8 first.
+    CharBuffer text = CharBuffer.allocate(value.length);
+    ByteBuffer bytes = ByteBuffer.wrap(value);
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+    CoderResult result = utf8.decode(bytes, text, true);
+    if (!result.isError()) {
+      result = utf8.flush(text);
+    }
+    if (result.isError()) {
+      return rejected(
+          RejectionReason.INVALID_JSON, "", "not valid UTF-8 at byte offset " + bytes.position());
+    }
     JsonNode root;
-    try (JsonParser parser = FACTORY.createParser(value)) {
+    JsonParser parser = null;
+    try {
+      parser = FACTORY.createParser(text.array(), 0, text.position());
       root = MAPPER.readTree(parser);
     } catch (IOException | RuntimeException e) {
-      return rejected(RejectionReason.INVALID_JSON, "", firstLine(e.getMessage()));
+      String detail = firstLine(e.getMessage());
+      // Name the repeated key; other syntax errors concern the whole record.
+      String field =
+          parser != null && detail.startsWith("Duplicate field") ? currentName(parser) : "";
+      return rejected(RejectionReason.INVALID_JSON, field, detail);
+    } finally {
+      closeQuietly(parser);
     }
     if (root == null || root.isMissingNode()) {
       return rejected(RejectionReason.INVALID_JSON, "", "empty document");
@@ -226,6 +286,26 @@ public final class EventCodec {
     return new Decoded.Rejected(new Rejection(reason, field, detail));
   }
 
+  private static String currentName(JsonParser parser) {
+    try {
+      String name = parser.currentName();
+      return name == null ? "" : name;
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static void closeQuietly(JsonParser parser) {
+    if (parser == null) {
+      return;
+    }
+    try {
+      parser.close();
+    } catch (IOException e) {
+      // Parsing from memory: nothing to release.
+    }
+  }
+
   private static String firstLine(String message) {
     if (message == null) {
       return "unreadable JSON";
@@ -265,7 +345,30 @@ public final class EventCodec {
       if (!node.isTextual()) {
         throw wrongType(name, "a string", node);
       }
-      return node.textValue();
+      String value = node.textValue();
+      if (!wellFormed(value)) {
+        throw new RejectedException(
+            RejectionReason.INVALID_JSON, name, "contains an unpaired surrogate \\u escape");
+      }
+      return value;
+    }
+
+    private static boolean wellFormed(String value) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (Character.isHighSurrogate(c)
+            && i + 1 < value.length()
+            && Character.isLowSurrogate(value.charAt(i + 1))) {
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static int codePoints(String value) {
+      return value.codePointCount(0, value.length());
     }
 
     String id(String name) {
@@ -273,29 +376,29 @@ public final class EventCodec {
       if (value.isBlank()) {
         throw new RejectedException(RejectionReason.OUT_OF_RANGE, name, "must not be blank");
       }
-      if (value.length() > MAX_ID_LENGTH) {
+      if (codePoints(value) > MAX_ID_LENGTH) {
         throw new RejectedException(
             RejectionReason.OUT_OF_RANGE,
             name,
-            value.length() + " characters, limit is " + MAX_ID_LENGTH);
+            codePoints(value) + " characters, limit is " + MAX_ID_LENGTH);
       }
       return value;
     }
 
     String text(String name) {
       String value = string(name);
-      if (value.length() > MAX_TEXT_LENGTH) {
+      if (codePoints(value) > MAX_TEXT_LENGTH) {
         throw new RejectedException(
             RejectionReason.OUT_OF_RANGE,
             name,
-            value.length() + " characters, limit is " + MAX_TEXT_LENGTH);
+            codePoints(value) + " characters, limit is " + MAX_TEXT_LENGTH);
       }
       return value;
     }
 
     String message(String name) {
       String value = string(name);
-      int length = value.codePointCount(0, value.length());
+      int length = codePoints(value);
       if (length > MAX_MESSAGE_LENGTH) {
         throw new RejectedException(
             RejectionReason.MESSAGE_TOO_LONG,
@@ -317,16 +420,22 @@ public final class EventCodec {
       List<String> emotes = new ArrayList<>(node.size());
       for (int i = 0; i < node.size(); i++) {
         JsonNode item = node.get(i);
+        String itemName = name + "[" + i + "]";
         if (!item.isTextual()) {
-          throw wrongType(name + "[" + i + "]", "a string", item);
+          throw wrongType(itemName, "a string", item);
         }
-        if (item.textValue().isEmpty() || item.textValue().length() > MAX_ID_LENGTH) {
+        String emote = item.textValue();
+        if (!wellFormed(emote)) {
+          throw new RejectedException(
+              RejectionReason.INVALID_JSON, itemName, "contains an unpaired surrogate \\u escape");
+        }
+        if (emote.isEmpty() || codePoints(emote) > MAX_ID_LENGTH) {
           throw new RejectedException(
               RejectionReason.OUT_OF_RANGE,
-              name + "[" + i + "]",
+              itemName,
               "emote codes are 1-" + MAX_ID_LENGTH + " characters");
         }
-        emotes.add(item.textValue());
+        emotes.add(emote);
       }
       return emotes;
     }
@@ -335,7 +444,8 @@ public final class EventCodec {
       String value = string(name);
       Instant ts;
       try {
-        ts = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value, Instant::from);
+        // The contract's precision is the millisecond; finer digits are dropped.
+        ts = RFC_3339.parse(value, Instant::from).truncatedTo(ChronoUnit.MILLIS);
       } catch (DateTimeParseException e) {
         throw new RejectedException(
             RejectionReason.INVALID_TIMESTAMP,
@@ -390,6 +500,14 @@ public final class EventCodec {
         throw new RejectedException(
             RejectionReason.OUT_OF_RANGE, name, "at most " + MAX_AMOUNT_SCALE + " decimal places");
       }
+      // Same value, bounded form: 1e2 becomes 100 and 0e-999999999 becomes 0, never a scale
+      // that would print a billion digits.
+      if (amount.scale() > MAX_AMOUNT_SCALE) {
+        amount = amount.stripTrailingZeros();
+      }
+      if (amount.scale() < 0) {
+        amount = amount.setScale(0);
+      }
       return amount;
     }
 
@@ -426,7 +544,8 @@ public final class EventCodec {
       if (!node.isIntegralNumber()) {
         throw wrongType("schema_version", "an integer", node);
       }
-      if (node.asLong() != SCHEMA_VERSION) {
+      // canConvertToInt first: a huge integer must not wrap around to 1.
+      if (!node.canConvertToInt() || node.intValue() != SCHEMA_VERSION) {
         throw new RejectedException(
             RejectionReason.UNSUPPORTED_SCHEMA_VERSION,
             "schema_version",
