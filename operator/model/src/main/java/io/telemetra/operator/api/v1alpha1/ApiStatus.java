@@ -1,0 +1,49 @@
+package io.telemetra.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Objects;
+
+/** The API Deployment as observed. */
+public class ApiStatus {
+
+  @JsonPropertyDescription("Number of API pods ready to serve.")
+  private Integer readyReplicas;
+
+  @JsonPropertyDescription("In-cluster URL of the API Service.")
+  private String url;
+
+  public ApiStatus() {}
+
+  public ApiStatus(Integer readyReplicas, String url) {
+    this.readyReplicas = readyReplicas;
+    this.url = url;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ApiStatus a
+        && Objects.equals(readyReplicas, a.readyReplicas)
+        && Objects.equals(url, a.url);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(readyReplicas, url);
+  }
+
+  public Integer getReadyReplicas() {
+    return readyReplicas;
+  }
+
+  public void setReadyReplicas(Integer readyReplicas) {
+    this.readyReplicas = readyReplicas;
+  }
+
+  public String getUrl() {
+    return url;
+  }
+
+  public void setUrl(String url) {
+    this.url = url;
+  }
+}

@@ -1,0 +1,101 @@
+package io.telemetra.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** The Kafka cluster and how this pipeline's topics are laid out on it. */
+@ValidationRule(
+    value = "self.partitions >= oldSelf.partitions",
+    message = "kafka.partitions can only grow: Kafka cannot remove partitions from a topic")
+public class KafkaSpec {
+
+  @Required
+  @Pattern("^[^,\\s]+(,[^,\\s]+)*$")
+  @JsonPropertyDescription("Comma-separated host:port list of Kafka brokers.")
+  private String bootstrapServers;
+
+  @Default("telemetra.events")
+  @Size(min = 1, max = 200)
+  @Pattern("^[a-zA-Z0-9._-]+$")
+  @ValidationRule(
+      value = "self == oldSelf",
+      message = "kafka.topicPrefix is immutable: create a new pipeline to use other topics")
+  @JsonPropertyDescription(
+      "Topic name prefix: topics are <prefix>.chat, .viewer, .transactions, .stream_meta, .dlq.")
+  private String topicPrefix = "telemetra.events";
+
+  @Default("3")
+  @Min(1)
+  @Max(1000)
+  @JsonPropertyDescription("Partitions per topic; may grow, never shrink.")
+  private Integer partitions = 3;
+
+  @Default("1")
+  @Min(1)
+  @Max(7)
+  @JsonPropertyDescription("Replication factor of newly created topics.")
+  private Integer replicationFactor = 1;
+
+  @Default("168")
+  @Min(1)
+  @Max(87600)
+  @JsonPropertyDescription("How long Kafka keeps events, in hours (retention.ms of every topic).")
+  private Integer retentionHours = 168;
+
+  @JsonPropertyDescription("SASL authentication; unset means PLAINTEXT without authentication.")
+  private KafkaAuth auth;
+
+  public String getBootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public void setBootstrapServers(String bootstrapServers) {
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  public String getTopicPrefix() {
+    return topicPrefix;
+  }
+
+  public void setTopicPrefix(String topicPrefix) {
+    this.topicPrefix = topicPrefix;
+  }
+
+  public Integer getPartitions() {
+    return partitions;
+  }
+
+  public void setPartitions(Integer partitions) {
+    this.partitions = partitions;
+  }
+
+  public Integer getReplicationFactor() {
+    return replicationFactor;
+  }
+
+  public void setReplicationFactor(Integer replicationFactor) {
+    this.replicationFactor = replicationFactor;
+  }
+
+  public Integer getRetentionHours() {
+    return retentionHours;
+  }
+
+  public void setRetentionHours(Integer retentionHours) {
+    this.retentionHours = retentionHours;
+  }
+
+  public KafkaAuth getAuth() {
+    return auth;
+  }
+
+  public void setAuth(KafkaAuth auth) {
+    this.auth = auth;
+  }
+}

@@ -1,0 +1,38 @@
+package io.telemetra.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+
+/** CPU and memory of the Spark driver pod. */
+public class SparkDriverSpec {
+
+  @Default("1")
+  @Min(1)
+  @Max(64)
+  @JsonPropertyDescription("Driver CPU cores.")
+  private Integer cores = 1;
+
+  @Default("1g")
+  @Pattern("^[0-9]+[kmgt]?$")
+  @JsonPropertyDescription("Driver JVM heap in Spark notation, e.g. 512m or 2g.")
+  private String memory = "1g";
+
+  public Integer getCores() {
+    return cores;
+  }
+
+  public void setCores(Integer cores) {
+    this.cores = cores;
+  }
+
+  public String getMemory() {
+    return memory;
+  }
+
+  public void setMemory(String memory) {
+    this.memory = memory;
+  }
+}

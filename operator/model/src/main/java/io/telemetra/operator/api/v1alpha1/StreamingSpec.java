@@ -1,0 +1,228 @@
+package io.telemetra.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The Spark Structured Streaming job: image, windowing, anomaly detection and resources. */
+@ValidationRule(
+    value = "self.slideSeconds <= self.windowSeconds",
+    message = "streaming.slideSeconds must not exceed streaming.windowSeconds")
+@ValidationRule(
+    value = "self.windowSeconds % self.slideSeconds == 0",
+    message = "streaming.slideSeconds must divide streaming.windowSeconds evenly")
+public class StreamingSpec {
+
+  @Required
+  @Pattern("^\\S+$")
+  @JsonPropertyDescription("Container image of the streaming job (with Spark and the job jar).")
+  private String image;
+
+  @Default("io.telemetra.streaming.StreamingJob")
+  @JsonPropertyDescription("Main class of the streaming job.")
+  private String mainClass = "io.telemetra.streaming.StreamingJob";
+
+  @Default("local:///opt/telemetra/telemetra-streaming.jar")
+  @JsonPropertyDescription(
+      "Location of the job jar as Spark sees it (local:// means inside the image).")
+  private String mainApplicationFile = "local:///opt/telemetra/telemetra-streaming.jar";
+
+  @Default("4.1.1")
+  @JsonPropertyDescription("Spark version in the image.")
+  private String sparkVersion = "4.1.1";
+
+  @Default("spark-operator-spark")
+  @JsonPropertyDescription(
+      "Service account the driver runs as (it must be allowed to create executor pods).")
+  private String serviceAccount = "spark-operator-spark";
+
+  @Default("60")
+  @Min(1)
+  @Max(86400)
+  @JsonPropertyDescription("Length of the aggregation windows in seconds.")
+  private Integer windowSeconds = 60;
+
+  @Default("10")
+  @Min(1)
+  @Max(86400)
+  @JsonPropertyDescription("Slide of the windows in seconds; must divide windowSeconds.")
+  private Integer slideSeconds = 10;
+
+  @Default("30")
+  @Min(0)
+  @Max(86400)
+  @JsonPropertyDescription("How late an event may arrive, in seconds, and still count.")
+  private Integer watermarkSeconds = 30;
+
+  @Default("5")
+  @Min(1)
+  @Max(3600)
+  @JsonPropertyDescription("Micro-batch trigger interval in seconds.")
+  private Integer triggerSeconds = 5;
+
+  @Default("3.0")
+  @Min(value = 0, inclusive = false)
+  @Max(100)
+  @JsonPropertyDescription("z-score above which a window becomes a moment.")
+  private Double anomalyThreshold = 3.0;
+
+  @Default("30")
+  @Min(2)
+  @Max(10000)
+  @JsonPropertyDescription(
+      "How many recent windows form a stream's baseline for anomaly detection.")
+  private Integer historyWindows = 30;
+
+  @Default("true")
+  @JsonPropertyDescription("Compute chat sentiment.")
+  private Boolean sentimentEnabled = true;
+
+  @Required
+  @Pattern("^\\S+$")
+  @JsonPropertyDescription(
+      "Durable checkpoint directory (s3a://, hdfs:// or a mounted volume path); kept across restarts and suspends.")
+  private String checkpointLocation;
+
+  @JsonPropertyDescription("Driver pod resources.")
+  private SparkDriverSpec driver = new SparkDriverSpec();
+
+  @JsonPropertyDescription("Executor pods: count and resources.")
+  private SparkExecutorSpec executor = new SparkExecutorSpec();
+
+  @JsonPropertyDescription("Extra Spark configuration (spark.* keys); never put credentials here.")
+  private Map<String, String> sparkConf = new LinkedHashMap<>();
+
+  public String getImage() {
+    return image;
+  }
+
+  public void setImage(String image) {
+    this.image = image;
+  }
+
+  public String getMainClass() {
+    return mainClass;
+  }
+
+  public void setMainClass(String mainClass) {
+    this.mainClass = mainClass;
+  }
+
+  public String getMainApplicationFile() {
+    return mainApplicationFile;
+  }
+
+  public void setMainApplicationFile(String mainApplicationFile) {
+    this.mainApplicationFile = mainApplicationFile;
+  }
+
+  public String getSparkVersion() {
+    return sparkVersion;
+  }
+
+  public void setSparkVersion(String sparkVersion) {
+    this.sparkVersion = sparkVersion;
+  }
+
+  public String getServiceAccount() {
+    return serviceAccount;
+  }
+
+  public void setServiceAccount(String serviceAccount) {
+    this.serviceAccount = serviceAccount;
+  }
+
+  public Integer getWindowSeconds() {
+    return windowSeconds;
+  }
+
+  public void setWindowSeconds(Integer windowSeconds) {
+    this.windowSeconds = windowSeconds;
+  }
+
+  public Integer getSlideSeconds() {
+    return slideSeconds;
+  }
+
+  public void setSlideSeconds(Integer slideSeconds) {
+    this.slideSeconds = slideSeconds;
+  }
+
+  public Integer getWatermarkSeconds() {
+    return watermarkSeconds;
+  }
+
+  public void setWatermarkSeconds(Integer watermarkSeconds) {
+    this.watermarkSeconds = watermarkSeconds;
+  }
+
+  public Integer getTriggerSeconds() {
+    return triggerSeconds;
+  }
+
+  public void setTriggerSeconds(Integer triggerSeconds) {
+    this.triggerSeconds = triggerSeconds;
+  }
+
+  public Double getAnomalyThreshold() {
+    return anomalyThreshold;
+  }
+
+  public void setAnomalyThreshold(Double anomalyThreshold) {
+    this.anomalyThreshold = anomalyThreshold;
+  }
+
+  public Integer getHistoryWindows() {
+    return historyWindows;
+  }
+
+  public void setHistoryWindows(Integer historyWindows) {
+    this.historyWindows = historyWindows;
+  }
+
+  public Boolean getSentimentEnabled() {
+    return sentimentEnabled;
+  }
+
+  public void setSentimentEnabled(Boolean sentimentEnabled) {
+    this.sentimentEnabled = sentimentEnabled;
+  }
+
+  public String getCheckpointLocation() {
+    return checkpointLocation;
+  }
+
+  public void setCheckpointLocation(String checkpointLocation) {
+    this.checkpointLocation = checkpointLocation;
+  }
+
+  public SparkDriverSpec getDriver() {
+    return driver;
+  }
+
+  public void setDriver(SparkDriverSpec driver) {
+    this.driver = driver;
+  }
+
+  public SparkExecutorSpec getExecutor() {
+    return executor;
+  }
+
+  public void setExecutor(SparkExecutorSpec executor) {
+    this.executor = executor;
+  }
+
+  public Map<String, String> getSparkConf() {
+    return sparkConf;
+  }
+
+  public void setSparkConf(Map<String, String> sparkConf) {
+    this.sparkConf = sparkConf;
+  }
+}

@@ -1,0 +1,38 @@
+package io.telemetra.operator.api.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** One live-stream analytics pipeline: topics, schema, streaming job, API and demo producer. */
+@Group("telemetra.io")
+@Version("v1alpha1")
+@ShortNames("tp")
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase")
+@AdditionalPrinterColumn(
+    name = "Ready",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status")
+@AdditionalPrinterColumn(
+    name = "Topics",
+    jsonPath = ".status.conditions[?(@.type==\"TopicsReady\")].status")
+@AdditionalPrinterColumn(name = "Schema", jsonPath = ".status.schema.version")
+@AdditionalPrinterColumn(name = "Streaming", jsonPath = ".status.streaming.state")
+@AdditionalPrinterColumn(
+    name = "API",
+    jsonPath = ".status.api.readyReplicas",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class TelemetraPipeline
+    extends CustomResource<TelemetraPipelineSpec, TelemetraPipelineStatus> implements Namespaced {
+
+  @Override
+  protected TelemetraPipelineStatus initStatus() {
+    return new TelemetraPipelineStatus();
+  }
+}

@@ -1,0 +1,88 @@
+package io.telemetra.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the operator observed: overall phase, one condition per part and per-part details. */
+public class TelemetraPipelineStatus {
+
+  @JsonPropertyDescription("The metadata.generation this status describes.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription(
+      "Summary: Pending, Provisioning, Running, Degraded, Failed or Suspended.")
+  private Phase phase;
+
+  @JsonPropertyDescription("Ready, TopicsReady, SchemaReady, StreamingReady and ApiReady.")
+  private List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription("The Kafka topics of this pipeline.")
+  private List<TopicStatus> topics = new ArrayList<>();
+
+  @JsonPropertyDescription("The Postgres schema.")
+  private SchemaStatus schema;
+
+  @JsonPropertyDescription("The streaming SparkApplication.")
+  private StreamingStatus streaming;
+
+  @JsonPropertyDescription("The API Deployment.")
+  private ApiStatus api;
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public Phase getPhase() {
+    return phase;
+  }
+
+  public void setPhase(Phase phase) {
+    this.phase = phase;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+
+  public List<TopicStatus> getTopics() {
+    return topics;
+  }
+
+  public void setTopics(List<TopicStatus> topics) {
+    this.topics = topics;
+  }
+
+  public SchemaStatus getSchema() {
+    return schema;
+  }
+
+  public void setSchema(SchemaStatus schema) {
+    this.schema = schema;
+  }
+
+  public StreamingStatus getStreaming() {
+    return streaming;
+  }
+
+  public void setStreaming(StreamingStatus streaming) {
+    this.streaming = streaming;
+  }
+
+  public ApiStatus getApi() {
+    return api;
+  }
+
+  public void setApi(ApiStatus api) {
+    this.api = api;
+  }
+}
