@@ -1,0 +1,86 @@
+package io.telemetra.streaming;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+
+/** A started streaming job: its two queries, to watch, await or stop. */
+public final class RunningJob implements AutoCloseable {
+
+  private final SparkSession spark;
+  private final StreamingQuery ingest;
+  private final StreamingQuery windows;
+  private final LateEventCounter lateEvents;
+
+  RunningJob(
+      SparkSession spark,
+      StreamingQuery ingest,
+      StreamingQuery windows,
+      LateEventCounter lateEvents) {
+    this.spark = spark;
+    this.ingest = ingest;
+    this.windows = windows;
+    this.lateEvents = lateEvents;
+  }
+
+  public List<StreamingQuery> queries() {
+    return List.of(ingest, windows);
+  }
+
+  /** True while both queries run. */
+  public boolean isActive() {
+    return ingest.isActive() && windows.isActive();
+  }
+
+  /** The first query failure, if any query failed. */
+  public Optional<StreamingQueryException> failure() {
+    return queries().stream()
+        .map(q -> q.exception())
+        .filter(e -> e.isDefined())
+        .map(e -> e.get())
+        .findFirst();
+  }
+
+  /** Late events left out of windows so far (see {@link LateEventCounter}). */
+  public long lateEventCount() {
+    return lateEvents.total();
+  }
+
+  /** The windows query's current watermark (ISO-8601), or empty before the first batch. */
+  public String watermark() {
+    return lateEvents.watermark();
+  }
+
+  /** Blocks until a query stops; rethrows its failure. */
+  public void awaitAnyTermination() throws StreamingQueryException {
+    spark.streams().awaitAnyTermination();
+  }
+
+  /** Waits until every record available now has been processed by both queries. */
+  public void processAllAvailable() {
+    ingest.processAllAvailable();
+    windows.processAllAvailable();
+  }
+
+  /** Stops both queries, waiting up to {@code timeout} for the running batches. */
+  public void stop(Duration timeout) {
+    spark.conf().set("spark.sql.streaming.stopTimeout", String.valueOf(timeout.toMillis()));
+    for (StreamingQuery q : queries()) {
+      try {
+        q.stop();
+      } catch (TimeoutException e) {
+        // the query thread was interrupted; its batch will be replayed on restart
+      }
+    }
+    spark.streams().removeListener(lateEvents);
+  }
+
+  @Override
+  public void close() {
+    stop(Duration.ofSeconds(30));
+  }
+}

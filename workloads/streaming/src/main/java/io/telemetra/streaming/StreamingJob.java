@@ -1,0 +1,133 @@
+package io.telemetra.streaming;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.telemetra.events.EventType;
+import io.telemetra.streaming.config.StreamingSettings;
+import io.telemetra.streaming.ingest.EventRows;
+import io.telemetra.streaming.ingest.RecordParser;
+import io.telemetra.streaming.moments.MomentDetector;
+import io.telemetra.streaming.sink.IngestSink;
+import io.telemetra.streaming.sink.Postgres;
+import io.telemetra.streaming.sink.WindowSink;
+import io.telemetra.streaming.window.SlidingWindows;
+import io.telemetra.streaming.window.WindowedAggregation;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.OutputMode;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+
+/**
+ * The Telemetra streaming job, startable in-process: two Structured Streaming queries over the
+ * event topics. "telemetra-ingest" validates every record, dead-letters rejects, and writes
+ * transactions and stream metadata; "telemetra-windows" computes the windowed analytics and
+ * moments. Each has its own checkpoint under the checkpoint location.
+ */
+public final class StreamingJob {
+
+  public static final String INGEST_QUERY = "telemetra-ingest";
+  public static final String WINDOWS_QUERY = "telemetra-windows";
+
+  private StreamingJob() {}
+
+  /** Starts the job (and a local Spark session unless one is configured) and returns at once. */
+  public static RunningJob start(StreamingSettings settings) {
+    SparkSession spark = session(settings);
+    var lateEvents = new LateEventCounter(WINDOWS_QUERY);
+    spark.streams().addListener(lateEvents);
+    Postgres postgres = new Postgres(settings.postgres());
+    SlidingWindows windows = new SlidingWindows(settings.windowDuration(), settings.windowSlide());
+    try {
+      StreamingQuery ingest =
+          parsed(spark, settings, settings.topics().eventTopics())
+              .writeStream()
+              .queryName(INGEST_QUERY)
+              .option("checkpointLocation", checkpoint(settings, "ingest"))
+              .trigger(Trigger.ProcessingTime(settings.trigger().toMillis()))
+              .foreachBatch(
+                  new IngestSink(
+                      INGEST_QUERY, postgres, settings.topics().deadLetter(), settings.kafka()))
+              .start();
+      StreamingQuery windowed =
+          WindowedAggregation.of(
+                  parsed(
+                      spark,
+                      settings,
+                      List.of(
+                          settings.topics().of(EventType.CHAT),
+                          settings.topics().of(EventType.VIEWER),
+                          settings.topics().of(EventType.TRANSACTION))),
+                  windows,
+                  settings.watermark())
+              .writeStream()
+              .queryName(WINDOWS_QUERY)
+              .outputMode(OutputMode.Update())
+              .option("checkpointLocation", checkpoint(settings, "windows"))
+              .trigger(Trigger.ProcessingTime(settings.trigger().toMillis()))
+              .foreachBatch(
+                  new WindowSink(
+                      WINDOWS_QUERY,
+                      postgres,
+                      windows,
+                      new MomentDetector(
+                          windows, settings.anomalyThreshold(), settings.anomalyHistoryWindows())))
+              .start();
+      return new RunningJob(spark, ingest, windowed, lateEvents);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("streaming query did not start", e);
+    }
+  }
+
+  /** Kafka records of {@code topics}, decoded into {@link EventRows}. */
+  static Dataset<Row> parsed(SparkSession spark, StreamingSettings settings, List<String> topics) {
+    var reader =
+        spark
+            .readStream()
+            .format("kafka")
+            .options(settings.kafka().sparkOptions())
+            .option("subscribe", String.join(",", topics))
+            .option("startingOffsets", settings.startingOffsets())
+            .option("failOnDataLoss", "false");
+    if (settings.maxOffsetsPerTrigger().isPresent()) {
+      reader = reader.option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger().get());
+    }
+    return reader
+        .load()
+        .select(col("key"), col("value"), col("topic"), col("partition"), col("offset"))
+        .mapPartitions(
+            new RecordParser(settings.topics(), settings.sentimentEnabled()),
+            Encoders.row(EventRows.SCHEMA));
+  }
+
+  private static String checkpoint(StreamingSettings settings, String query) {
+    return Path.of(settings.checkpointLocation()).resolve(query).toAbsolutePath().toString();
+  }
+
+  private static SparkSession session(StreamingSettings settings) {
+    SparkConf conf = new SparkConf();
+    var builder =
+        SparkSession.builder()
+            .appName("telemetra-streaming")
+            .config("spark.sql.shuffle.partitions", settings.shufflePartitions())
+            .config("spark.sql.session.timeZone", "UTC")
+            .config(
+                "spark.sql.streaming.stateStore.providerClass",
+                conf.get(
+                    "spark.sql.streaming.stateStore.providerClass",
+                    "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider"));
+    if (!conf.contains("spark.master")) {
+      builder = builder.master(settings.sparkMaster());
+      if (!conf.contains("spark.ui.enabled")) {
+        builder = builder.config("spark.ui.enabled", "false");
+      }
+    }
+    return builder.getOrCreate();
+  }
+}

@@ -1,0 +1,142 @@
+package io.telemetra.streaming.config;
+
+import io.telemetra.events.Topics;
+import io.telemetra.schema.PostgresSettings;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the streaming job needs to run, read from the environment variables of
+ * docs/configuration.md. Secrets (Postgres and Kafka passwords) come from the variable or the file
+ * its {@code _FILE} twin names, never from the command line.
+ *
+ * @param kafka where the event topics are and how to authenticate
+ * @param topics the pipeline's topic names
+ * @param postgres where the results go
+ * @param windowDuration window length
+ * @param windowSlide window slide; windows start at multiples of it since the epoch
+ * @param watermark how late an event may be and still update its windows
+ * @param trigger micro-batch trigger interval
+ * @param anomalyThreshold z-score above which a window becomes a moment
+ * @param anomalyHistoryWindows how many earlier windows form a stream's baseline
+ * @param sentimentEnabled whether chat sentiment is computed
+ * @param checkpointLocation Spark checkpoint directory; keep it between restarts
+ * @param sparkMaster the Spark master when spark-submit did not set one
+ * @param shufflePartitions spark.sql.shuffle.partitions (state store partitions)
+ * @param maxOffsetsPerTrigger optional cap on records read per micro-batch
+ * @param startingOffsets where a fresh checkpoint starts reading: earliest or latest
+ */
+public record StreamingSettings(
+    KafkaSettings kafka,
+    Topics topics,
+    PostgresSettings postgres,
+    Duration windowDuration,
+    Duration windowSlide,
+    Duration watermark,
+    Duration trigger,
+    double anomalyThreshold,
+    int anomalyHistoryWindows,
+    boolean sentimentEnabled,
+    String checkpointLocation,
+    String sparkMaster,
+    int shufflePartitions,
+    Optional<Long> maxOffsetsPerTrigger,
+    String startingOffsets) {
+
+  public StreamingSettings {
+    requirePositive(windowDuration, "CHAT_WINDOW_DURATION_SECONDS");
+    requirePositive(windowSlide, "CHAT_WINDOW_SLIDE_SECONDS");
+    requirePositive(trigger, "TRIGGER_INTERVAL_SECONDS");
+    if (watermark.isNegative()) {
+      throw new IllegalArgumentException("WATERMARK_SECONDS must not be negative: " + watermark);
+    }
+    if (windowDuration.toMillis() % windowSlide.toMillis() != 0) {
+      throw new IllegalArgumentException(
+          "CHAT_WINDOW_DURATION_SECONDS ("
+              + windowDuration.toSeconds()
+              + ") must be a multiple of CHAT_WINDOW_SLIDE_SECONDS ("
+              + windowSlide.toSeconds()
+              + ")");
+    }
+    if (!(anomalyThreshold > 0) || Double.isInfinite(anomalyThreshold)) {
+      throw new IllegalArgumentException(
+          "ANOMALY_DETECTION_THRESHOLD must be a positive number: " + anomalyThreshold);
+    }
+    if (anomalyHistoryWindows < 2) {
+      throw new IllegalArgumentException(
+          "ANOMALY_HISTORY_WINDOWS must be at least 2: " + anomalyHistoryWindows);
+    }
+    if (shufflePartitions < 1) {
+      throw new IllegalArgumentException("SPARK_SHUFFLE_PARTITIONS must be at least 1");
+    }
+    if (!startingOffsets.equals("earliest") && !startingOffsets.equals("latest")) {
+      throw new IllegalArgumentException(
+          "KAFKA_STARTING_OFFSETS must be earliest or latest: " + startingOffsets);
+    }
+  }
+
+  /** Reads the settings from environment variables (see docs/streaming.md). */
+  public static StreamingSettings fromEnvironment(Map<String, String> env) {
+    return new StreamingSettings(
+        KafkaSettings.fromEnvironment(env),
+        new Topics(env.getOrDefault("TELEMETRA_TOPIC_PREFIX", Topics.DEFAULT_PREFIX)),
+        PostgresSettings.fromEnvironment(env),
+        seconds(env, "CHAT_WINDOW_DURATION_SECONDS", 60),
+        seconds(env, "CHAT_WINDOW_SLIDE_SECONDS", 10),
+        seconds(env, "WATERMARK_SECONDS", 30),
+        seconds(env, "TRIGGER_INTERVAL_SECONDS", 5),
+        number(env, "ANOMALY_DETECTION_THRESHOLD", 3.0),
+        (int) number(env, "ANOMALY_HISTORY_WINDOWS", 30),
+        Boolean.parseBoolean(env.getOrDefault("SENTIMENT_ENABLED", "true").strip()),
+        env.getOrDefault("CHECKPOINT_LOCATION", "./target/checkpoints"),
+        env.getOrDefault("SPARK_MASTER", "local[*]"),
+        (int) number(env, "SPARK_SHUFFLE_PARTITIONS", 4),
+        Optional.ofNullable(env.get("KAFKA_MAX_OFFSETS_PER_TRIGGER"))
+            .filter(v -> !v.isBlank())
+            .map(v -> Long.parseLong(v.strip())),
+        env.getOrDefault("KAFKA_STARTING_OFFSETS", "earliest").strip());
+  }
+
+  /** A copy with another checkpoint location. */
+  public StreamingSettings withCheckpointLocation(String location) {
+    return new StreamingSettings(
+        kafka,
+        topics,
+        postgres,
+        windowDuration,
+        windowSlide,
+        watermark,
+        trigger,
+        anomalyThreshold,
+        anomalyHistoryWindows,
+        sentimentEnabled,
+        location,
+        sparkMaster,
+        shufflePartitions,
+        maxOffsetsPerTrigger,
+        startingOffsets);
+  }
+
+  private static Duration seconds(Map<String, String> env, String name, long fallback) {
+    return Duration.ofMillis(Math.round(number(env, name, fallback) * 1000));
+  }
+
+  private static double number(Map<String, String> env, String name, double fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Double.parseDouble(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number, got '" + value + "'", e);
+    }
+  }
+
+  private static void requirePositive(Duration d, String name) {
+    if (d.isZero() || d.isNegative() || d.toMillis() % 1000 != 0) {
+      throw new IllegalArgumentException(name + " must be a positive whole number of seconds");
+    }
+  }
+}

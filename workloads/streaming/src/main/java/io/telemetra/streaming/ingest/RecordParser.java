@@ -1,0 +1,134 @@
+package io.telemetra.streaming.ingest;
+
+import io.telemetra.events.ChatEvent;
+import io.telemetra.events.DeadLetter;
+import io.telemetra.events.Decoded;
+import io.telemetra.events.Event;
+import io.telemetra.events.EventCodec;
+import io.telemetra.events.Rejection;
+import io.telemetra.events.StreamMetaEvent;
+import io.telemetra.events.Topics;
+import io.telemetra.events.TransactionEvent;
+import io.telemetra.events.ViewerEvent;
+import io.telemetra.streaming.sentiment.SentimentLabel;
+import io.telemetra.streaming.sentiment.SentimentScorer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * Decodes Kafka records (key, value, topic, partition, offset) into {@link EventRows} with the
+ * event contract's {@link EventCodec}; a record the codec rejects becomes a dead-letter row, so a
+ * bad record never fails the query. Chat messages are scored for sentiment here.
+ */
+public final class RecordParser implements MapPartitionsFunction<Row, Row> {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String topicPrefix;
+  private final boolean sentimentEnabled;
+  private final SentimentScorer scorer = SentimentScorer.shipped();
+
+  public RecordParser(Topics topics, boolean sentimentEnabled) {
+    this.topicPrefix = topics.prefix();
+    this.sentimentEnabled = sentimentEnabled;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> records) {
+    EventCodec codec = EventCodec.withSystemClock();
+    Topics topics = new Topics(topicPrefix);
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return records.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row r = records.next();
+        return parse(
+            codec,
+            topics,
+            r.getAs("topic"),
+            r.<Integer>getAs("partition"),
+            r.<Long>getAs("offset"),
+            r.getAs("key"),
+            r.getAs("value"));
+      }
+    };
+  }
+
+  /** One record to one row. */
+  public Row parse(
+      EventCodec codec,
+      Topics topics,
+      String topic,
+      int partition,
+      long offset,
+      byte[] key,
+      byte[] value) {
+    Decoded decoded = codec.decode(topics, topic, value);
+    if (decoded instanceof Decoded.Accepted accepted) {
+      return eventRow(accepted.event());
+    }
+    Rejection rejection = ((Decoded.Rejected) decoded).rejection();
+    var letter = new DeadLetter(topic, partition, offset, key, value, rejection, Instant.now());
+    List<Row> headers = new ArrayList<>();
+    for (Map.Entry<String, byte[]> h : letter.headers().entrySet()) {
+      headers.add(RowFactory.create(h.getKey(), h.getValue()));
+    }
+    Object[] fields = new Object[EventRows.SCHEMA.size()];
+    fields[0] = EventRows.REJECTED;
+    fields[15] = key;
+    fields[16] = value;
+    fields[17] = headers;
+    fields[18] = rejection.reason().name();
+    return RowFactory.create(fields);
+  }
+
+  private Row eventRow(Event event) {
+    Object[] f = new Object[EventRows.SCHEMA.size()];
+    f[1] = event.eventId();
+    f[2] = event.streamId();
+    f[3] = Timestamp.from(event.ts());
+    if (event instanceof ChatEvent c) {
+      f[0] = EventRows.CHAT;
+      f[4] = c.userId();
+      if (sentimentEnabled) {
+        double score = scorer.score(c.message(), c.emotes());
+        f[5] = score;
+        f[6] = SentimentLabel.of(score).ordinal();
+      }
+    } else if (event instanceof ViewerEvent v) {
+      f[0] = EventRows.VIEWER;
+      f[7] = v.viewerCount();
+    } else if (event instanceof TransactionEvent t) {
+      f[0] = EventRows.TRANSACTION;
+      f[4] = t.userId();
+      f[8] = t.transactionType().wireName();
+      f[9] = exact(t.amount());
+      f[10] = t.currency();
+    } else if (event instanceof StreamMetaEvent m) {
+      f[0] = EventRows.STREAM_META;
+      f[11] = m.status().wireName();
+      f[12] = m.title();
+      f[13] = m.category();
+      f[14] = m.streamer();
+    }
+    return RowFactory.create(f);
+  }
+
+  /** The codec allows at most 8 decimal places, so this never rounds. */
+  static BigDecimal exact(BigDecimal amount) {
+    return amount.setScale(EventRows.AMOUNT_TYPE.scale(), RoundingMode.UNNECESSARY);
+  }
+}
