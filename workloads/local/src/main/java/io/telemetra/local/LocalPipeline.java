@@ -1,0 +1,482 @@
+package io.telemetra.local;
+
+import io.telemetra.embedded.KafkaBroker;
+import io.telemetra.embedded.Postgres;
+import io.telemetra.embedded.RedisServer;
+import io.telemetra.events.Topics;
+import io.telemetra.local.ChildJvm.ChildPart;
+import io.telemetra.local.PartClasspaths.PartUnavailable;
+import io.telemetra.schema.SchemaMigrator;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Starts the whole pipeline on this machine in dependency order, tells the user what runs where,
+ * and keeps it running until the duration is over, a part dies, or the user presses Ctrl-C.
+ */
+public final class LocalPipeline {
+
+  static final String STREAMING = "streaming job";
+  static final String PRODUCER = "producer";
+  static final String API = "API + dashboard";
+
+  private static final Duration APPLICATION_GRACE = Duration.ofSeconds(6);
+  private static final Duration INFRASTRUCTURE_GRACE = Duration.ofSeconds(3);
+
+  private final RunnerSettings settings;
+  private final Map<String, String> env;
+  private final Progress progress;
+  private final PrintStream err;
+  private final Supervisor supervisor = new Supervisor(APPLICATION_GRACE, INFRASTRUCTURE_GRACE);
+  private final Map<String, String> unavailable = new ConcurrentHashMap<>();
+  private final Topics topics;
+  private final DataDirectory dataDir;
+
+  private volatile KafkaBroker broker;
+  private volatile Postgres postgres;
+  private volatile CacheChoice cache;
+  private volatile String token;
+
+  public LocalPipeline(
+      RunnerSettings settings, Map<String, String> env, PrintStream out, PrintStream err) {
+    this.settings = settings;
+    this.env = env;
+    this.progress = new Progress(out);
+    this.err = err;
+    this.topics = new Topics(env.getOrDefault("TELEMETRA_TOPIC_PREFIX", Topics.DEFAULT_PREFIX));
+    this.dataDir = new DataDirectory(settings.dataDir());
+  }
+
+  /** Runs until done; returns the process exit code. */
+  public int run() {
+    progress.plain("Telemetra local runner " + PartClasspaths.version());
+    cache = CacheChoice.decide(env, settings.redis(), settings.redisPort());
+    List<String> conflicts =
+        PortCheck.ofThisMachine()
+            .conflicts(settings.portUses(cache.kind() == CacheChoice.Kind.STARTED_REDIS));
+    if (!conflicts.isEmpty()) {
+      conflicts.forEach(err::println);
+      err.println("Nothing was started.");
+      return 2;
+    }
+    boolean resuming = dataDir.hasEarlierRun();
+    try {
+      dataDir.open();
+    } catch (IllegalStateException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    progress.note(
+        "data in "
+            + dataDir.root()
+            + (resuming ? " (earlier run found: resuming from it)" : " (first run)")
+            + "; logs in "
+            + dataDir.logs());
+    token = ApiToken.loadOrCreate(dataDir.tokenFile(), settings.token());
+    Thread hook = new Thread(this::shutdown, "telemetra-local-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      plan().run();
+    } catch (Exception e) {
+      if (!supervisor.isStopping()) {
+        progress.failed("start-up failed", describe(e));
+      }
+      return 1;
+    }
+    if (supervisor.isStopping()) {
+      return 130;
+    }
+    announce();
+    return keepRunning();
+  }
+
+  /** The start-up steps and what each waits for. */
+  StartupPlan plan() {
+    StartupPlan plan = new StartupPlan();
+    plan.step("broker", List.of(), this::startBroker);
+    plan.step("postgres", List.of(), this::startPostgres);
+    plan.step("cache", List.of(), this::startCache);
+    plan.step("schema", List.of("postgres"), this::migrateSchema);
+    plan.step("topics", List.of("broker"), this::createTopics);
+    plan.step("streaming", List.of("schema", "topics"), this::startStreamingJob);
+    plan.step("api", List.of("schema", "cache"), this::startApi);
+    plan.step("producer", List.of("topics"), this::startProducer);
+    return plan;
+  }
+
+  private void startBroker() {
+    Instant t0 = Instant.now();
+    KafkaBroker b =
+        KafkaBroker.on(dataDir.kafka(), settings.kafkaPort(), settings.kafkaControllerPort());
+    broker = b;
+    try {
+      b.start();
+    } finally {
+      supervisor.started(InfrastructureParts.of(b), Supervisor.Tier.INFRASTRUCTURE);
+    }
+    progress.done("Kafka broker (KRaft) on " + b.bootstrapServers(), since(t0));
+  }
+
+  private void startPostgres() {
+    Instant t0 = Instant.now();
+    Postgres p = Postgres.on(dataDir.postgres(), settings.postgresPort());
+    postgres = p;
+    try {
+      p.start();
+    } finally {
+      supervisor.started(InfrastructureParts.of(p), Supervisor.Tier.INFRASTRUCTURE);
+    }
+    progress.done("PostgreSQL on " + p.host() + ":" + p.port(), since(t0));
+  }
+
+  private void startCache() {
+    Instant t0 = Instant.now();
+    switch (cache.kind()) {
+      case STARTED_REDIS:
+        RedisServer redis = RedisServer.on(dataDir.redis(), cache.port());
+        try {
+          redis.start();
+        } finally {
+          supervisor.started(InfrastructureParts.of(redis), Supervisor.Tier.INFRASTRUCTURE);
+        }
+        progress.done("Redis cache: redis-server on 127.0.0.1:" + cache.port(), since(t0));
+        break;
+      case EXISTING_REDIS:
+        progress.done(
+            "Redis cache: using the Redis at " + cache.host() + ":" + cache.port(), since(t0));
+        break;
+      default:
+        progress.done("Cache: the API's in-process cache (" + cache.reason() + ")", since(t0));
+    }
+  }
+
+  private void migrateSchema() {
+    Instant t0 = Instant.now();
+    String version =
+        SchemaMigrator.forUrl(postgres.jdbcUrl(), postgres.user(), postgres.password()).migrate();
+    progress.done("Schema migrated to version " + version, since(t0));
+  }
+
+  private void createTopics() throws Exception {
+    Instant t0 = Instant.now();
+    TopicSetup.ensure(broker.bootstrapServers(), topics, settings.partitions());
+    progress.done(
+        "Topics " + topics.prefix() + ".{chat,viewer,transactions,stream_meta,dlq}", since(t0));
+  }
+
+  private void startStreamingJob() throws Exception {
+    Instant t0 = Instant.now();
+    String classpath;
+    try {
+      classpath = PartClasspaths.of("streaming", "workloads/streaming");
+    } catch (PartUnavailable e) {
+      notAvailable(STREAMING, e.getMessage());
+      return;
+    }
+    List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx2g", "-XX:+UseG1GC"));
+    jvm.addAll(PartClasspaths.javaOpens());
+    // Defaults only: the job's own settings win over these system properties.
+    jvm.add("-Dspark.ui.enabled=false");
+    jvm.add("-Dspark.sql.shuffle.partitions=4");
+    ChildJvm job =
+        ChildJvm.named(STREAMING)
+            .jvmArgs(jvm)
+            .classpathMain(classpath, "io.telemetra.streaming.StreamingJobMain")
+            .env("SPARK_MASTER", "local[2]")
+            .env("CHECKPOINT_LOCATION", dataDir.checkpoints().toString());
+    kafkaEnv(job);
+    postgresEnv(job);
+    ChildPart part = job.start(dataDir.log("streaming"), "TELEMETRA_STREAMING_READY");
+    supervisor.started(part, Supervisor.Tier.APPLICATION);
+    awaitReady(
+        part,
+        () ->
+            logMentions(
+                part, "TELEMETRA_STREAMING_READY", "Streaming query started", "query started"),
+        Duration.ofSeconds(180));
+    progress.done("Streaming job (Spark local[2], checkpoints kept)", since(t0));
+  }
+
+  private void startApi() throws Exception {
+    Instant t0 = Instant.now();
+    java.nio.file.Path jar;
+    try {
+      jar = PartClasspaths.jarOf("api", "workloads/api", "telemetra-api");
+    } catch (PartUnavailable e) {
+      notAvailable(API, e.getMessage());
+      return;
+    }
+    ChildJvm api =
+        ChildJvm.named(API)
+            .jvmArgs(List.of("-Xms256m", "-Xmx768m", "-XX:+UseG1GC", "-XX:TieredStopAtLevel=1"))
+            .executableJar(jar)
+            .env("API_PORT", String.valueOf(settings.apiPort()))
+            .env("API_AUTH_TOKEN_FILE", dataDir.tokenFile().toString())
+            .unset("API_AUTH_TOKEN");
+    postgresEnv(api);
+    switch (cache.kind()) {
+      case IN_PROCESS:
+        api.unset("REDIS_HOST", "REDIS_PORT", "REDIS_PASSWORD", "REDIS_PASSWORD_FILE");
+        break;
+      case STARTED_REDIS:
+        api.env("REDIS_HOST", cache.host())
+            .env("REDIS_PORT", String.valueOf(cache.port()))
+            .unset("REDIS_PASSWORD", "REDIS_PASSWORD_FILE");
+        break;
+      default:
+        api.env("REDIS_HOST", cache.host()).env("REDIS_PORT", String.valueOf(cache.port()));
+    }
+    ChildPart part = api.start(dataDir.log("api"), "Started TelemetraApiApplication");
+    supervisor.started(part, Supervisor.Tier.APPLICATION);
+    awaitReady(part, () -> httpAnswers(apiUrl("/actuator/health")), Duration.ofSeconds(180));
+    progress.done("API + dashboard on http://localhost:" + settings.apiPort(), since(t0));
+  }
+
+  private void startProducer() throws Exception {
+    if (!settings.producer()) {
+      progress.note(
+          "– producer not started (--no-producer): feed your own events to "
+              + broker.bootstrapServers());
+      return;
+    }
+    Instant t0 = Instant.now();
+    String classpath;
+    try {
+      classpath = PartClasspaths.of("producer", "workloads/producer");
+    } catch (PartUnavailable e) {
+      notAvailable(PRODUCER, e.getMessage());
+      return;
+    }
+    ChildJvm producer =
+        ChildJvm.named(PRODUCER)
+            .jvmArgs(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
+            .classpathMain(classpath, "io.telemetra.producer.ProducerMain")
+            .env("PRODUCER_RATE_PER_SEC", String.valueOf(settings.rate()))
+            .env("PRODUCER_STREAMS", String.valueOf(settings.streams()))
+            .unset("PRODUCER_DURATION_SECONDS", "PRODUCER_MALFORMED_FRACTION");
+    kafkaEnv(producer);
+    ChildPart part = producer.start(dataDir.log("producer"), "TELEMETRA_PRODUCER_READY");
+    supervisor.started(part, Supervisor.Tier.APPLICATION);
+    progress.done(
+        "Producer: " + settings.rate() + " events/s across " + settings.streams() + " streams",
+        since(t0));
+  }
+
+  private void kafkaEnv(ChildJvm child) {
+    child
+        .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
+        .env("TELEMETRA_TOPIC_PREFIX", topics.prefix())
+        .unset(
+            "KAFKA_SECURITY_PROTOCOL",
+            "KAFKA_SASL_MECHANISM",
+            "KAFKA_SASL_USERNAME",
+            "KAFKA_SASL_PASSWORD",
+            "KAFKA_SASL_PASSWORD_FILE");
+  }
+
+  private void postgresEnv(ChildJvm child) {
+    child
+        .env("POSTGRES_HOST", postgres.host())
+        .env("POSTGRES_PORT", String.valueOf(postgres.port()))
+        .env("POSTGRES_DB", Postgres.DATABASE)
+        .env("POSTGRES_USER", postgres.user())
+        .env("POSTGRES_PASSWORD", postgres.password())
+        .unset("POSTGRES_URL", "POSTGRES_PASSWORD_FILE");
+  }
+
+  private void notAvailable(String part, String why) {
+    unavailable.put(part, why);
+    progress.failed(part + " NOT AVAILABLE", why);
+  }
+
+  /** Prints where to look, after waiting for the first windows when everything runs. */
+  private void announce() {
+    if (unavailable.isEmpty() && settings.producer()) {
+      Instant t0 = Instant.now();
+      if (awaitFirstWindows(Duration.ofSeconds(180))) {
+        progress.done(
+            "First windows visible ("
+                + Progress.seconds(progress.sinceStart()).strip()
+                + " after the command)",
+            since(t0));
+      } else if (!supervisor.isStopping()) {
+        progress.failed("no windows yet", "see the logs in " + dataDir.logs());
+      }
+    }
+    progress.plain("");
+    if (!unavailable.containsKey(API)) {
+      progress.plain("Dashboard: http://localhost:" + settings.apiPort() + "/#token=" + token);
+      progress.plain("API token: " + token + "  (kept in " + dataDir.tokenFile() + ")");
+    }
+    progress.plain(
+        "Kafka:     "
+            + broker.bootstrapServers()
+            + "   Postgres: "
+            + postgres.jdbcUrl()
+            + " (user postgres)");
+    if (!unavailable.isEmpty()) {
+      progress.plain("Not running: " + String.join(", ", unavailable.keySet()) + " (see above)");
+    }
+    progress.plain(
+        settings
+            .duration()
+            .map(d -> "Stopping after " + d.toSeconds() + " s; Ctrl-C stops earlier.")
+            .orElse("Press Ctrl-C to stop."));
+  }
+
+  private boolean awaitFirstWindows(Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline) && !supervisor.isStopping()) {
+      if (supervisor.firstDeadPart().isPresent()) {
+        return false;
+      }
+      if (windowRowsInPostgres() > 0) {
+        return true;
+      }
+      sleep(500);
+    }
+    return false;
+  }
+
+  private long windowRowsInPostgres() {
+    try (Connection c =
+            DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM chat_summary_minute")) {
+      return rs.next() ? rs.getLong(1) : 0;
+    } catch (SQLException e) {
+      return 0;
+    }
+  }
+
+  private int keepRunning() {
+    Optional<Instant> end = settings.duration().map(d -> Instant.now().plus(d));
+    while (!supervisor.isStopping()) {
+      Optional<RunningPart> dead = supervisor.firstDeadPart();
+      if (dead.isPresent()) {
+        progress.failed(
+            dead.get().name() + " stopped unexpectedly",
+            dead.get().logFile().map(l -> "see " + l).orElse("see the logs in " + dataDir.logs()));
+        return 1;
+      }
+      if (end.isPresent() && Instant.now().isAfter(end.get())) {
+        progress.plain("Duration reached.");
+        return 0;
+      }
+      sleep(250);
+    }
+    return 130;
+  }
+
+  /** Stops everything in reverse order; runs as the JVM's shutdown hook. */
+  void shutdown() {
+    Instant t0 = Instant.now();
+    if (!supervisor.parts().isEmpty()) {
+      progress.plain("Stopping…");
+    }
+    List<String> order = supervisor.stopAll();
+    if (!order.isEmpty()) {
+      progress.done("Stopped " + String.join(", ", order), since(t0));
+    }
+    dataDir.close();
+  }
+
+  Supervisor supervisor() {
+    return supervisor;
+  }
+
+  private String apiUrl(String path) {
+    return "http://127.0.0.1:" + settings.apiPort() + path;
+  }
+
+  private void awaitReady(ChildPart part, BooleanSupplier ready, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!ready.getAsBoolean()) {
+      if (!part.isAlive()) {
+        throw new IllegalStateException(
+            part.name() + " exited while starting; see " + part.logFile().orElseThrow());
+      }
+      if (supervisor.isStopping()) {
+        throw new IllegalStateException("stopping");
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(
+            part.name()
+                + " not ready after "
+                + timeout.toSeconds()
+                + " s; see "
+                + part.logFile().orElseThrow());
+      }
+      sleep(250);
+    }
+  }
+
+  private static boolean logMentions(ChildPart part, String... needles) {
+    try {
+      String text = java.nio.file.Files.readString(part.logFile().orElseThrow());
+      for (String needle : needles) {
+        if (text.contains(needle)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+  static boolean httpAnswers(String url) {
+    try {
+      HttpResponse<Void> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+              HttpResponse.BodyHandlers.discarding());
+      return r.statusCode() > 0;
+    } catch (java.io.IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static String describe(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null
+        && (t.getMessage() == null || t instanceof java.util.concurrent.CompletionException)) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+
+  private static Duration since(Instant t0) {
+    return Duration.between(t0, Instant.now());
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
