@@ -1,0 +1,305 @@
+package io.telemetra.operator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The TelemetraPipeline CRD's schema and CEL rules, as a real API server enforces them. */
+class InvalidPipelinesIT {
+
+  @RegisterExtension static final RealApiServer API = new RealApiServer();
+
+  private static String namespace;
+
+  @BeforeAll
+  static void createNamespace() {
+    namespace = API.createNamespace("invalid");
+  }
+
+  static Stream<Arguments> invalidPipelines() {
+    return Stream.of(
+        invalid("without kafka", "spec: {kafka: null}", "spec.kafka: Required value"),
+        invalid(
+            "without bootstrap servers",
+            "spec: {kafka: {bootstrapServers: null}}",
+            "spec.kafka.bootstrapServers: Required value"),
+        invalid(
+            "with spaces in the bootstrap servers",
+            "spec: {kafka: {bootstrapServers: 'a:9092, b:9092'}}",
+            "spec.kafka.bootstrapServers in body should match"),
+        invalid(
+            "with zero partitions",
+            "spec: {kafka: {partitions: 0}}",
+            "spec.kafka.partitions in body should be greater than or equal to 1"),
+        invalid(
+            "with more than 1000 partitions",
+            "spec: {kafka: {partitions: 1001}}",
+            "spec.kafka.partitions in body should be less than or equal to 1000"),
+        invalid(
+            "with partitions that are not a number",
+            "spec: {kafka: {partitions: three}}",
+            "spec.kafka.partitions in body must be of type integer"),
+        invalid(
+            "with a replication factor above 7",
+            "spec: {kafka: {replicationFactor: 8}}",
+            "spec.kafka.replicationFactor in body should be less than or equal to 7"),
+        invalid(
+            "with a topic prefix that Kafka cannot name",
+            "spec: {kafka: {topicPrefix: 'telemetra events!'}}",
+            "spec.kafka.topicPrefix in body should match"),
+        invalid(
+            "with an unknown SASL mechanism",
+            "spec: {kafka: {auth: {saslMechanism: GSSAPI, secretRef: {name: kafka-user}}}}",
+            "spec.kafka.auth.saslMechanism: Unsupported value: \"GSSAPI\""),
+        invalid(
+            "with SASL but no secret",
+            "spec: {kafka: {auth: {saslMechanism: PLAIN}}}",
+            "spec.kafka.auth.secretRef: Required value"),
+        invalid(
+            "without Postgres credentials",
+            "spec: {postgres: {credentialsSecretRef: null}}",
+            "spec.postgres.credentialsSecretRef: Required value"),
+        invalid(
+            "with a port in the Postgres host",
+            "spec: {postgres: {host: 'postgres:5432'}}",
+            "spec.postgres.host in body should match"),
+        invalid(
+            "with a Secret name Kubernetes cannot have",
+            "spec: {postgres: {credentialsSecretRef: {name: Telemetra_Postgres}}}",
+            "spec.postgres.credentialsSecretRef.name in body should match"),
+        invalid(
+            "without a streaming image",
+            "spec: {streaming: {image: null}}",
+            "spec.streaming.image: Required value"),
+        invalid(
+            "without a checkpoint location",
+            "spec: {streaming: {checkpointLocation: null}}",
+            "spec.streaming.checkpointLocation: Required value"),
+        invalid(
+            "with a slide longer than the window",
+            "spec: {streaming: {windowSeconds: 60, slideSeconds: 120}}",
+            "streaming.slideSeconds must not exceed streaming.windowSeconds"),
+        invalid(
+            "with a slide that does not divide the window",
+            "spec: {streaming: {windowSeconds: 60, slideSeconds: 7}}",
+            "streaming.slideSeconds must divide streaming.windowSeconds evenly"),
+        invalid(
+            "with a negative anomaly threshold",
+            "spec: {streaming: {anomalyThreshold: -1.5}}",
+            "spec.streaming.anomalyThreshold in body should be greater than 0"),
+        invalid(
+            "with a zero anomaly threshold",
+            "spec: {streaming: {anomalyThreshold: 0}}",
+            "spec.streaming.anomalyThreshold in body should be greater than 0"),
+        invalid(
+            "with a negative watermark",
+            "spec: {streaming: {watermarkSeconds: -1}}",
+            "spec.streaming.watermarkSeconds in body should be greater than or equal to 0"),
+        invalid(
+            "with a baseline of one window",
+            "spec: {streaming: {historyWindows: 1}}",
+            "spec.streaming.historyWindows in body should be greater than or equal to 2"),
+        invalid(
+            "with executor memory in the wrong notation",
+            "spec: {streaming: {executor: {memory: 2GB}}}",
+            "spec.streaming.executor.memory in body should match"),
+        invalid(
+            "with no executors",
+            "spec: {streaming: {executor: {instances: 0}}}",
+            "spec.streaming.executor.instances in body should be greater than or equal to 1"),
+        invalid(
+            "without an API token secret",
+            "spec: {api: {authTokenSecretRef: null}}",
+            "spec.api.authTokenSecretRef: Required value"),
+        invalid(
+            "with zero API replicas",
+            "spec: {api: {replicas: 0}}",
+            "spec.api.replicas in body should be greater than or equal to 1"),
+        invalid(
+            "with 51 API replicas",
+            "spec: {api: {replicas: 51}}",
+            "spec.api.replicas in body should be less than or equal to 50"),
+        invalid(
+            "with an API port out of range",
+            "spec: {api: {port: 70000}}",
+            "spec.api.port in body should be less than or equal to 65535"),
+        invalid(
+            "with an unknown Service type",
+            "spec: {api: {serviceType: Ingress}}",
+            "spec.api.serviceType: Unsupported value: \"Ingress\""),
+        invalid(
+            "with an API image containing a space",
+            "spec: {api: {image: 'ghcr.io/telemetra/api 0.1.0'}}",
+            "spec.api.image in body should match"),
+        invalid(
+            "with the producer enabled but no image",
+            "spec: {producer: {enabled: true}}",
+            "producer.image is required when producer.enabled is true"),
+        invalid(
+            "with an unknown deletion policy",
+            "spec: {deletionPolicy: Purge}",
+            "spec.deletionPolicy: Unsupported value: \"Purge\""));
+  }
+
+  private static Arguments invalid(String name, String patch, String expectedMessage) {
+    return Arguments.of(name, patch, expectedMessage);
+  }
+
+  @ParameterizedTest(name = "a pipeline {0} is rejected")
+  @MethodSource("invalidPipelines")
+  void anInvalidPipelineIsRejectedAtCreateWithAClearMessage(
+      String name, String patch, String expectedMessage) {
+    GenericKubernetesResource manifest = Manifests.validWith(patch);
+    manifest.getMetadata().setName(slug(name));
+
+    KubernetesClientException rejection =
+        catchThrowableOfType(
+            KubernetesClientException.class, () -> pipelines().resource(manifest).create());
+
+    assertThat(rejection).as("%s was accepted", name).isNotNull();
+    assertThat(rejection.getCode()).isEqualTo(422);
+    assertThat(rejection.getStatus().getMessage()).contains(expectedMessage);
+    assertThat(pipelines().withName(slug(name)).get()).isNull();
+  }
+
+  @Test
+  void theValidBaseManifestIsAccepted() {
+    GenericKubernetesResource created =
+        pipelines().resource(Manifests.validWith("metadata: {name: valid-base}")).create();
+
+    Map<String, Object> kafka = section(created, "kafka");
+    assertThat(kafka)
+        .containsEntry("partitions", 3)
+        .containsEntry("topicPrefix", "telemetra.events");
+    assertThat(spec(created))
+        .containsEntry("deletionPolicy", "Retain")
+        .containsEntry("suspend", false);
+  }
+
+  @Test
+  void anUnknownFieldIsRejectedByStrictFieldValidation() {
+    GenericKubernetesResource typo =
+        Manifests.validWith("metadata: {name: typo}\nspec: {kafka: {partitons: 6}}");
+
+    KubernetesClientException rejection =
+        catchThrowableOfType(
+            KubernetesClientException.class,
+            () -> pipelines().resource(typo).dryRun().fieldValidation(Validation.STRICT).create());
+
+    assertThat(rejection).isNotNull();
+    assertThat(rejection.getStatus().getMessage())
+        .contains("unknown field \"spec.kafka.partitons\"");
+  }
+
+  @Test
+  void partitionsCanGrowButNeverShrink() {
+    pipelines()
+        .resource(Manifests.validWith("metadata: {name: grow}\nspec: {kafka: {partitions: 6}}"))
+        .create();
+
+    pipelines().withName("grow").edit(p -> withKafka(p, "partitions", 12));
+    KubernetesClientException rejection =
+        catchThrowableOfType(
+            KubernetesClientException.class,
+            () -> pipelines().withName("grow").edit(p -> withKafka(p, "partitions", 4)));
+
+    assertThat(rejection).isNotNull();
+    assertThat(rejection.getCode()).isEqualTo(422);
+    assertThat(rejection.getStatus().getMessage())
+        .contains("kafka.partitions can only grow: Kafka cannot remove partitions from a topic");
+    assertThat(section(pipelines().withName("grow").get(), "kafka"))
+        .containsEntry("partitions", 12);
+  }
+
+  @Test
+  void theTopicPrefixCannotChange() {
+    pipelines().resource(Manifests.validWith("metadata: {name: prefix}")).create();
+
+    KubernetesClientException rejection =
+        catchThrowableOfType(
+            KubernetesClientException.class,
+            () -> pipelines().withName("prefix").edit(p -> withKafka(p, "topicPrefix", "other")));
+
+    assertThat(rejection).isNotNull();
+    assertThat(rejection.getStatus().getMessage()).contains("kafka.topicPrefix is immutable");
+  }
+
+  @Test
+  void everyExampleIsAcceptedByTheServerWithStrictFieldValidation() throws IOException {
+    List<HasMetadata> examples = new ArrayList<>();
+    try (Stream<Path> files = Files.list(RepoRoot.resolve("examples"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        try (InputStream in = Files.newInputStream(file)) {
+          API.client().load(in).items().stream()
+              .filter(item -> "TelemetraPipeline".equals(item.getKind()))
+              .forEach(examples::add);
+        }
+      }
+    }
+    assertThat(examples).hasSizeGreaterThanOrEqualTo(3);
+
+    for (HasMetadata example : examples) {
+      GenericKubernetesResource generic =
+          API.client()
+              .getKubernetesSerialization()
+              .convertValue(example, GenericKubernetesResource.class);
+      GenericKubernetesResource accepted =
+          pipelines().resource(generic).dryRun().fieldValidation(Validation.STRICT).create();
+
+      assertThat(accepted.getMetadata().getUid()).as(example.getMetadata().getName()).isNotBlank();
+      assertThat(section(accepted, "kafka")).containsKey("partitions");
+      assertThat(pipelines().withName(example.getMetadata().getName()).get()).isNull();
+    }
+  }
+
+  private static NonNamespaceOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      pipelines() {
+    return API.client()
+        .genericKubernetesResources("telemetra.io/v1alpha1", "TelemetraPipeline")
+        .inNamespace(namespace);
+  }
+
+  private static GenericKubernetesResource withKafka(
+      GenericKubernetesResource pipeline, String field, Object value) {
+    section(pipeline, "kafka").put(field, value);
+    return pipeline;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> spec(GenericKubernetesResource pipeline) {
+    return (Map<String, Object>) pipeline.getAdditionalProperties().get("spec");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> section(GenericKubernetesResource pipeline, String name) {
+    return (Map<String, Object>) spec(pipeline).get(name);
+  }
+
+  private static String slug(String name) {
+    return name.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+  }
+}
