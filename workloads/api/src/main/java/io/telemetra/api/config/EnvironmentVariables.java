@@ -1,0 +1,44 @@
+package io.telemetra.api.config;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.env.Environment;
+
+/**
+ * The shared environment-variable contract (docs/configuration.md) read through Spring's {@link
+ * Environment}, so tests can set the same names as properties.
+ */
+public final class EnvironmentVariables {
+
+  private static final List<String> NAMES =
+      List.of(
+          "POSTGRES_URL",
+          "POSTGRES_HOST",
+          "POSTGRES_PORT",
+          "POSTGRES_DB",
+          "POSTGRES_USER",
+          "POSTGRES_PASSWORD",
+          "POSTGRES_PASSWORD_FILE",
+          "REDIS_HOST",
+          "REDIS_PORT",
+          "REDIS_PASSWORD",
+          "REDIS_PASSWORD_FILE",
+          "API_AUTH_TOKEN",
+          "API_AUTH_TOKEN_FILE",
+          "API_CORS_ORIGINS");
+
+  private EnvironmentVariables() {}
+
+  /** The set (non-blank) variables among those Telemetra's API reads. */
+  public static Map<String, String> from(Environment environment) {
+    Map<String, String> values = new HashMap<>();
+    for (String name : NAMES) {
+      String value = environment.getProperty(name);
+      if (value != null && !value.isBlank()) {
+        values.put(name, value.strip());
+      }
+    }
+    return values;
+  }
+}
