@@ -1,0 +1,101 @@
+package io.telemetra.operator;
+
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import io.telemetra.operator.api.v1alpha1.DeletionPolicy;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import io.telemetra.operator.dependent.KafkaTopics;
+import io.telemetra.operator.dependent.PipelineProblem;
+import io.telemetra.operator.dependent.SchemaDatabase;
+import io.telemetra.operator.status.Reason;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Honours deletionPolicy. Only pipelines with {@code Delete} carry a finalizer; when such a
+ * pipeline is deleted this drops its topics and tables, then lets it go. {@code Retain} pipelines
+ * have no finalizer at all, so removing the operator never wedges a namespace. Runs as its own
+ * controller (all events) beside the main one, which therefore needs no finalizer either.
+ */
+@ControllerConfiguration(name = DeletionPolicyReconciler.NAME, triggerReconcilerOnAllEvents = true)
+@GradualRetry(
+    maxAttempts = -1,
+    initialInterval = 2000,
+    intervalMultiplier = 2,
+    maxInterval = 60_000)
+public class DeletionPolicyReconciler implements Reconciler<TelemetraPipeline> {
+
+  public static final String NAME = "telemetrapipeline-deletion";
+  public static final String FINALIZER = "telemetra.io/drop-topics-and-schema";
+  private static final Logger log = LoggerFactory.getLogger(DeletionPolicyReconciler.class);
+
+  @Override
+  public UpdateControl<TelemetraPipeline> reconcile(
+      TelemetraPipeline pipeline, Context<TelemetraPipeline> context) throws Exception {
+    if (context.isPrimaryResourceDeleted()) {
+      return UpdateControl.noUpdate();
+    }
+    boolean delete = pipeline.getSpec().getDeletionPolicy() == DeletionPolicy.Delete;
+    boolean hasFinalizer = pipeline.hasFinalizer(FINALIZER);
+    if (pipeline.isMarkedForDeletion()) {
+      if (hasFinalizer) {
+        if (delete) {
+          dropTopicsAndTables(pipeline, context);
+        }
+        edit(
+            pipeline,
+            context,
+            p -> {
+              p.removeFinalizer(FINALIZER);
+              return p;
+            });
+      }
+    } else if (delete != hasFinalizer) {
+      edit(
+          pipeline,
+          context,
+          p -> {
+            if (delete) {
+              p.addFinalizer(FINALIZER);
+            } else {
+              p.removeFinalizer(FINALIZER);
+            }
+            return p;
+          });
+    }
+    return UpdateControl.noUpdate();
+  }
+
+  private void dropTopicsAndTables(TelemetraPipeline pipeline, Context<TelemetraPipeline> context)
+      throws Exception {
+    String name = pipeline.getMetadata().getNamespace() + "/" + pipeline.getMetadata().getName();
+    try {
+      KafkaTopics.of(context.getClient(), pipeline).delete();
+      SchemaDatabase.of(context.getClient(), pipeline).drop();
+      log.info("Dropped topics and tables of {} (deletionPolicy: Delete)", name);
+    } catch (PipelineProblem p) {
+      if (p.reason() != Reason.SecretNotFound && p.reason() != Reason.SecretKeyNotFound) {
+        throw p;
+      }
+      // Without credentials nothing can be dropped; holding the finalizer would wedge the
+      // namespace.
+      log.warn("Cannot drop topics and tables of {}: {}; letting it go", name, p.getMessage());
+    }
+  }
+
+  private static void edit(
+      TelemetraPipeline pipeline,
+      Context<TelemetraPipeline> context,
+      UnaryOperator<TelemetraPipeline> change) {
+    context
+        .getClient()
+        .resources(TelemetraPipeline.class)
+        .inNamespace(pipeline.getMetadata().getNamespace())
+        .withName(pipeline.getMetadata().getName())
+        .edit(change);
+  }
+}

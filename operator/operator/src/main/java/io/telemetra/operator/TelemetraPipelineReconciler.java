@@ -1,0 +1,165 @@
+package io.telemetra.operator;
+
+import static io.telemetra.operator.status.ConditionType.API_READY;
+import static io.telemetra.operator.status.ConditionType.STREAMING_READY;
+
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipelineStatus;
+import io.telemetra.operator.dependent.ApiConfigMapDependent;
+import io.telemetra.operator.dependent.ApiDeploymentDependent;
+import io.telemetra.operator.dependent.ApiPodDisruptionBudgetDependent;
+import io.telemetra.operator.dependent.ApiServiceDependent;
+import io.telemetra.operator.dependent.KafkaTopicsDependent;
+import io.telemetra.operator.dependent.ProducerDeploymentDependent;
+import io.telemetra.operator.dependent.ReferencedSecrets;
+import io.telemetra.operator.dependent.SchemaMigrationDependent;
+import io.telemetra.operator.dependent.StreamingApplicationDependent;
+import io.telemetra.operator.dependent.StreamingApplicationDependent.SparkOperatorInstalled;
+import io.telemetra.operator.status.Observation;
+import io.telemetra.operator.status.PartObserver;
+import io.telemetra.operator.status.PartState;
+import io.telemetra.operator.status.Reason;
+import io.telemetra.operator.status.StatusCalculator;
+import io.telemetra.operator.status.StatusComparison;
+import io.telemetra.operator.status.TransitionEvents;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reconciles a TelemetraPipeline through its declared workflow and turns what the parts report into
+ * status. Unusable specs (missing Secret, unreachable Kafka or Postgres) leave the running
+ * workloads alone, set Ready=False with a precise reason and are retried with backoff.
+ */
+@Workflow(
+    explicitInvocation = true,
+    handleExceptionsInReconciler = true,
+    dependents = {
+      @Dependent(name = "topics", type = KafkaTopicsDependent.class),
+      @Dependent(name = "schema", type = SchemaMigrationDependent.class),
+      @Dependent(
+          name = "streaming",
+          type = StreamingApplicationDependent.class,
+          dependsOn = {"topics", "schema"},
+          activationCondition = SparkOperatorInstalled.class),
+      @Dependent(name = "api-config", type = ApiConfigMapDependent.class),
+      @Dependent(
+          name = "api",
+          type = ApiDeploymentDependent.class,
+          dependsOn = {"schema", "api-config"}),
+      @Dependent(name = "api-service", type = ApiServiceDependent.class),
+      @Dependent(
+          name = "api-pdb",
+          type = ApiPodDisruptionBudgetDependent.class,
+          reconcilePrecondition = ApiPodDisruptionBudgetDependent.SeveralReplicas.class),
+      @Dependent(
+          name = "producer",
+          type = ProducerDeploymentDependent.class,
+          dependsOn = "topics",
+          reconcilePrecondition = ProducerDeploymentDependent.Enabled.class)
+    })
+@ControllerConfiguration(
+    name = TelemetraPipelineReconciler.NAME,
+    maxReconciliationInterval =
+        @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
+@GradualRetry(
+    maxAttempts = -1,
+    initialInterval = 2000,
+    intervalMultiplier = 2,
+    maxInterval = 60_000)
+public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline> {
+
+  public static final String NAME = "telemetrapipeline";
+  static final Duration SPARK_OPERATOR_RECHECK = Duration.ofSeconds(30);
+
+  private final StatusCalculator statuses;
+  private final TransitionEvents events;
+
+  public TelemetraPipelineReconciler() {
+    this(Clock.systemUTC());
+  }
+
+  public TelemetraPipelineReconciler(Clock clock) {
+    this.statuses = new StatusCalculator(clock);
+    this.events = new TransitionEvents(clock);
+  }
+
+  @Override
+  public UpdateControl<TelemetraPipeline> reconcile(
+      TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+    Observation seen = new Observation();
+    List<PartState> missingSecrets = ReferencedSecrets.missing(context.getClient(), pipeline);
+    missingSecrets.forEach(seen::part);
+    if (missingSecrets.isEmpty()) {
+      WorkflowReconcileResult result =
+          context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+      new PartObserver(pipeline, context, result).observeInto(seen);
+    }
+    TelemetraPipelineStatus status = statuses.statusFor(pipeline, seen);
+    if (seen.hasRetryableFailure()) {
+      throw new PipelineNotReady(status);
+    }
+    UpdateControl<TelemetraPipeline> control = patchIfChanged(pipeline, status, context);
+    boolean sparkMissing =
+        seen.parts().containsKey(STREAMING_READY)
+            && seen.parts().get(STREAMING_READY).reason() == Reason.SparkOperatorMissing;
+    return sparkMissing ? control.rescheduleAfter(SPARK_OPERATOR_RECHECK) : control;
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<TelemetraPipeline> updateErrorStatus(
+      TelemetraPipeline pipeline, Context<TelemetraPipeline> context, Exception e) {
+    TelemetraPipelineStatus status =
+        e instanceof PipelineNotReady notReady
+            ? notReady.status
+            : statuses.statusFor(
+                pipeline,
+                new Observation()
+                    .part(
+                        PartState.notReady(
+                            API_READY, Reason.ReconcileError, String.valueOf(e.getMessage()))));
+    if (StatusComparison.same(pipeline.getStatus(), status)) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+    events.record(context.getClient(), pipeline, conditionsOf(pipeline), status.getConditions());
+    pipeline.setStatus(status);
+    return ErrorStatusUpdateControl.patchStatus(pipeline);
+  }
+
+  private UpdateControl<TelemetraPipeline> patchIfChanged(
+      TelemetraPipeline pipeline,
+      TelemetraPipelineStatus status,
+      Context<TelemetraPipeline> context) {
+    if (StatusComparison.same(pipeline.getStatus(), status)) {
+      return UpdateControl.noUpdate();
+    }
+    events.record(context.getClient(), pipeline, conditionsOf(pipeline), status.getConditions());
+    pipeline.setStatus(status);
+    return UpdateControl.patchStatus(pipeline);
+  }
+
+  private static List<io.fabric8.kubernetes.api.model.Condition> conditionsOf(TelemetraPipeline p) {
+    return p.getStatus() == null ? List.of() : p.getStatus().getConditions();
+  }
+
+  /** Thrown to have JOSDK retry with backoff; carries the status to write meanwhile. */
+  static final class PipelineNotReady extends RuntimeException {
+    final transient TelemetraPipelineStatus status;
+
+    PipelineNotReady(TelemetraPipelineStatus status) {
+      super("pipeline not ready: " + status.getPhase());
+      this.status = status;
+    }
+  }
+}

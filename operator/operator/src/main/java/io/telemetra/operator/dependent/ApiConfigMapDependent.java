@@ -1,0 +1,31 @@
+package io.telemetra.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+
+/** The API's non-secret settings (docs/configuration.md variables), read with envFrom. */
+@KubernetesDependent(informer = @Informer(labelSelector = PipelineNames.MANAGED_SELECTOR))
+public class ApiConfigMapDependent
+    extends CRUDKubernetesDependentResource<ConfigMap, TelemetraPipeline> {
+
+  public ApiConfigMapDependent() {
+    super(ConfigMap.class);
+  }
+
+  @Override
+  protected ConfigMap desired(TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+    return new ConfigMapBuilder()
+        .withNewMetadata()
+        .withName(PipelineNames.api(pipeline))
+        .withNamespace(pipeline.getMetadata().getNamespace())
+        .withLabels(PipelineNames.labels(pipeline, "api"))
+        .endMetadata()
+        .withData(WorkloadEnvironment.api(pipeline.getSpec()))
+        .build();
+  }
+}

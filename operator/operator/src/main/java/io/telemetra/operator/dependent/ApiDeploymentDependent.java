@@ -1,0 +1,108 @@
+package io.telemetra.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.telemetra.operator.api.v1alpha1.ApiSpec;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import java.util.Map;
+
+/**
+ * The API Deployment: restricted security context, probes on Spring Boot's health groups, settings
+ * from the API ConfigMap (its hash rolls the pods) and credentials via secretKeyRef.
+ */
+@KubernetesDependent(informer = @Informer(labelSelector = PipelineNames.MANAGED_SELECTOR))
+public class ApiDeploymentDependent
+    extends CRUDKubernetesDependentResource<Deployment, TelemetraPipeline> {
+
+  public static final String CONFIG_HASH = "telemetra.io/config-hash";
+
+  public ApiDeploymentDependent() {
+    super(Deployment.class);
+  }
+
+  @Override
+  protected Deployment desired(TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+    ApiSpec api = pipeline.getSpec().getApi();
+    boolean suspended = Boolean.TRUE.equals(pipeline.getSpec().getSuspend());
+    String configHash = Integer.toHexString(WorkloadEnvironment.api(pipeline.getSpec()).hashCode());
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withName(PipelineNames.api(pipeline))
+        .withNamespace(pipeline.getMetadata().getNamespace())
+        .withLabels(PipelineNames.labels(pipeline, "api"))
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(suspended ? 0 : api.getReplicas())
+        .withNewSelector()
+        .withMatchLabels(PipelineNames.selector(pipeline, "api"))
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .withLabels(PipelineNames.labels(pipeline, "api"))
+        .withAnnotations(Map.of(CONFIG_HASH, configHash))
+        .endMetadata()
+        .withNewSpec()
+        .withAutomountServiceAccountToken(false)
+        .withSecurityContext(PodSecurity.pod())
+        .addNewContainer()
+        .withName("api")
+        .withImage(api.getImage())
+        .addNewPort()
+        .withName("http")
+        .withContainerPort(api.getPort())
+        .endPort()
+        .addNewEnvFrom()
+        .withNewConfigMapRef(PipelineNames.api(pipeline), false)
+        .endEnvFrom()
+        .withEnv(WorkloadEnvironment.apiSecrets(pipeline.getSpec()))
+        .withResources(api.getResources() != null ? api.getResources() : defaultResources())
+        .withStartupProbe(probe("/actuator/health/liveness", 30))
+        .withLivenessProbe(probe("/actuator/health/liveness", 3))
+        .withReadinessProbe(probe("/actuator/health/readiness", 3))
+        .withSecurityContext(PodSecurity.container())
+        .addNewVolumeMount()
+        .withName("tmp")
+        .withMountPath("/tmp")
+        .endVolumeMount()
+        .endContainer()
+        .addNewVolume()
+        .withName("tmp")
+        .withNewEmptyDir()
+        .endEmptyDir()
+        .endVolume()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  private static Probe probe(String path, int failureThreshold) {
+    return new ProbeBuilder()
+        .withNewHttpGet()
+        .withPath(path)
+        .withPort(new IntOrString("http"))
+        .endHttpGet()
+        .withPeriodSeconds(5)
+        .withTimeoutSeconds(2)
+        .withFailureThreshold(failureThreshold)
+        .build();
+  }
+
+  private static ResourceRequirements defaultResources() {
+    return new ResourceRequirementsBuilder()
+        .addToRequests("cpu", new Quantity("100m"))
+        .addToRequests("memory", new Quantity("512Mi"))
+        .addToLimits("memory", new Quantity("1Gi"))
+        .build();
+  }
+}

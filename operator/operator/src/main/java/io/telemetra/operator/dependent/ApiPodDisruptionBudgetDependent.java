@@ -1,0 +1,52 @@
+package io.telemetra.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+
+/** Keeps at least one API pod through voluntary disruptions; exists only with replicas > 1. */
+@KubernetesDependent(informer = @Informer(labelSelector = PipelineNames.MANAGED_SELECTOR))
+public class ApiPodDisruptionBudgetDependent
+    extends CRUDKubernetesDependentResource<PodDisruptionBudget, TelemetraPipeline> {
+
+  public ApiPodDisruptionBudgetDependent() {
+    super(PodDisruptionBudget.class);
+  }
+
+  @Override
+  protected PodDisruptionBudget desired(
+      TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+    return new PodDisruptionBudgetBuilder()
+        .withNewMetadata()
+        .withName(PipelineNames.api(pipeline))
+        .withNamespace(pipeline.getMetadata().getNamespace())
+        .withLabels(PipelineNames.labels(pipeline, "api"))
+        .endMetadata()
+        .withNewSpec()
+        .withMinAvailable(new IntOrString(1))
+        .withNewSelector()
+        .withMatchLabels(PipelineNames.selector(pipeline, "api"))
+        .endSelector()
+        .endSpec()
+        .build();
+  }
+
+  /** Reconcile precondition: several API replicas and not suspended. */
+  public static class SeveralReplicas implements Condition<PodDisruptionBudget, TelemetraPipeline> {
+    @Override
+    public boolean isMet(
+        DependentResource<PodDisruptionBudget, TelemetraPipeline> dependent,
+        TelemetraPipeline pipeline,
+        Context<TelemetraPipeline> context) {
+      return pipeline.getSpec().getApi().getReplicas() > 1
+          && !Boolean.TRUE.equals(pipeline.getSpec().getSuspend());
+    }
+  }
+}

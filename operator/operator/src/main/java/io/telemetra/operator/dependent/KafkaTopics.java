@@ -1,0 +1,192 @@
+package io.telemetra.operator.dependent;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.telemetra.events.Topics;
+import io.telemetra.operator.api.v1alpha1.KafkaAuth;
+import io.telemetra.operator.api.v1alpha1.KafkaSpec;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import io.telemetra.operator.status.Reason;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+
+/** A pipeline's Kafka topics through the AdminClient: observe, create and grow, delete. */
+public final class KafkaTopics {
+
+  static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final KafkaSpec spec;
+  private final Properties adminProperties;
+
+  private KafkaTopics(KafkaSpec spec, Properties adminProperties) {
+    this.spec = spec;
+    this.adminProperties = adminProperties;
+  }
+
+  /** Topics of {@code pipeline}; SASL credentials are read from its Secret. */
+  public static KafkaTopics of(KubernetesClient client, TelemetraPipeline pipeline) {
+    KafkaSpec spec = pipeline.getSpec().getKafka();
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, spec.getBootstrapServers());
+    props.put(AdminClientConfig.CLIENT_ID_CONFIG, "telemetra-operator");
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+    props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
+    KafkaAuth auth = spec.getAuth();
+    if (auth != null) {
+      String ns = pipeline.getMetadata().getNamespace();
+      var ref = auth.getSecretRef();
+      String user = ReferencedSecrets.read(client, ns, ref.getName(), ref.getUserKey());
+      String password = ReferencedSecrets.read(client, ns, ref.getName(), ref.getPasswordKey());
+      boolean plain = auth.getSaslMechanism() == KafkaAuth.SaslMechanism.PLAIN;
+      props.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, auth.getSecurityProtocol().name());
+      props.put(
+          "sasl.mechanism", plain ? "PLAIN" : auth.getSaslMechanism().name().replace('_', '-'));
+      props.put(
+          "sasl.jaas.config",
+          (plain
+                  ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+                  : "org.apache.kafka.common.security.scram.ScramLoginModule")
+              + " required username=\""
+              + jaasEscape(user)
+              + "\" password=\""
+              + jaasEscape(password)
+              + "\";");
+    }
+    return new KafkaTopics(spec, props);
+  }
+
+  /** The topics this pipeline should have, by name. */
+  public Map<String, TopicsState.Topic> desired() {
+    Map<String, TopicsState.Topic> topics = new LinkedHashMap<>();
+    long retentionMs = TimeUnit.HOURS.toMillis(spec.getRetentionHours());
+    for (String name : new Topics(spec.getTopicPrefix()).all()) {
+      topics.put(name, new TopicsState.Topic(spec.getPartitions(), retentionMs));
+    }
+    return topics;
+  }
+
+  /** What Kafka has of the desired topics; never throws. */
+  public TopicsState observe() {
+    try (Admin admin = Admin.create(adminProperties)) {
+      return TopicsState.seen(describe(admin));
+    } catch (ExecutionException | TimeoutException | KafkaException e) {
+      return TopicsState.unavailable(Reason.KafkaUnavailable, unavailable(e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return TopicsState.unavailable(Reason.KafkaUnavailable, "interrupted");
+    }
+  }
+
+  /** Creates missing topics, grows partitions and sets retention; never shrinks or deletes. */
+  public TopicsState apply() {
+    try (Admin admin = Admin.create(adminProperties)) {
+      Map<String, TopicsState.Topic> actual = describe(admin);
+      List<NewTopic> create = new ArrayList<>();
+      Map<String, NewPartitions> grow = new HashMap<>();
+      Map<ConfigResource, java.util.Collection<AlterConfigOp>> configs = new HashMap<>();
+      desired()
+          .forEach(
+              (name, want) -> {
+                TopicsState.Topic have = actual.get(name);
+                if (have == null) {
+                  create.add(
+                      new NewTopic(
+                              name, want.partitions(), spec.getReplicationFactor().shortValue())
+                          .configs(
+                              Map.of(
+                                  TopicConfig.RETENTION_MS_CONFIG,
+                                  String.valueOf(want.retentionMs()))));
+                  return;
+                }
+                if (have.partitions() < want.partitions()) {
+                  grow.put(name, NewPartitions.increaseTo(want.partitions()));
+                }
+                if (have.retentionMs() != want.retentionMs()) {
+                  configs.put(
+                      new ConfigResource(ConfigResource.Type.TOPIC, name),
+                      List.of(
+                          new AlterConfigOp(
+                              new ConfigEntry(
+                                  TopicConfig.RETENTION_MS_CONFIG,
+                                  String.valueOf(want.retentionMs())),
+                              AlterConfigOp.OpType.SET)));
+                }
+              });
+      if (!create.isEmpty())
+        admin.createTopics(create).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      if (!grow.isEmpty())
+        admin.createPartitions(grow).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      if (!configs.isEmpty())
+        admin.incrementalAlterConfigs(configs).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return TopicsState.seen(describe(admin));
+    } catch (ExecutionException | TimeoutException | KafkaException e) {
+      throw new PipelineProblem(Reason.KafkaUnavailable, unavailable(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PipelineProblem(Reason.KafkaUnavailable, "interrupted", e);
+    }
+  }
+
+  /** Deletes the pipeline's topics (deletionPolicy: Delete only). */
+  public void delete() throws ExecutionException, InterruptedException, TimeoutException {
+    try (Admin admin = Admin.create(adminProperties)) {
+      var existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      var ours = desired().keySet().stream().filter(existing::contains).toList();
+      admin.deleteTopics(ours).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private Map<String, TopicsState.Topic> describe(Admin admin)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    var existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    List<String> ours = desired().keySet().stream().filter(existing::contains).toList();
+    Map<String, TopicsState.Topic> topics = new LinkedHashMap<>();
+    if (ours.isEmpty()) {
+      return topics;
+    }
+    var descriptions =
+        admin.describeTopics(ours).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    var resources =
+        ours.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+    var configs =
+        admin.describeConfigs(resources).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    for (String name : ours) {
+      ConfigEntry retention =
+          configs
+              .get(new ConfigResource(ConfigResource.Type.TOPIC, name))
+              .get(TopicConfig.RETENTION_MS_CONFIG);
+      long retentionMs = retention == null ? -1 : Long.parseLong(retention.value());
+      topics.put(
+          name, new TopicsState.Topic(descriptions.get(name).partitions().size(), retentionMs));
+    }
+    return topics;
+  }
+
+  private String unavailable(Exception e) {
+    Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+    String detail =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return "Kafka at " + spec.getBootstrapServers() + " is unavailable: " + detail;
+  }
+
+  private static String jaasEscape(String value) {
+    return value.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+}

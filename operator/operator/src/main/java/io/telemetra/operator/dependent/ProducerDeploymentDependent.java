@@ -1,0 +1,83 @@
+package io.telemetra.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+
+/** The optional demo event producer: one pod writing synthetic events to the pipeline's topics. */
+@KubernetesDependent(informer = @Informer(labelSelector = PipelineNames.MANAGED_SELECTOR))
+public class ProducerDeploymentDependent
+    extends CRUDKubernetesDependentResource<Deployment, TelemetraPipeline> {
+
+  public ProducerDeploymentDependent() {
+    super(Deployment.class);
+  }
+
+  @Override
+  protected Deployment desired(TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+    var spec = pipeline.getSpec();
+    boolean suspended = Boolean.TRUE.equals(spec.getSuspend());
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withName(PipelineNames.producer(pipeline))
+        .withNamespace(pipeline.getMetadata().getNamespace())
+        .withLabels(PipelineNames.labels(pipeline, "producer"))
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(suspended ? 0 : 1)
+        .withNewSelector()
+        .withMatchLabels(PipelineNames.selector(pipeline, "producer"))
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .withLabels(PipelineNames.labels(pipeline, "producer"))
+        .endMetadata()
+        .withNewSpec()
+        .withAutomountServiceAccountToken(false)
+        .withSecurityContext(PodSecurity.pod())
+        .addNewContainer()
+        .withName("producer")
+        .withImage(spec.getProducer().getImage())
+        .withEnv(WorkloadEnvironment.values(WorkloadEnvironment.producer(spec)))
+        .addAllToEnv(WorkloadEnvironment.sharedSecrets(spec))
+        .withNewResources()
+        .addToRequests("cpu", new Quantity("100m"))
+        .addToRequests("memory", new Quantity("256Mi"))
+        .addToLimits("memory", new Quantity("512Mi"))
+        .endResources()
+        .withSecurityContext(PodSecurity.container())
+        .addNewVolumeMount()
+        .withName("tmp")
+        .withMountPath("/tmp")
+        .endVolumeMount()
+        .endContainer()
+        .addNewVolume()
+        .withName("tmp")
+        .withNewEmptyDir()
+        .endEmptyDir()
+        .endVolume()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  /** Reconcile precondition: spec.producer.enabled. */
+  public static class Enabled implements Condition<Deployment, TelemetraPipeline> {
+    @Override
+    public boolean isMet(
+        DependentResource<Deployment, TelemetraPipeline> dependent,
+        TelemetraPipeline pipeline,
+        Context<TelemetraPipeline> context) {
+      var producer = pipeline.getSpec().getProducer();
+      return producer != null && Boolean.TRUE.equals(producer.getEnabled());
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package io.telemetra.operator.dependent;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.telemetra.operator.api.v1alpha1.PostgresSpec;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import io.telemetra.operator.status.Reason;
+import io.telemetra.schema.SchemaMigrator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+
+/**
+ * A pipeline's Postgres database: observe and apply Telemetra's Flyway migrations, or drop them.
+ */
+public final class SchemaDatabase {
+
+  private static final Pattern CREATED =
+      Pattern.compile(
+          "CREATE\\s+(?:OR\\s+REPLACE\\s+)?(TABLE|VIEW|MATERIALIZED\\s+VIEW)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([a-zA-Z_][a-zA-Z0-9_.]*)",
+          Pattern.CASE_INSENSITIVE);
+
+  private final String url;
+  private final String user;
+  private final String password;
+
+  private SchemaDatabase(String url, String user, String password) {
+    this.url = url;
+    this.user = user;
+    this.password = password;
+  }
+
+  /** The database of {@code pipeline}; credentials come from its Secret. */
+  public static SchemaDatabase of(KubernetesClient client, TelemetraPipeline pipeline) {
+    PostgresSpec pg = pipeline.getSpec().getPostgres();
+    var ref = pg.getCredentialsSecretRef();
+    String ns = pipeline.getMetadata().getNamespace();
+    String user = ReferencedSecrets.read(client, ns, ref.getName(), ref.getUserKey());
+    String password = ReferencedSecrets.read(client, ns, ref.getName(), ref.getPasswordKey());
+    String url =
+        "jdbc:postgresql://"
+            + pg.getHost()
+            + ":"
+            + pg.getPort()
+            + "/"
+            + pg.getDatabase()
+            + "?connectTimeout=5&socketTimeout=60&ApplicationName=telemetra-operator";
+    return new SchemaDatabase(url, user, password);
+  }
+
+  /** Applied version and pending count; never throws. */
+  public SchemaState observe() {
+    try {
+      checkReachable();
+      SchemaMigrator migrator = SchemaMigrator.forUrl(url, user, password);
+      return SchemaState.seen(migrator.currentVersion().orElse(null), migrator.pendingCount());
+    } catch (PipelineProblem p) {
+      return SchemaState.unavailable(p.reason(), p.getMessage());
+    } catch (RuntimeException e) {
+      return SchemaState.unavailable(Reason.MigrationFailed, e.getMessage());
+    }
+  }
+
+  /** Applies pending migrations. */
+  public SchemaState migrate() {
+    checkReachable();
+    try {
+      String version = SchemaMigrator.forUrl(url, user, password).migrate();
+      return SchemaState.seen(version, 0);
+    } catch (RuntimeException e) {
+      throw new PipelineProblem(Reason.MigrationFailed, "migration failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Drops the tables and views Telemetra's applied migrations created (deletionPolicy: Delete). */
+  public void drop() throws SQLException, IOException {
+    var flyway =
+        Flyway.configure(SchemaMigrator.class.getClassLoader())
+            .locations(SchemaMigrator.LOCATION)
+            .dataSource(url, user, password)
+            .load();
+    List<String> drops = new ArrayList<>();
+    for (MigrationInfo applied : flyway.info().applied()) {
+      String sql = resource(applied.getScript());
+      Matcher m = CREATED.matcher(sql);
+      while (m.find()) {
+        drops.add(
+            "DROP "
+                + m.group(1).toUpperCase().replaceAll("\\s+", " ")
+                + " IF EXISTS "
+                + m.group(2)
+                + " CASCADE");
+      }
+    }
+    Collections.reverse(drops);
+    drops.add("DROP TABLE IF EXISTS flyway_schema_history");
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      for (String drop : drops) {
+        s.execute(drop);
+      }
+    }
+  }
+
+  private void checkReachable() {
+    try (Connection c = connect()) {
+      c.isValid(5);
+    } catch (SQLException e) {
+      throw new PipelineProblem(
+          Reason.PostgresUnavailable,
+          "Postgres at "
+              + url.substring(0, url.indexOf('?'))
+              + " is unavailable: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private Connection connect() throws SQLException {
+    Properties props = new Properties();
+    props.setProperty("user", user);
+    props.setProperty("password", password);
+    return DriverManager.getConnection(url, props);
+  }
+
+  private static String resource(String script) throws IOException {
+    try (InputStream in =
+        SchemaMigrator.class.getClassLoader().getResourceAsStream("db/migration/" + script)) {
+      return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

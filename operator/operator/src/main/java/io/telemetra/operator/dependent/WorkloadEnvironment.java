@@ -1,0 +1,119 @@
+package io.telemetra.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.telemetra.operator.api.v1alpha1.KafkaAuth;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipelineSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Environment of the workloads as docs/configuration.md defines it. Plain settings are values;
+ * credentials are always secretKeyRef, so no secret ever appears in a manifest.
+ */
+public final class WorkloadEnvironment {
+
+  private WorkloadEnvironment() {}
+
+  /** Non-secret settings shared by every workload. */
+  public static Map<String, String> shared(TelemetraPipelineSpec spec) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("KAFKA_BOOTSTRAP_SERVERS", spec.getKafka().getBootstrapServers());
+    env.put("TELEMETRA_TOPIC_PREFIX", spec.getKafka().getTopicPrefix());
+    KafkaAuth auth = spec.getKafka().getAuth();
+    if (auth != null) {
+      env.put("KAFKA_SECURITY_PROTOCOL", auth.getSecurityProtocol().name());
+      env.put("KAFKA_SASL_MECHANISM", auth.getSaslMechanism().name().replace('_', '-'));
+    }
+    env.put("POSTGRES_HOST", spec.getPostgres().getHost());
+    env.put("POSTGRES_PORT", String.valueOf(spec.getPostgres().getPort()));
+    env.put("POSTGRES_DB", spec.getPostgres().getDatabase());
+    return env;
+  }
+
+  /** Credentials shared by every workload, as secretKeyRef. */
+  public static List<EnvVar> sharedSecrets(TelemetraPipelineSpec spec) {
+    List<EnvVar> env = new ArrayList<>();
+    var pg = spec.getPostgres().getCredentialsSecretRef();
+    env.add(secret("POSTGRES_USER", pg.getName(), pg.getUserKey()));
+    env.add(secret("POSTGRES_PASSWORD", pg.getName(), pg.getPasswordKey()));
+    KafkaAuth auth = spec.getKafka().getAuth();
+    if (auth != null) {
+      env.add(
+          secret(
+              "KAFKA_SASL_USERNAME",
+              auth.getSecretRef().getName(),
+              auth.getSecretRef().getUserKey()));
+      env.add(
+          secret(
+              "KAFKA_SASL_PASSWORD",
+              auth.getSecretRef().getName(),
+              auth.getSecretRef().getPasswordKey()));
+    }
+    return env;
+  }
+
+  /** Settings of the streaming job. */
+  public static Map<String, String> streaming(TelemetraPipelineSpec spec) {
+    var s = spec.getStreaming();
+    Map<String, String> env = shared(spec);
+    env.put("CHAT_WINDOW_DURATION_SECONDS", String.valueOf(s.getWindowSeconds()));
+    env.put("CHAT_WINDOW_SLIDE_SECONDS", String.valueOf(s.getSlideSeconds()));
+    env.put("WATERMARK_SECONDS", String.valueOf(s.getWatermarkSeconds()));
+    env.put("TRIGGER_INTERVAL_SECONDS", String.valueOf(s.getTriggerSeconds()));
+    env.put("ANOMALY_DETECTION_THRESHOLD", String.valueOf(s.getAnomalyThreshold()));
+    env.put("ANOMALY_HISTORY_WINDOWS", String.valueOf(s.getHistoryWindows()));
+    env.put("SENTIMENT_ENABLED", String.valueOf(s.getSentimentEnabled()));
+    env.put("CHECKPOINT_LOCATION", s.getCheckpointLocation());
+    return env;
+  }
+
+  /** Settings of the API (non-secret; the API Deployment reads them from its ConfigMap). */
+  public static Map<String, String> api(TelemetraPipelineSpec spec) {
+    Map<String, String> env = shared(spec);
+    env.put("API_PORT", String.valueOf(spec.getApi().getPort()));
+    if (spec.getApi().getCorsOrigins() != null) {
+      env.put("API_CORS_ORIGINS", spec.getApi().getCorsOrigins());
+    }
+    if (spec.getRedis() != null) {
+      env.put("REDIS_HOST", spec.getRedis().getHost());
+      env.put("REDIS_PORT", String.valueOf(spec.getRedis().getPort()));
+    }
+    return env;
+  }
+
+  /** Credentials of the API, as secretKeyRef. */
+  public static List<EnvVar> apiSecrets(TelemetraPipelineSpec spec) {
+    List<EnvVar> env = sharedSecrets(spec);
+    var token = spec.getApi().getAuthTokenSecretRef();
+    env.add(secret("API_AUTH_TOKEN", token.getName(), token.getKey()));
+    if (spec.getRedis() != null && spec.getRedis().getPasswordSecretRef() != null) {
+      var redis = spec.getRedis().getPasswordSecretRef();
+      env.add(secret("REDIS_PASSWORD", redis.getName(), redis.getKey()));
+    }
+    return env;
+  }
+
+  /** Settings of the producer. */
+  public static Map<String, String> producer(TelemetraPipelineSpec spec) {
+    Map<String, String> env = shared(spec);
+    env.put("PRODUCER_RATE_PER_SEC", String.valueOf(spec.getProducer().getRatePerSecond()));
+    env.put("PRODUCER_STREAMS", String.valueOf(spec.getProducer().getStreams()));
+    return env;
+  }
+
+  public static List<EnvVar> values(Map<String, String> env) {
+    return env.entrySet().stream().map(e -> new EnvVar(e.getKey(), e.getValue(), null)).toList();
+  }
+
+  static EnvVar secret(String name, String secret, String key) {
+    return new EnvVarBuilder()
+        .withName(name)
+        .withNewValueFrom()
+        .withNewSecretKeyRef(key, secret, false)
+        .endValueFrom()
+        .build();
+  }
+}

@@ -1,0 +1,61 @@
+package io.telemetra.operator.status;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Standard Kubernetes conditions whose lastTransitionTime changes only when the status flips. */
+public final class Conditions {
+
+  private Conditions() {}
+
+  /** The condition for {@code part}, keeping the previous transition time if the status held. */
+  public static Condition of(
+      PartState part, List<Condition> previous, long generation, Clock clock) {
+    String status = part.ready() ? "True" : "False";
+    String transitionTime =
+        find(previous, part.type())
+            .filter(old -> Objects.equals(old.getStatus(), status))
+            .map(Condition::getLastTransitionTime)
+            .orElseGet(() -> now(clock));
+    return new ConditionBuilder()
+        .withType(part.type())
+        .withStatus(status)
+        .withReason(part.reason().name())
+        .withMessage(part.message())
+        .withObservedGeneration(generation)
+        .withLastTransitionTime(transitionTime)
+        .build();
+  }
+
+  /** The conditions for all parts, in the given order. */
+  public static List<Condition> of(
+      List<PartState> parts, List<Condition> previous, long generation, Clock clock) {
+    List<Condition> result = new ArrayList<>();
+    for (PartState part : parts) {
+      result.add(of(part, previous, generation, clock));
+    }
+    return result;
+  }
+
+  public static Optional<Condition> find(List<Condition> conditions, String type) {
+    return conditions == null
+        ? Optional.empty()
+        : conditions.stream().filter(c -> type.equals(c.getType())).findFirst();
+  }
+
+  public static boolean isTrue(List<Condition> conditions, String type) {
+    return find(conditions, type).map(c -> "True".equals(c.getStatus())).orElse(false);
+  }
+
+  private static String now(Clock clock) {
+    return DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+  }
+}

@@ -1,0 +1,186 @@
+package io.telemetra.operator.status;
+
+import static io.telemetra.operator.status.ConditionType.API_READY;
+import static io.telemetra.operator.status.ConditionType.SCHEMA_READY;
+import static io.telemetra.operator.status.ConditionType.STREAMING_READY;
+import static io.telemetra.operator.status.ConditionType.TOPICS_READY;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
+import io.telemetra.operator.api.v1alpha1.ApiStatus;
+import io.telemetra.operator.api.v1alpha1.SchemaStatus;
+import io.telemetra.operator.api.v1alpha1.StreamingStatus;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import io.telemetra.operator.api.v1alpha1.TopicStatus;
+import io.telemetra.operator.dependent.ApiServiceDependent;
+import io.telemetra.operator.dependent.PipelineNames;
+import io.telemetra.operator.dependent.PipelineProblem;
+import io.telemetra.operator.dependent.SchemaState;
+import io.telemetra.operator.dependent.StreamingApplicationDependent;
+import io.telemetra.operator.dependent.StreamingApplicationDependent.SparkOperatorInstalled;
+import io.telemetra.operator.dependent.TopicsState;
+import io.telemetra.operator.spark.ApplicationState;
+import io.telemetra.operator.spark.SparkApplication;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads each part's secondary resource (and workflow errors) into an {@link Observation}. */
+public final class PartObserver {
+
+  private static final StreamingApplicationDependent SPARK_APPLICATIONS =
+      new StreamingApplicationDependent();
+  private static final SparkOperatorInstalled SPARK_OPERATOR = new SparkOperatorInstalled();
+
+  private final TelemetraPipeline pipeline;
+  private final Context<TelemetraPipeline> context;
+  private final Map<String, Exception> errors = new HashMap<>();
+  private final boolean suspended;
+
+  public PartObserver(
+      TelemetraPipeline pipeline,
+      Context<TelemetraPipeline> context,
+      WorkflowReconcileResult result) {
+    this.pipeline = pipeline;
+    this.context = context;
+    result.getErroredDependents().forEach((dependent, e) -> errors.put(dependent.name(), e));
+    this.suspended = Boolean.TRUE.equals(pipeline.getSpec().getSuspend());
+  }
+
+  public void observeInto(Observation seen) {
+    seen.part(topics(seen)).part(schema(seen)).part(streaming(seen)).part(api(seen));
+  }
+
+  private PartState topics(Observation seen) {
+    Optional<PartState> error = error(TOPICS_READY, "topics");
+    if (error.isPresent()) return error.get();
+    TopicsState state = context.getSecondaryResource(TopicsState.class).orElse(null);
+    if (state == null || !state.reachable()) {
+      return PartState.notReady(
+          TOPICS_READY,
+          Reason.KafkaUnavailable,
+          state == null ? "not observed yet" : state.message());
+    }
+    List<TopicStatus> topics =
+        state.topics().entrySet().stream()
+            .map(e -> new TopicStatus(e.getKey(), e.getValue().partitions()))
+            .toList();
+    seen.topics(topics);
+    return PartState.ready(
+        TOPICS_READY, Reason.TopicsReconciled, topics.size() + " topics present");
+  }
+
+  private PartState schema(Observation seen) {
+    Optional<PartState> error = error(SCHEMA_READY, "schema");
+    if (error.isPresent()) return error.get();
+    SchemaState state = context.getSecondaryResource(SchemaState.class).orElse(null);
+    if (state == null || !state.reachable() || state.pending() > 0) {
+      return PartState.notReady(SCHEMA_READY, Reason.WaitingForDependencies, "migrations pending");
+    }
+    seen.schema(new SchemaStatus(state.version()));
+    return PartState.ready(
+        SCHEMA_READY, Reason.SchemaMigrated, "schema at version " + state.version());
+  }
+
+  private PartState streaming(Observation seen) {
+    Optional<PartState> error = error(STREAMING_READY, "streaming");
+    if (error.isPresent()) return error.get();
+    if (!SPARK_OPERATOR.isMet(SPARK_APPLICATIONS, pipeline, context)) {
+      return PartState.notReady(
+          STREAMING_READY,
+          Reason.SparkOperatorMissing,
+          "the SparkApplication CRD (sparkapplications.sparkoperator.k8s.io) is not installed;"
+              + " install the Kubeflow Spark operator");
+    }
+    String name = PipelineNames.streaming(pipeline);
+    Optional<SparkApplication> app = context.getSecondaryResource(SparkApplication.class);
+    if (app.isEmpty()) {
+      boolean blocked = errors.containsKey("topics") || errors.containsKey("schema");
+      return PartState.notReady(
+          STREAMING_READY,
+          Reason.WaitingForDependencies,
+          blocked
+              ? "waiting for topics and schema"
+              : "SparkApplication " + name + " being created");
+    }
+    ApplicationState state =
+        Optional.ofNullable(app.get().getStatus()).map(s -> s.getApplicationState()).orElse(null);
+    String stateName = state == null || state.getState() == null ? "" : state.getState();
+    String message = state == null ? null : state.getErrorMessage();
+    seen.streaming(new StreamingStatus(name, stateName.isEmpty() ? null : stateName, message));
+    if (suspended) {
+      return PartState.notReady(STREAMING_READY, Reason.Suspended, "SparkApplication suspended");
+    }
+    if (ApplicationState.RUNNING.equals(stateName)) {
+      return PartState.ready(
+          STREAMING_READY, Reason.ApplicationRunning, "SparkApplication " + name + " is RUNNING");
+    }
+    if (ApplicationState.FAILED.equals(stateName)
+        || ApplicationState.SUBMISSION_FAILED.equals(stateName)) {
+      return PartState.notReady(
+          STREAMING_READY,
+          Reason.ApplicationFailed,
+          "SparkApplication "
+              + name
+              + " is "
+              + stateName
+              + (message == null ? "" : ": " + message));
+    }
+    return PartState.notReady(
+        STREAMING_READY,
+        Reason.ApplicationPending,
+        "SparkApplication "
+            + name
+            + " is "
+            + (stateName.isEmpty() ? "not yet submitted" : stateName));
+  }
+
+  private PartState api(Observation seen) {
+    Optional<PartState> error = error(API_READY, "api");
+    if (error.isPresent()) return error.get();
+    String name = PipelineNames.api(pipeline);
+    Optional<Deployment> deployment =
+        context
+            .getSecondaryResourcesAsStream(Deployment.class)
+            .filter(d -> name.equals(d.getMetadata().getName()))
+            .findFirst();
+    int ready =
+        deployment
+            .map(
+                d ->
+                    d.getStatus() == null || d.getStatus().getReadyReplicas() == null
+                        ? 0
+                        : d.getStatus().getReadyReplicas())
+            .orElse(0);
+    seen.api(new ApiStatus(ready, ApiServiceDependent.url(pipeline)));
+    if (suspended) {
+      return PartState.notReady(API_READY, Reason.Suspended, "scaled to zero");
+    }
+    int wanted = pipeline.getSpec().getApi().getReplicas();
+    if (deployment.isEmpty()) {
+      return PartState.notReady(API_READY, Reason.WaitingForDependencies, "waiting for the schema");
+    }
+    return ready >= wanted
+        ? PartState.ready(API_READY, Reason.ReplicasReady, ready + "/" + wanted + " replicas ready")
+        : PartState.notReady(
+            API_READY, Reason.ReplicasNotReady, ready + "/" + wanted + " replicas ready");
+  }
+
+  private Optional<PartState> error(String type, String... dependents) {
+    for (String dependent : dependents) {
+      Exception e = errors.get(dependent);
+      if (e != null) {
+        Throwable cause = e;
+        while (cause != null && !(cause instanceof PipelineProblem)) cause = cause.getCause();
+        return Optional.of(
+            cause instanceof PipelineProblem problem
+                ? PartState.notReady(type, problem.reason(), problem.getMessage())
+                : PartState.notReady(
+                    type, Reason.ReconcileError, dependent + ": " + e.getMessage()));
+      }
+    }
+    return Optional.empty();
+  }
+}

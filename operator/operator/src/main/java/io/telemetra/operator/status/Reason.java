@@ -1,0 +1,33 @@
+package io.telemetra.operator.status;
+
+/** Why a condition has its status; failures make the pipeline Degraded or Failed. */
+public enum Reason {
+  AllPartsReady(false),
+  TopicsReconciled(false),
+  SchemaMigrated(false),
+  ApplicationRunning(false),
+  ApplicationPending(false),
+  ReplicasReady(false),
+  ReplicasNotReady(false),
+  WaitingForDependencies(false),
+  Suspended(false),
+  SecretNotFound(true),
+  SecretKeyNotFound(true),
+  KafkaUnavailable(true),
+  PostgresUnavailable(true),
+  MigrationFailed(true),
+  SparkOperatorMissing(true),
+  ApplicationFailed(true),
+  ReconcileError(true);
+
+  private final boolean failure;
+
+  Reason(boolean failure) {
+    this.failure = failure;
+  }
+
+  /** Whether this reason means something is wrong (rather than still starting or paused). */
+  public boolean isFailure() {
+    return failure;
+  }
+}
