@@ -36,6 +36,9 @@ public final class LocalPipeline {
   static final String PRODUCER = "producer";
   static final String API = "API + dashboard";
 
+  /** What the streaming job prints once its queries run (StreamingJobMain.READY_LINE). */
+  static final String STREAMING_READY_LINE = "telemetra-streaming started";
+
   private static final Duration APPLICATION_GRACE = Duration.ofSeconds(6);
   private static final Duration INFRASTRUCTURE_GRACE = Duration.ofSeconds(3);
 
@@ -199,17 +202,13 @@ public final class LocalPipeline {
             .jvmArgs(jvm)
             .classpathMain(classpath, "io.telemetra.streaming.StreamingJobMain")
             .env("SPARK_MASTER", "local[2]")
+            .env("SPARK_LOCAL_IP", "127.0.0.1")
             .env("CHECKPOINT_LOCATION", dataDir.checkpoints().toString());
     kafkaEnv(job);
     postgresEnv(job);
-    ChildPart part = job.start(dataDir.log("streaming"), "TELEMETRA_STREAMING_READY");
+    ChildPart part = job.start(dataDir.log("streaming"), STREAMING_READY_LINE);
     supervisor.started(part, Supervisor.Tier.APPLICATION);
-    awaitReady(
-        part,
-        () ->
-            logMentions(
-                part, "TELEMETRA_STREAMING_READY", "Streaming query started", "query started"),
-        Duration.ofSeconds(180));
+    part.awaitReady(Duration.ofSeconds(180));
     progress.done("Streaming job (Spark local[2], checkpoints kept)", since(t0));
   }
 
@@ -424,20 +423,6 @@ public final class LocalPipeline {
                 + part.logFile().orElseThrow());
       }
       sleep(250);
-    }
-  }
-
-  private static boolean logMentions(ChildPart part, String... needles) {
-    try {
-      String text = java.nio.file.Files.readString(part.logFile().orElseThrow());
-      for (String needle : needles) {
-        if (text.contains(needle)) {
-          return true;
-        }
-      }
-      return false;
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
-      return false;
     }
   }
 
