@@ -90,7 +90,7 @@ public final class RecordParser implements MapPartitionsFunction<Row, Row> {
     fields[0] = EventRows.REJECTED;
     fields[15] = key;
     fields[16] = value;
-    fields[17] = headers;
+    fields[17] = scala.jdk.javaapi.CollectionConverters.asScala(headers).toSeq();
     fields[18] = rejection.reason().name();
     return RowFactory.create(fields);
   }
