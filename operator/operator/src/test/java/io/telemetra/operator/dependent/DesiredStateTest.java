@@ -1,0 +1,201 @@
+package io.telemetra.operator.dependent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.telemetra.operator.TestingPipelines;
+import io.telemetra.operator.api.v1alpha1.ProducerSpec;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** What each dependent asks Kubernetes for, built from examples/full.yaml and basic.yaml. */
+class DesiredStateTest {
+
+  final TelemetraPipeline full = TestingPipelines.example("full.yaml", "ns1");
+  final TelemetraPipeline basic = TestingPipelines.example("basic.yaml", "ns1");
+
+  @Test
+  void apiDeploymentRunsRestrictedWithProbesResourcesAndATmpVolume() {
+    var deployment = new ApiDeploymentDependent().desired(full, null);
+    PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+    Container api = pod.getContainers().get(0);
+
+    assertThat(deployment.getSpec().getReplicas()).isEqualTo(3);
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    assertThat(api.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+    assertThat(api.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(api.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(api.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(api.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    assertThat(api.getReadinessProbe().getHttpGet().getPath())
+        .isEqualTo("/actuator/health/readiness");
+    assertThat(api.getLivenessProbe().getHttpGet().getPath())
+        .isEqualTo("/actuator/health/liveness");
+    assertThat(api.getStartupProbe()).isNotNull();
+    assertThat(api.getResources().getRequests()).containsKeys("cpu", "memory");
+    assertThat(api.getVolumeMounts())
+        .anySatisfy(m -> assertThat(m.getMountPath()).isEqualTo("/tmp"));
+    assertThat(pod.getVolumes()).anySatisfy(v -> assertThat(v.getEmptyDir()).isNotNull());
+    assertThat(api.getEnvFrom().get(0).getConfigMapRef().getName()).isEqualTo("full-api");
+    assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
+        .containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
+  }
+
+  @Test
+  void apiCredentialsArriveOnlyAsSecretKeyRefs() {
+    Container api =
+        new ApiDeploymentDependent()
+            .desired(full, null)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+    Map<String, EnvVar> env = byName(api.getEnv());
+
+    assertThat(env.keySet())
+        .contains(
+            "POSTGRES_USER",
+            "POSTGRES_PASSWORD",
+            "API_AUTH_TOKEN",
+            "REDIS_PASSWORD",
+            "KAFKA_SASL_USERNAME",
+            "KAFKA_SASL_PASSWORD");
+    assertThat(api.getEnv())
+        .allSatisfy(
+            e -> {
+              assertThat(e.getValue()).as(e.getName()).isNull();
+              assertThat(e.getValueFrom().getSecretKeyRef().getName()).isNotBlank();
+            });
+    assertThat(env.get("API_AUTH_TOKEN").getValueFrom().getSecretKeyRef().getName())
+        .isEqualTo("telemetra-api");
+    assertThat(env.get("POSTGRES_PASSWORD").getValueFrom().getSecretKeyRef().getKey())
+        .isEqualTo("password");
+  }
+
+  @Test
+  void apiConfigMapCarriesTheDocumentedSettingsAndNoCredentials() {
+    Map<String, String> data = new ApiConfigMapDependent().desired(full, null).getData();
+
+    assertThat(data)
+        .containsEntry(
+            "KAFKA_BOOTSTRAP_SERVERS", "kafka-0.kafka:9093,kafka-1.kafka:9093,kafka-2.kafka:9093")
+        .containsEntry("TELEMETRA_TOPIC_PREFIX", "acme.telemetra")
+        .containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+        .containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
+        .containsEntry("POSTGRES_HOST", "postgres.db.svc")
+        .containsEntry("POSTGRES_PORT", "5432")
+        .containsEntry("POSTGRES_DB", "telemetra")
+        .containsEntry("API_PORT", "8080")
+        .containsEntry("REDIS_HOST", "redis.cache.svc")
+        .containsEntry("API_CORS_ORIGINS", "https://dashboard.example.com");
+    assertThat(data.keySet())
+        .noneMatch(k -> k.contains("PASSWORD") || k.contains("TOKEN") || k.endsWith("USER"));
+  }
+
+  @Test
+  void apiServiceExposesTheNamedHttpPortWithTheRequestedType() {
+    var service = new ApiServiceDependent().desired(full, null);
+
+    assertThat(service.getSpec().getType()).isEqualTo("LoadBalancer");
+    assertThat(service.getSpec().getPorts().get(0).getPort()).isEqualTo(8080);
+    assertThat(service.getSpec().getPorts().get(0).getTargetPort().getStrVal()).isEqualTo("http");
+    assertThat(service.getSpec().getSelector()).containsEntry("app.kubernetes.io/instance", "full");
+    assertThat(ApiServiceDependent.url(full)).isEqualTo("http://full-api.ns1.svc:8080");
+  }
+
+  @Test
+  void podDisruptionBudgetExistsOnlyForSeveralReplicasAndKeepsOnePod() {
+    var pdb = new ApiPodDisruptionBudgetDependent().desired(full, null);
+    var condition = new ApiPodDisruptionBudgetDependent.SeveralReplicas();
+
+    assertThat(pdb.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
+    assertThat(condition.isMet(null, full, null)).isTrue();
+    basic.getSpec().getApi().setReplicas(1);
+    assertThat(condition.isMet(null, basic, null)).isFalse();
+  }
+
+  @Test
+  void suspendScalesApiAndProducerToZero() {
+    full.getSpec().setSuspend(true);
+
+    assertThat(new ApiDeploymentDependent().desired(full, null).getSpec().getReplicas()).isZero();
+    assertThat(new ProducerDeploymentDependent().desired(full, null).getSpec().getReplicas())
+        .isZero();
+    assertThat(new StreamingApplicationDependent().desired(full, null).getSpec().getSuspend())
+        .isTrue();
+  }
+
+  @Test
+  void producerRunsOnlyWhenEnabledWithItsRateAndRestrictedSecurity() {
+    var enabled = new ProducerDeploymentDependent.Enabled();
+    Container producer =
+        new ProducerDeploymentDependent()
+            .desired(full, null)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0);
+
+    assertThat(enabled.isMet(null, full, null)).isTrue();
+    assertThat(enabled.isMet(null, basic, null)).isFalse();
+    basic.getSpec().setProducer(new ProducerSpec());
+    assertThat(enabled.isMet(null, basic, null)).isFalse();
+    assertThat(byName(producer.getEnv()).get("PRODUCER_RATE_PER_SEC").getValue()).isEqualTo("500");
+    assertThat(producer.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+  }
+
+  @Test
+  void sparkApplicationCarriesTheJobSettingsAndCredentialsOnlyByReference() {
+    var app = new StreamingApplicationDependent().desired(full, null);
+    var spec = app.getSpec();
+    Map<String, EnvVar> driverEnv = byName(spec.getDriver().getEnv());
+
+    assertThat(app.getMetadata().getName()).isEqualTo("full-streaming");
+    assertThat(spec.getImage()).isEqualTo("ghcr.io/telemetra/streaming:0.1.0");
+    assertThat(spec.getMainClass()).isEqualTo("io.telemetra.streaming.StreamingJob");
+    assertThat(spec.getSuspend()).isFalse();
+    assertThat(spec.getSparkConf())
+        .containsEntry("spark.sql.shuffle.partitions", "12")
+        .containsEntry(
+            "spark.sql.streaming.checkpointLocation", "s3a://telemetra-checkpoints/full");
+    assertThat(spec.getExecutor().getInstances()).isEqualTo(3);
+    assertThat(spec.getExecutor().getMemory()).isEqualTo("4g");
+    assertThat(driverEnv.get("CHAT_WINDOW_SLIDE_SECONDS").getValue()).isEqualTo("10");
+    assertThat(driverEnv.get("ANOMALY_DETECTION_THRESHOLD").getValue()).isEqualTo("2.5");
+    assertThat(driverEnv.get("CHECKPOINT_LOCATION").getValue())
+        .isEqualTo("s3a://telemetra-checkpoints/full");
+    assertThat(driverEnv.get("POSTGRES_PASSWORD").getValueFrom().getSecretKeyRef().getName())
+        .isEqualTo("telemetra-postgres");
+    assertThat(byName(spec.getExecutor().getEnv())).containsKey("KAFKA_SASL_PASSWORD");
+    assertThat(spec.getDriver().getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+  }
+
+  @Test
+  void noManifestContainsASecretValueOrInlinesACredential() {
+    String all =
+        Serialization.asJson(
+            List.of(
+                new ApiDeploymentDependent().desired(full, null),
+                new ApiConfigMapDependent().desired(full, null),
+                new ProducerDeploymentDependent().desired(full, null),
+                new StreamingApplicationDependent().desired(full, null)));
+
+    assertThat(all)
+        .doesNotContain(TestingPipelines.POSTGRES_PASSWORD)
+        .doesNotContain(TestingPipelines.API_TOKEN)
+        .doesNotContain("sasl.jaas.config");
+  }
+
+  static Map<String, EnvVar> byName(List<EnvVar> env) {
+    return env.stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
+  }
+}
