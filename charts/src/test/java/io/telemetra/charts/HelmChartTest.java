@@ -65,6 +65,10 @@ class HelmChartTest {
     assertThat(chart.env("WATCH_NAMESPACES")).isEmpty();
     assertThat(chart.env("LEADER_ELECTION_ENABLED")).isEqualTo("true");
     assertThat(chart.env("LOG_LEVEL")).isEqualTo("INFO");
+    assertThat(chart.env("HEALTH_PORT")).isEqualTo("8081");
+    assertThat(chart.env("LEADER_ELECTION_LEASE_NAME")).isEqualTo("telemetra-operator-lease");
+    assertThat(chart.ofKind("Service").get(0).at("/spec/ports/0/targetPort").asText())
+        .isEqualTo("health");
     assertThat(chart.operatorContainer().path("image").asText())
         .isEqualTo("ghcr.io/telemetra/operator:0.1.0");
   }
@@ -191,14 +195,17 @@ class HelmChartTest {
                 + "replicaCount: 2\n"
                 + "logLevel: DEBUG\n"
                 + "leaderElection: {enabled: true, leaseName: my-lock}\n"
-                + "metrics: {enabled: true, port: 9090}\n");
+                + "health: {port: 9090}\n"
+                + "reconcileThreads: 4\n");
 
     assertThat(chart.operatorContainer().path("image").asText())
         .isEqualTo("registry.example.com/telemetra/operator:1.2.3");
     assertThat(chart.deployment().at("/spec/replicas").asInt()).isEqualTo(2);
     assertThat(chart.env("LOG_LEVEL")).isEqualTo("DEBUG");
     assertThat(chart.env("LEADER_ELECTION_LEASE_NAME")).isEqualTo("my-lock");
-    assertThat(chart.env("METRICS_PORT")).isEqualTo("9090");
+    assertThat(chart.env("HEALTH_PORT")).isEqualTo("9090");
+    assertThat(chart.env("RECONCILE_THREADS")).isEqualTo("4");
+    assertThat(chart.operatorContainer().at("/ports/0/containerPort").asInt()).isEqualTo(9090);
     assertThat(chart.ofKind("Service").get(0).at("/spec/ports/0/port").asInt()).isEqualTo(9090);
   }
 

@@ -1,0 +1,125 @@
+package io.telemetra.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DockerfilesTest {
+
+  static final Path ROOT = ComposeProject.repositoryRoot();
+  static final Pattern ARTIFACT_ID =
+      Pattern.compile("</parent>.*?<artifactId>([^<]+)</artifactId>", Pattern.DOTALL);
+
+  /** Each image: its Dockerfile, and the Maven module whose target/ is the build context. */
+  static Stream<Arguments> images() {
+    return Stream.of(
+        Arguments.of("operator/Dockerfile", "operator/operator"),
+        Arguments.of("workloads/api/Dockerfile", "workloads/api"),
+        Arguments.of("workloads/producer/Dockerfile", "workloads/producer"),
+        Arguments.of("workloads/streaming/Dockerfile", "workloads/streaming"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("images")
+  void theImageRunsAsANonRootUserFromAPinnedBase(String dockerfile, String module)
+      throws IOException {
+    List<String> lines = instructions(ROOT.resolve(dockerfile));
+
+    List<String> from = lines.stream().filter(l -> l.startsWith("FROM ")).toList();
+    assertThat(from).isNotEmpty();
+    for (String base : from) {
+      String image = base.split("\\s+")[1];
+      assertThat(image).contains(":").doesNotEndWith(":latest");
+    }
+    List<String> users = lines.stream().filter(l -> l.startsWith("USER ")).toList();
+    assertThat(users).as("USER instructions").isNotEmpty();
+    String user = users.get(users.size() - 1).substring(5).strip().split(":")[0];
+    assertThat(user).as("final user").matches("[0-9]+").isNotEqualTo("0");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("images")
+  void theImageCopiesTheJarItsModuleBuilds(String dockerfile, String module) throws IOException {
+    String pom = Files.readString(ROOT.resolve(module).resolve("pom.xml"));
+    Matcher artifact = ARTIFACT_ID.matcher(pom);
+    assertThat(artifact.find()).isTrue();
+
+    List<String> copies =
+        instructions(ROOT.resolve(dockerfile)).stream().filter(l -> l.startsWith("COPY ")).toList();
+
+    assertThat(copies).anyMatch(copy -> copy.contains("target/" + artifact.group(1) + "-*.jar"));
+  }
+
+  @Test
+  void theStreamingImagePutsTheJobWhereTheSparkApplicationAndComposeLookForIt() throws IOException {
+    String dockerfile = Files.readString(ROOT.resolve("workloads/streaming/Dockerfile"));
+    String crd = Files.readString(ROOT.resolve("crds/telemetrapipelines.telemetra.io-v1.yml"));
+    String compose = Files.readString(ROOT.resolve("compose/docker-compose.yml"));
+
+    assertThat(dockerfile).contains("/opt/telemetra/telemetra-streaming.jar").contains("USER 185");
+    assertThat(crd).contains("local:///opt/telemetra/telemetra-streaming.jar");
+    assertThat(compose).contains("/opt/telemetra/telemetra-streaming.jar");
+  }
+
+  @Test
+  void theMainClassesTheImagesStartHaveAMainMethod() throws IOException {
+    List<String> mains = new ArrayList<>();
+    Matcher m =
+        Pattern.compile("(io\\.telemetra\\.[a-z.]+\\.[A-Z][A-Za-z]*)")
+            .matcher(
+                Files.readString(ROOT.resolve("compose/docker-compose.yml"))
+                    + Files.readString(ROOT.resolve("operator/Dockerfile")));
+    while (m.find()) {
+      mains.add(m.group(1));
+    }
+    assertThat(mains)
+        .contains(
+            "io.telemetra.streaming.StreamingJobMain", "io.telemetra.operator.TelemetraOperator");
+    for (String main : mains) {
+      assertThat(sourceOf(main)).as("source of %s", main).isNotNull();
+      assertThat(Files.readString(sourceOf(main))).contains("static void main(String[] args)");
+    }
+  }
+
+  private static Path sourceOf(String className) throws IOException {
+    String relative = "src/main/java/" + className.replace('.', '/') + ".java";
+    try (Stream<Path> poms = Files.walk(ROOT, 3)) {
+      return poms.filter(p -> p.getFileName().toString().equals("pom.xml"))
+          .map(p -> p.getParent().resolve(relative))
+          .filter(Files::isRegularFile)
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  /** Dockerfile instructions with continuation lines joined and comments dropped. */
+  private static List<String> instructions(Path dockerfile) throws IOException {
+    List<String> result = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String line : Files.readAllLines(dockerfile)) {
+      String trimmed = line.strip();
+      if (trimmed.startsWith("#") || trimmed.isEmpty()) {
+        continue;
+      }
+      if (trimmed.endsWith("\\")) {
+        current.append(trimmed, 0, trimmed.length() - 1).append(' ');
+      } else {
+        current.append(trimmed);
+        result.add(current.toString());
+        current.setLength(0);
+      }
+    }
+    return result;
+  }
+}
