@@ -8,15 +8,6 @@ import io.telemetra.local.ChildJvm.ChildPart;
 import io.telemetra.local.PartClasspaths.PartUnavailable;
 import io.telemetra.schema.SchemaMigrator;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -243,7 +234,7 @@ public final class LocalPipeline {
     }
     ChildPart part = api.start(dataDir.log("api"), "Started TelemetraApiApplication");
     supervisor.started(part, Supervisor.Tier.APPLICATION);
-    awaitReady(part, () -> httpAnswers(apiUrl("/actuator/health")), Duration.ofSeconds(180));
+    awaitReady(part, dashboard()::answers, Duration.ofSeconds(180));
     progress.done("API + dashboard on http://localhost:" + settings.apiPort(), since(t0));
   }
 
@@ -255,9 +246,9 @@ public final class LocalPipeline {
       return;
     }
     Instant t0 = Instant.now();
-    String classpath;
+    java.nio.file.Path jar;
     try {
-      classpath = PartClasspaths.of("producer", "workloads/producer");
+      jar = PartClasspaths.jarOf("producer", "workloads/producer", "telemetra-producer");
     } catch (PartUnavailable e) {
       notAvailable(PRODUCER, e.getMessage());
       return;
@@ -265,13 +256,14 @@ public final class LocalPipeline {
     ChildJvm producer =
         ChildJvm.named(PRODUCER)
             .jvmArgs(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))
-            .classpathMain(classpath, "io.telemetra.producer.ProducerMain")
+            .executableJar(jar)
             .env("PRODUCER_RATE_PER_SEC", String.valueOf(settings.rate()))
             .env("PRODUCER_STREAMS", String.valueOf(settings.streams()))
-            .unset("PRODUCER_DURATION_SECONDS", "PRODUCER_MALFORMED_FRACTION");
+            .unset("PRODUCER_DURATION_SECONDS", "PRODUCER_MALFORMED_FRACTION", "PRODUCER_SEED");
     kafkaEnv(producer);
-    ChildPart part = producer.start(dataDir.log("producer"), "TELEMETRA_PRODUCER_READY");
+    ChildPart part = producer.start(dataDir.log("producer"), "producing to ");
     supervisor.started(part, Supervisor.Tier.APPLICATION);
+    part.awaitReady(Duration.ofSeconds(60));
     progress.done(
         "Producer: " + settings.rate() + " events/s across " + settings.streams() + " streams",
         since(t0));
@@ -306,7 +298,10 @@ public final class LocalPipeline {
 
   /** Prints where to look, after waiting for the first windows when everything runs. */
   private void announce() {
-    if (unavailable.isEmpty() && settings.producer()) {
+    if (!unavailable.containsKey(API)
+        && !unavailable.containsKey(STREAMING)
+        && settings.producer()
+        && !unavailable.containsKey(PRODUCER)) {
       Instant t0 = Instant.now();
       if (awaitFirstWindows(Duration.ofSeconds(180))) {
         progress.done(
@@ -345,23 +340,12 @@ public final class LocalPipeline {
       if (supervisor.firstDeadPart().isPresent()) {
         return false;
       }
-      if (windowRowsInPostgres() > 0) {
+      if (dashboard().streamsWithWindows() > 0) {
         return true;
       }
       sleep(500);
     }
     return false;
-  }
-
-  private long windowRowsInPostgres() {
-    try (Connection c =
-            DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*) FROM chat_summary_minute")) {
-      return rs.next() ? rs.getLong(1) : 0;
-    } catch (SQLException e) {
-      return 0;
-    }
   }
 
   private int keepRunning() {
@@ -396,12 +380,12 @@ public final class LocalPipeline {
     dataDir.close();
   }
 
-  Supervisor supervisor() {
-    return supervisor;
+  private DashboardProbe dashboard() {
+    return new DashboardProbe(settings.apiPort(), token);
   }
 
-  private String apiUrl(String path) {
-    return "http://127.0.0.1:" + settings.apiPort() + path;
+  Supervisor supervisor() {
+    return supervisor;
   }
 
   private void awaitReady(ChildPart part, BooleanSupplier ready, Duration timeout) {
@@ -423,24 +407,6 @@ public final class LocalPipeline {
                 + part.logFile().orElseThrow());
       }
       sleep(250);
-    }
-  }
-
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-
-  static boolean httpAnswers(String url) {
-    try {
-      HttpResponse<Void> r =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-              HttpResponse.BodyHandlers.discarding());
-      return r.statusCode() > 0;
-    } catch (java.io.IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 
