@@ -55,7 +55,7 @@ export function StreamList({ api }: { api: Api }) {
         <h1>Streams</h1>
         {error !== null && <span className="alert small">Refresh failed; showing the last list.</span>}
       </div>
-      <div className="tiles">
+      <div className="tiles tiles-3">
         <Tile label="Online" value={`${online.length}`} sub={`of ${streams.length} streams`} />
         <Tile label="Watching now" value={formatCount(totalViewers)} sub="viewers on online streams" />
         <Tile label="Chat" value={formatRate(totalChat)} sub="messages per minute" />

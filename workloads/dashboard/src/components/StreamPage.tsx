@@ -83,7 +83,7 @@ export function StreamPage({ api, streamId }: { api: Api; streamId: string }) {
   const sentimentSeries = useMemo(() => [{ label: 'Sentiment', color: '#fbbf24', values: columns.sentiment }], [columns]);
   const revenueSeries = useMemo(
     () =>
-      (columns.revenue.length > 0 ? columns.revenue : [{ currency: 'Revenue', values: columns.x.map(() => 0) }]).map((r, i) => ({
+      (columns.revenue.length > 0 ? columns.revenue : [{ currency: 'none', values: columns.x.map(() => 0) }]).map((r, i) => ({
         label: r.currency,
         color: REVENUE_COLORS[i % REVENUE_COLORS.length],
         values: r.values,
@@ -147,13 +147,17 @@ export function StreamPage({ api, streamId }: { api: Api; streamId: string }) {
         <div className="charts">
           <TimeChart id="chat-rate" title="Chat rate" unit="messages per minute" x={columns.x} series={chatSeries} range={range} markers={markers} format={formatRate} emptyText="No chat yet" />
           <TimeChart id="viewers" title="Viewers" unit="average per window" x={columns.x} series={viewerSeries} range={range} markers={markers} format={formatCount} emptyText="No viewer samples yet" />
-          <TimeChart id="revenue" title="Revenue" unit="per minute, by currency" x={columns.x} series={revenueSeries} range={range} markers={markers} format={formatRate} emptyText="No transactions yet" />
-          <TimeChart id="sentiment" title="Sentiment" unit="mean chat sentiment" x={columns.x} series={sentimentSeries} range={range} markers={markers} yRange={[-1, 1]} format={formatSentiment} emptyText="No chat yet" />
+          <TimeChart id="revenue" title="Revenue" unit="per minute, by currency" x={columns.x} series={revenueSeries} range={range} markers={markers} format={formatAmount} showLabels={columns.revenue.length > 0} emptyText="No transactions yet" />
+          <TimeChart id="sentiment" title="Sentiment" unit="mean chat sentiment" x={columns.x} series={sentimentSeries} range={range} markers={markers} yRange={[-1, 1]} format={formatSentiment} axisFormat={(v) => formatSentiment(v).replace('.00', '')} emptyText="No chat yet" />
         </div>
         <MomentFeed moments={moments} now={now} fresh={fresh} />
       </div>
     </div>
   );
+}
+
+function formatAmount(value: number | null): string {
+  return value === null ? '–' : value.toFixed(2);
 }
 
 function BackLink() {

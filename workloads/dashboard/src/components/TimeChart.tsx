@@ -26,15 +26,25 @@ interface Props {
   /** Fixed y range; otherwise from zero to a little above the highest value. */
   yRange?: [number, number];
   format: (value: number | null) => string;
+  /** Tick labels of the y axis; short numbers by default. */
+  axisFormat?: (value: number) => string;
+  /** Show each series' label next to its value (e.g. the currency). */
+  showLabels?: boolean;
   emptyText: string;
 }
 
 const HEIGHT = 180;
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const compactAxis = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
+
+function axisNumber(value: number): string {
+  return compactAxis.format(value);
+}
 const AXIS = '#8b97b1';
 const GRID = 'rgba(139, 151, 177, 0.12)';
 
 /** A live time-series chart (uPlot on a canvas) with vertical markers for moments. */
-export function TimeChart({ id, title, unit, x, series, range, markers, yRange, format, emptyText }: Props) {
+export function TimeChart({ id, title, unit, x, series, range, markers, yRange, format, axisFormat = axisNumber, showLabels = false, emptyText }: Props) {
   const holder = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const markersRef = useRef(markers);
@@ -65,14 +75,20 @@ export function TimeChart({ id, title, unit, x, series, range, markers, yRange, 
         },
       },
       axes: [
-        { stroke: AXIS, grid: { stroke: GRID, width: 1 }, ticks: { stroke: GRID, width: 1 }, font: '11px system-ui, sans-serif' },
+        {
+          stroke: AXIS,
+          grid: { stroke: GRID, width: 1 },
+          ticks: { stroke: GRID, width: 1 },
+          font: '11px system-ui, sans-serif',
+          values: (_u, splits) => splits.map((v) => clock.format(new Date(v * 1000))),
+        },
         {
           stroke: AXIS,
           grid: { stroke: GRID, width: 1 },
           ticks: { show: false },
           size: 48,
           font: '11px system-ui, sans-serif',
-          values: (_u, splits) => splits.map((v) => format(v)),
+          values: (_u, splits) => splits.map((v) => axisFormat(v)),
         },
       ],
       series: [
@@ -121,7 +137,7 @@ export function TimeChart({ id, title, unit, x, series, range, markers, yRange, 
           {series.map((s) => (
             <span key={s.label} className="chart-value" data-testid={`chart-${id}-value`}>
               <i style={{ background: s.color }} />
-              {series.length > 1 && <span className="muted">{s.label} </span>}
+              {(showLabels || series.length > 1) && <span className="muted">{s.label} </span>}
               {format(index >= 0 ? (s.values[index] ?? null) : null)}
             </span>
           ))}

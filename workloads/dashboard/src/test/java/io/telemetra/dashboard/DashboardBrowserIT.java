@@ -79,7 +79,6 @@ class DashboardBrowserIT {
     server = TestingContractServer.start(TOKEN);
     context = newContext(1440, 900);
     page = context.newPage();
-  });
   }
 
   @AfterEach
