@@ -1,0 +1,149 @@
+package io.telemetra.charts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes docs/crd-reference.md from the committed CRD: one table row per field with its type,
+ * default, constraints and the description the model's Javadoc-derived annotations gave it.
+ */
+final class CrdReference {
+
+  static final Path DOC = RepoPaths.resolve("docs/crd-reference.md");
+
+  private CrdReference() {}
+
+  static String generate(Path crdFile) throws IOException {
+    JsonNode crd = new ObjectMapper(new YAMLFactory()).readTree(crdFile.toFile());
+    JsonNode names = crd.at("/spec/names");
+    StringBuilder md = new StringBuilder();
+    md.append("# TelemetraPipeline reference\n\n")
+        .append("<!-- Generated from crds/")
+        .append(crdFile.getFileName())
+        .append(" by charts/src/test/java/io/telemetra/charts/CrdReference.java;")
+        .append(" do not edit. Regenerate: ./mvnw -B -pl charts test -Dtest=CrdReferenceTest")
+        .append(" -Dtelemetra.docs.update=true -->\n\n");
+    for (JsonNode version : crd.at("/spec/versions")) {
+      md.append("`")
+          .append(crd.at("/spec/group").asText())
+          .append("/")
+          .append(version.path("name").asText())
+          .append("`, kind `")
+          .append(names.path("kind").asText())
+          .append("`, ")
+          .append(crd.at("/spec/scope").asText().toLowerCase())
+          .append(", short name");
+      for (JsonNode shortName : names.path("shortNames")) {
+        md.append(" `").append(shortName.asText()).append("`");
+      }
+      md.append(". Status is a subresource")
+          .append(version.at("/subresources/status").isMissingNode() ? " (not enabled)" : "")
+          .append(".\n\n");
+      md.append("`kubectl get tp` shows:");
+      for (JsonNode column : version.path("additionalPrinterColumns")) {
+        md.append(" ").append(column.path("name").asText());
+      }
+      md.append(".\n\n");
+      md.append(
+              "Validation beyond types: fields marked *immutable* or with rules are checked by the")
+          .append(" API server (CEL); a rejected apply names the rule's message.\n");
+      JsonNode schema = version.at("/schema/openAPIV3Schema/properties");
+      for (String top : new String[] {"spec", "status"}) {
+        if (schema.has(top)) {
+          md.append("\n## ").append(top).append("\n\n");
+          md.append("| field | type | default | constraints | description |\n");
+          md.append("|---|---|---|---|---|\n");
+          rows(md, top, schema.get(top));
+        }
+      }
+    }
+    return md.toString();
+  }
+
+  private static void rows(StringBuilder md, String path, JsonNode node) {
+    Iterator<Map.Entry<String, JsonNode>> fields = node.path("properties").fields();
+    Set<String> requiredHere = new HashSet<>();
+    node.path("required").forEach(r -> requiredHere.add(r.asText()));
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String fieldPath = path + "." + field.getKey();
+      JsonNode schema = field.getValue();
+      md.append("| `")
+          .append(fieldPath)
+          .append("`")
+          .append(requiredHere.contains(field.getKey()) ? " **required**" : "")
+          .append(" | ")
+          .append(type(schema))
+          .append(" | ")
+          .append(schema.has("default") ? "`" + schema.get("default").asText() + "`" : "")
+          .append(" | ")
+          .append(constraints(schema))
+          .append(" | ")
+          .append(cell(schema.path("description").asText("")))
+          .append(" |\n");
+      JsonNode items = schema.path("items");
+      if (schema.has("properties")) {
+        rows(md, fieldPath, schema);
+      } else if (items.has("properties")) {
+        rows(md, fieldPath + "[]", items);
+      }
+    }
+  }
+
+  private static String type(JsonNode schema) {
+    String type = schema.path("type").asText("");
+    if (type.equals("array")) {
+      return "array of " + type(schema.path("items"));
+    }
+    if (type.equals("object") && schema.has("additionalProperties")) {
+      JsonNode values = schema.get("additionalProperties");
+      return "map of "
+          + (values.path("x-kubernetes-int-or-string").asBoolean() ? "quantity" : type(values));
+    }
+    return type.isEmpty() ? "any" : type;
+  }
+
+  private static String constraints(JsonNode schema) {
+    StringBuilder c = new StringBuilder();
+    if (schema.has("enum")) {
+      StringBuilder values = new StringBuilder();
+      schema
+          .get("enum")
+          .forEach(v -> values.append(values.length() == 0 ? "" : ", ").append(v.asText()));
+      append(c, "one of " + values);
+    }
+    if (schema.has("minimum")) {
+      append(c, "≥ " + number(schema.get("minimum")));
+    }
+    if (schema.has("maximum")) {
+      append(c, "≤ " + number(schema.get("maximum")));
+    }
+    if (schema.has("pattern")) {
+      append(c, "pattern `" + schema.get("pattern").asText() + "`");
+    }
+    for (JsonNode rule : schema.path("x-kubernetes-validations")) {
+      append(c, "rule: " + rule.path("message").asText(rule.path("rule").asText()));
+    }
+    return cell(c.toString());
+  }
+
+  private static String number(JsonNode n) {
+    double d = n.asDouble();
+    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  private static void append(StringBuilder c, String text) {
+    c.append(c.length() == 0 ? "" : "; ").append(text);
+  }
+
+  private static String cell(String text) {
+    return text.replace("|", "\\|").replace("\n", " ").strip();
+  }
+}
