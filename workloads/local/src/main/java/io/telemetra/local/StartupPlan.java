@@ -39,6 +39,15 @@ public final class StartupPlan {
     return this;
   }
 
+  /** The steps {@code name} waits for. */
+  public List<String> prerequisitesOf(String name) {
+    Step step = steps.get(name);
+    if (step == null) {
+      throw new IllegalArgumentException("no step " + name);
+    }
+    return step.after();
+  }
+
   public List<String> stepNames() {
     return new ArrayList<>(steps.keySet());
   }
