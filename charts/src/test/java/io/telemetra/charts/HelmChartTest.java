@@ -229,6 +229,21 @@ class HelmChartTest {
   }
 
   @Test
+  void extraEnvMayReferenceASecretButNeverInlineOne() throws Exception {
+    RenderedChart chart =
+        RenderedChart.render(
+            "extraEnv:\n  - name: HTTPS_PROXY_PASSWORD\n    valueFrom:\n      secretKeyRef:"
+                + " {name: proxy, key: password}\n  - name: HTTPS_PROXY\n    value: http://proxy:3128\n");
+    assertThat(chart.env("HTTPS_PROXY")).isEqualTo("http://proxy:3128");
+
+    assertThatThrownBy(
+            () ->
+                RenderedChart.render(
+                    "extraEnv:\n  - name: HTTPS_PROXY_PASSWORD\n    value: hunter2\n"))
+        .hasMessageContaining("extraEnv");
+  }
+
+  @Test
   void theChartInstallsExactlyTheCrdCommittedInCrds() throws Exception {
     Path committed = RepoPaths.resolve("crds/telemetrapipelines.telemetra.io-v1.yml");
     assumeThat(committed)
