@@ -192,6 +192,28 @@ class ComposeFileTest {
   }
 
   @Test
+  void theWorkloadsGetOnlyVariablesOfTheSharedConfigurationContract() throws Exception {
+    String contract =
+        Files.readString(ComposeProject.repositoryRoot().resolve("docs/configuration.md"));
+    for (String name : List.of("streaming", "api", "producer")) {
+      services()
+          .get(name)
+          .path("environment")
+          .fieldNames()
+          .forEachRemaining(
+              variable -> {
+                if (variable.equals("JAVA_TOOL_OPTIONS")) {
+                  return;
+                }
+                String documented = variable.replaceFirst("_FILE$", "");
+                assertThat(contract)
+                    .as("%s sets %s, documented in docs/configuration.md", name, variable)
+                    .contains("`" + documented + "`");
+              });
+    }
+  }
+
+  @Test
   void kafkaRunsInKraftModeWithoutZookeeper() {
     JsonNode kafka = services().get("kafka").get("environment");
     assertThat(kafka.get("KAFKA_PROCESS_ROLES").asText()).isEqualTo("broker,controller");
