@@ -159,7 +159,8 @@ class InvalidPipelinesIT {
         invalid(
             "with an unknown deletion policy",
             "spec: {deletionPolicy: Purge}",
-            "spec.deletionPolicy: Unsupported value: \"Purge\""));
+            "spec.deletionPolicy: Unsupported value: \"Purge\""),
+        invalid("without a spec", "spec: null", "spec: Required value"));
   }
 
   private static Arguments invalid(String name, String patch, String expectedMessage) {

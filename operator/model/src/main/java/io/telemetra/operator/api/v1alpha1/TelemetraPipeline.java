@@ -1,6 +1,7 @@
 package io.telemetra.operator.api.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -30,6 +31,13 @@ import io.fabric8.kubernetes.model.annotation.Version;
     type = AdditionalPrinterColumn.Type.DATE)
 public class TelemetraPipeline
     extends CustomResource<TelemetraPipelineSpec, TelemetraPipelineStatus> implements Namespaced {
+
+  /** The desired pipeline; required, so a manifest without spec is rejected at apply. */
+  @Override
+  @Required
+  public TelemetraPipelineSpec getSpec() {
+    return super.getSpec();
+  }
 
   @Override
   protected TelemetraPipelineStatus initStatus() {
