@@ -100,5 +100,5 @@ dev-infra: ## Apply throwaway Kafka, Postgres and Redis to namespace telemetra-d
 	kubectl apply -k examples/dev-infra/
 
 demo: ## Apply the demo pipeline (with producer) on the dev infra and wait until Ready
-	kubectl apply -f examples/demo-producer.yaml
+	kubectl -n telemetra-dev apply -f examples/demo-producer.yaml
 	kubectl -n telemetra-dev wait tp/demo --for=condition=Ready --timeout=15m
