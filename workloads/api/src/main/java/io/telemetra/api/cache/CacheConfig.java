@@ -53,7 +53,11 @@ public class CacheConfig {
     pool.setJmxEnabled(false);
     String address = host + ":" + port;
     log.info("Caching hot reads in Redis at {}", address);
-    return new RedisHotReadCache(
-        new JedisPooled(new HostAndPort(host, port), client, pool), address, ttl, cooldown);
+    RedisHotReadCache redis =
+        new RedisHotReadCache(
+            new JedisPooled(new HostAndPort(host, port), client, pool), address, ttl, cooldown);
+    Duration nearTtl =
+        environment.getProperty("telemetra.cache.near-ttl", Duration.class, Duration.ofSeconds(2));
+    return nearTtl.isZero() ? redis : new NearCachedHotReadCache(redis, nearTtl);
   }
 }

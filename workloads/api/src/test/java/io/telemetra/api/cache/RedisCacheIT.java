@@ -45,6 +45,10 @@ class RedisCacheIT extends ApiTestSupport {
     String key = RedisHotReadCache.liveKey(id);
     assertThat(redis.get(key)).isEqualTo(first.body());
     assertThat(redis.ttl(key)).isPositive();
+    // The answer really comes from Redis: what Redis holds is what the client gets.
+    redis.setex(key, 30, "{\"from\":\"redis\"}");
+    assertThat(get("/api/v1/streams/" + id + "/live").body()).isEqualTo("{\"from\":\"redis\"}");
+    redis.setex(key, 30, first.body());
     get("/api/v1/streams?size=200");
     assertThat(redis.exists("telemetra:streams")).isTrue();
 

@@ -27,6 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "API_AUTH_TOKEN=" + ApiTestSupport.TOKEN,
       "telemetra.redis.retry-after=1s",
+      // Every read goes to Redis here; NearCachedHotReadCacheTest covers the near level.
+      "telemetra.cache.near-ttl=0s",
       "telemetra.ws.send-time-limit-ms=1000",
       "telemetra.ws.buffer-size-limit-bytes=65536"
     })

@@ -1,0 +1,279 @@
+package io.telemetra.api.bench;
+
+import io.telemetra.api.support.LiveClient;
+import io.telemetra.api.support.Rows;
+import io.telemetra.embedded.Ports;
+import io.telemetra.embedded.Postgres;
+import io.telemetra.embedded.RedisServer;
+import io.telemetra.schema.SchemaMigrator;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The API benchmark (not a test): starts real Postgres and Redis, seeds windows, runs the API jar
+ * as its own process, measures the cached live endpoint and a trivial endpoint with wrk, then
+ * measures WebSocket fan-out to many subscribed clients. Prints a Markdown summary.
+ */
+public final class ApiBenchmark {
+
+  static final String TOKEN = "bench-token-not-a-secret";
+  static final String STREAM = "bench-stream-001";
+
+  public static void main(String[] args) throws Exception {
+    int seconds = Integer.getInteger("bench.seconds", 15);
+    int connections = Integer.getInteger("bench.connections", 64);
+    int threads = Integer.getInteger("bench.threads", 2);
+    int clients = Integer.getInteger("bench.ws.clients", 1000);
+    Path work = Path.of("target", "bench").toAbsolutePath();
+    Path jar = apiJar();
+    List<String> report = new ArrayList<>();
+    try (Postgres postgres = Postgres.onFreePort(work.resolve("postgres")).start();
+        RedisServer redis = RedisServer.onFreePort(work.resolve("redis")).start()) {
+      SchemaMigrator.forUrl(postgres.jdbcUrl(), postgres.user(), postgres.password()).migrate();
+      Rows rows = new Rows(postgres.jdbcUrl(), postgres.user(), postgres.password());
+      Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+      for (int s = 1; s <= 50; s++) {
+        String id = String.format("bench-stream-%03d", s);
+        rows.stream(id, "online", now.minusSeconds(3600));
+        rows.chatSeries(id, now, 360, 1);
+      }
+      rows.viewers(STREAM, now, 1234.5, 1000, 1500, 1300, 1);
+      rows.revenue(STREAM, now, "USD", 3, "14.97", 1);
+
+      int port = Ports.free();
+      Process api = startApi(jar, port, postgres, redis, work.resolve("api.log"));
+      try {
+        awaitReady(port);
+        String base = "http://127.0.0.1:" + port;
+        String live = base + "/api/v1/streams/" + STREAM + "/live";
+        System.out.println("Warming up...");
+        wrk(live, threads, connections, 10);
+        wrk(base + "/api/v1/ping", threads, connections, 5);
+        Wrk liveResult = wrk(live, threads, connections, seconds);
+        Wrk pingResult = wrk(base + "/api/v1/ping", threads, connections, seconds);
+        Wrk healthResult = wrk(base + "/actuator/health/liveness", threads, connections, seconds);
+        report.add("| endpoint | req/s | p50 | p99 |");
+        report.add("|---|---|---|---|");
+        report.add(liveResult.row("GET /api/v1/streams/{id}/live (cached, Redis)"));
+        report.add(pingResult.row("GET /api/v1/ping (trivial, same auth filter)"));
+        report.add(healthResult.row("GET /actuator/health/liveness"));
+        report.add(
+            String.format(
+                "%nlive / ping throughput ratio: %.2f; cache: %s",
+                liveResult.requestsPerSecond / pingResult.requestsPerSecond, cacheCounters(base)));
+        report.addAll(fanOut(port, rows, now, clients));
+      } finally {
+        api.destroy();
+        api.waitFor();
+      }
+    }
+    System.out.println();
+    System.out.println("## Results");
+    report.forEach(System.out::println);
+  }
+
+  private static Path apiJar() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files
+          .filter(p -> p.getFileName().toString().matches("telemetra-api-.*\\.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("Build the jar first: mvn package"));
+    }
+  }
+
+  private static Process startApi(
+      Path jar, int port, Postgres postgres, RedisServer redis, Path log) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder =
+        new ProcessBuilder(java, "-Xms512m", "-Xmx1g", "-jar", jar.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    Map<String, String> env = builder.environment();
+    env.put("API_PORT", String.valueOf(port));
+    env.put("POSTGRES_URL", postgres.jdbcUrl());
+    env.put("POSTGRES_USER", postgres.user());
+    env.put("POSTGRES_PASSWORD", postgres.password());
+    env.put("REDIS_HOST", redis.host());
+    env.put("REDIS_PORT", String.valueOf(redis.port()));
+    env.put("API_AUTH_TOKEN", TOKEN);
+    return builder.start();
+  }
+
+  private static void awaitReady(int port) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("API did not become ready; see target/bench/api.log");
+  }
+
+  /** One wrk run's throughput and latency percentiles. */
+  record Wrk(double requestsPerSecond, String p50, String p99, String raw) {
+    String row(String name) {
+      return String.format("| %s | %,.0f | %s | %s |", name, requestsPerSecond, p50, p99);
+    }
+  }
+
+  private static Wrk wrk(String url, int threads, int connections, int seconds)
+      throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(
+                "wrk",
+                "-t" + threads,
+                "-c" + connections,
+                "-d" + seconds + "s",
+                "--latency",
+                "-H",
+                "Authorization: Bearer " + TOKEN,
+                url)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes());
+    p.waitFor();
+    System.out.println(out);
+    if (out.contains("Non-2xx")) {
+      throw new IllegalStateException("wrk saw non-2xx responses for " + url);
+    }
+    return new Wrk(
+        Double.parseDouble(group(out, "Requests/sec:\\s+([0-9.]+)")),
+        group(out, "\\s50%\\s+([0-9.]+\\w+)"),
+        group(out, "\\s99%\\s+([0-9.]+\\w+)"),
+        out);
+  }
+
+  private static String group(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    if (!m.find()) {
+      throw new IllegalStateException("No " + regex + " in wrk output");
+    }
+    return m.group(1);
+  }
+
+  private static String cacheCounters(String base) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return r.body()
+        .lines()
+        .filter(l -> l.startsWith("telemetra_cache_requests_total"))
+        .map(l -> l.replaceAll(".*result=\"(\\w+)\".*} ", "$1="))
+        .reduce((a, b) -> a + ", " + b)
+        .orElse("?");
+  }
+
+  private static List<String> fanOut(int port, Rows rows, Instant now, int clients)
+      throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    List<LiveClient> connected = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    try {
+      long start = System.nanoTime();
+      for (int i = 0; i < clients; i++) {
+        LiveClient c = LiveClient.connect(http, port, TOKEN);
+        c.subscribe(STREAM);
+        connected.add(c);
+      }
+      System.out.printf(
+          "Connected and subscribed %d clients in %d ms%n",
+          clients, (System.nanoTime() - start) / 1_000_000);
+      waitUntil(() -> connected.stream().allMatch(c -> c.received().size() >= 1), 30);
+      lines.add("");
+      lines.add("| fan-out round | clients | received | p50 | p99 | max (NOTIFY → message) |");
+      lines.add("|---|---|---|---|---|---|");
+      for (int round = 1; round <= 3; round++) {
+        Instant window = now.plusSeconds(10L * round);
+        long batch = 1000 + round;
+        rows.chat(STREAM, window, 100 + round, 50, 0.2, batch);
+        Map<LiveClient, Long> arrival = new ConcurrentHashMap<>();
+        long notifyAt = System.nanoTime();
+        rows.notifyUpdate(
+            "{\"batch_id\":" + batch + ",\"streams\":[\"" + STREAM + "\"],\"moments\":0}");
+        long deadline = notifyAt + Duration.ofSeconds(10).toNanos();
+        while (arrival.size() < clients && System.nanoTime() < deadline) {
+          for (LiveClient c : connected) {
+            if (!arrival.containsKey(c) && hasWindow(c, window)) {
+              arrival.put(c, System.nanoTime());
+            }
+          }
+          Thread.sleep(1);
+        }
+        List<Long> millis = new ArrayList<>();
+        arrival.values().forEach(t -> millis.add((t - notifyAt) / 1_000_000));
+        Collections.sort(millis);
+        lines.add(
+            String.format(
+                "| %d | %d | %d | %d ms | %d ms | %d ms |",
+                round,
+                clients,
+                millis.size(),
+                percentile(millis, 50),
+                percentile(millis, 99),
+                millis.isEmpty() ? -1 : millis.get(millis.size() - 1)));
+      }
+    } finally {
+      connected.forEach(LiveClient::close);
+    }
+    return lines;
+  }
+
+  private static boolean hasWindow(LiveClient client, Instant windowStart) {
+    String start = windowStart.toString();
+    return client.received().stream()
+        .anyMatch(
+            m ->
+                m.path("type").asText().equals("window")
+                    && m.path("window").path("window_start").asText().equals(start));
+  }
+
+  private static long percentile(List<Long> sorted, int p) {
+    if (sorted.isEmpty()) {
+      return -1;
+    }
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+
+  private static void waitUntil(java.util.function.BooleanSupplier condition, int seconds)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Timed out waiting for subscriptions");
+      }
+      Thread.sleep(50);
+    }
+  }
+}
