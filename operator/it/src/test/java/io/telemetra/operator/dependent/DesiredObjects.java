@@ -1,0 +1,23 @@
+package io.telemetra.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import java.util.List;
+
+/**
+ * What the operator's Kubernetes dependents send for a pipeline, before the server prunes anything.
+ */
+public final class DesiredObjects {
+
+  private DesiredObjects() {}
+
+  /** The desired API ConfigMap, Deployment, Service, PodDisruptionBudget and SparkApplication. */
+  public static List<HasMetadata> of(TelemetraPipeline pipeline) {
+    return List.of(
+        new ApiConfigMapDependent().desired(pipeline, null),
+        new ApiDeploymentDependent().desired(pipeline, null),
+        new ApiServiceDependent().desired(pipeline, null),
+        new ApiPodDisruptionBudgetDependent().desired(pipeline, null),
+        new StreamingApplicationDependent().desired(pipeline, null));
+  }
+}

