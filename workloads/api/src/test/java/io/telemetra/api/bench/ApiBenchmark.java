@@ -56,36 +56,100 @@ public final class ApiBenchmark {
       rows.viewers(STREAM, now, 1234.5, 1000, 1500, 1300, 1);
       rows.revenue(STREAM, now, "USD", 3, "14.97", 1);
 
-      int port = Ports.free();
-      Process api = startApi(jar, port, postgres, redis, work.resolve("api.log"));
-      try {
-        awaitReady(port);
-        String base = "http://127.0.0.1:" + port;
-        String live = base + "/api/v1/streams/" + STREAM + "/live";
-        System.out.println("Warming up...");
-        wrk(live, threads, connections, 10);
-        wrk(base + "/api/v1/ping", threads, connections, 5);
-        Wrk liveResult = wrk(live, threads, connections, seconds);
-        Wrk pingResult = wrk(base + "/api/v1/ping", threads, connections, seconds);
-        Wrk healthResult = wrk(base + "/actuator/health/liveness", threads, connections, seconds);
-        report.add("| endpoint | req/s | p50 | p99 |");
-        report.add("|---|---|---|---|");
-        report.add(liveResult.row("GET /api/v1/streams/{id}/live (cached, Redis)"));
-        report.add(pingResult.row("GET /api/v1/ping (trivial, same auth filter)"));
-        report.add(healthResult.row("GET /actuator/health/liveness"));
-        report.add(
-            String.format(
-                "%nlive / ping throughput ratio: %.2f; cache: %s",
-                liveResult.requestsPerSecond / pingResult.requestsPerSecond, cacheCounters(base)));
-        report.addAll(fanOut(port, rows, now, clients));
-      } finally {
-        api.destroy();
-        api.waitFor();
-      }
+      report.add("| endpoint | cache | req/s | p50 | p99 |");
+      report.add("|---|---|---|---|---|");
+      // Redis only: every live read is a Redis GET.
+      measure(
+          jar,
+          postgres,
+          redis,
+          work,
+          report,
+          List.of("-Dtelemetra.cache.near-ttl=0s"),
+          "Redis only",
+          threads,
+          connections,
+          seconds,
+          0);
+      // The default: a 2 s near cache in front of Redis, both invalidated by NOTIFY.
+      measure(
+          jar,
+          postgres,
+          redis,
+          work,
+          report,
+          List.of(),
+          "near cache + Redis (default)",
+          threads,
+          connections,
+          seconds,
+          clients);
+      report.add(
+          "\nMachine: "
+              + Runtime.getRuntime().availableProcessors()
+              + " cores, load average at"
+              + " the end "
+              + loadAverage()
+              + " (shared with other builds).");
     }
     System.out.println();
     System.out.println("## Results");
     report.forEach(System.out::println);
+  }
+
+  private static void measure(
+      Path jar,
+      Postgres postgres,
+      RedisServer redis,
+      Path work,
+      List<String> report,
+      List<String> jvmArgs,
+      String cache,
+      int threads,
+      int connections,
+      int seconds,
+      int clients)
+      throws Exception {
+    int port = Ports.free();
+    Process api =
+        startApi(jar, port, jvmArgs, postgres, redis, work.resolve("api-" + port + ".log"));
+    try {
+      awaitReady(port);
+      String base = "http://127.0.0.1:" + port;
+      String live = base + "/api/v1/streams/" + STREAM + "/live";
+      System.out.println("Warming up (" + cache + ")...");
+      wrk(live, threads, connections, 10);
+      wrk(base + "/api/v1/ping", threads, connections, 5);
+      Wrk liveResult = wrk(live, threads, connections, seconds);
+      Wrk pingResult = wrk(base + "/api/v1/ping", threads, connections, seconds);
+      report.add(liveResult.row("GET /api/v1/streams/{id}/live", cache));
+      report.add(pingResult.row("GET /api/v1/ping (trivial, same filters)", cache));
+      if (clients > 0) {
+        Wrk healthResult = wrk(base + "/actuator/health/liveness", threads, connections, seconds);
+        report.add(healthResult.row("GET /actuator/health/liveness", cache));
+      }
+      report.add(
+          String.format(
+              "| live / ping throughput | %s | %.2f | | |",
+              cache, liveResult.requestsPerSecond / pingResult.requestsPerSecond));
+      report.add(
+          "| cache counters after the runs | " + cache + " | " + cacheCounters(base) + " | | |");
+      if (clients > 0) {
+        Rows rows = new Rows(postgres.jdbcUrl(), postgres.user(), postgres.password());
+        report.addAll(fanOut(port, rows, Instant.now().truncatedTo(ChronoUnit.MINUTES), clients));
+      }
+    } finally {
+      api.destroy();
+      api.waitFor();
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (IOException e) {
+      return "?";
+    }
   }
 
   private static Path apiJar() throws IOException {
@@ -98,12 +162,14 @@ public final class ApiBenchmark {
   }
 
   private static Process startApi(
-      Path jar, int port, Postgres postgres, RedisServer redis, Path log) throws IOException {
+      Path jar, int port, List<String> jvmArgs, Postgres postgres, RedisServer redis, Path log)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "-Xms512m", "-Xmx1g"));
+    command.addAll(jvmArgs);
+    command.addAll(List.of("-jar", jar.toString()));
     ProcessBuilder builder =
-        new ProcessBuilder(java, "-Xms512m", "-Xmx1g", "-jar", jar.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     env.put("API_PORT", String.valueOf(port));
     env.put("POSTGRES_URL", postgres.jdbcUrl());
@@ -139,8 +205,9 @@ public final class ApiBenchmark {
 
   /** One wrk run's throughput and latency percentiles. */
   record Wrk(double requestsPerSecond, String p50, String p99, String raw) {
-    String row(String name) {
-      return String.format("| %s | %,.0f | %s | %s |", name, requestsPerSecond, p50, p99);
+    String row(String name, String cache) {
+      return String.format(
+          "| %s | %s | %,.0f | %s | %s |", name, cache, requestsPerSecond, p50, p99);
     }
   }
 
@@ -218,19 +285,23 @@ public final class ApiBenchmark {
         Instant window = now.plusSeconds(10L * round);
         long batch = 1000 + round;
         rows.chat(STREAM, window, 100 + round, 50, 0.2, batch);
+        String expected = window.toString();
         Map<LiveClient, Long> arrival = new ConcurrentHashMap<>();
+        java.util.concurrent.CountDownLatch all = new java.util.concurrent.CountDownLatch(clients);
+        for (LiveClient c : connected) {
+          c.onMessage(
+              m -> {
+                if (m.path("type").asText().equals("window")
+                    && m.path("window").path("window_start").asText().equals(expected)
+                    && arrival.putIfAbsent(c, System.nanoTime()) == null) {
+                  all.countDown();
+                }
+              });
+        }
         long notifyAt = System.nanoTime();
         rows.notifyUpdate(
             "{\"batch_id\":" + batch + ",\"streams\":[\"" + STREAM + "\"],\"moments\":0}");
-        long deadline = notifyAt + Duration.ofSeconds(10).toNanos();
-        while (arrival.size() < clients && System.nanoTime() < deadline) {
-          for (LiveClient c : connected) {
-            if (!arrival.containsKey(c) && hasWindow(c, window)) {
-              arrival.put(c, System.nanoTime());
-            }
-          }
-          Thread.sleep(1);
-        }
+        all.await(10, java.util.concurrent.TimeUnit.SECONDS);
         List<Long> millis = new ArrayList<>();
         arrival.values().forEach(t -> millis.add((t - notifyAt) / 1_000_000));
         Collections.sort(millis);
@@ -248,15 +319,6 @@ public final class ApiBenchmark {
       connected.forEach(LiveClient::close);
     }
     return lines;
-  }
-
-  private static boolean hasWindow(LiveClient client, Instant windowStart) {
-    String start = windowStart.toString();
-    return client.received().stream()
-        .anyMatch(
-            m ->
-                m.path("type").asText().equals("window")
-                    && m.path("window").path("window_start").asText().equals(start));
   }
 
   private static long percentile(List<Long> sorted, int p) {

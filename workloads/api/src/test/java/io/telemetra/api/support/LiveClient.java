@@ -23,6 +23,7 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
   private final List<JsonNode> received = new CopyOnWriteArrayList<>();
   private final StringBuilder partial = new StringBuilder();
   private volatile boolean closed;
+  private volatile java.util.function.Consumer<JsonNode> onMessage = m -> {};
   private WebSocket socket;
 
   private LiveClient() {}
@@ -61,6 +62,11 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
     return received.stream().filter(filter).toList();
   }
 
+  /** Also hands each message to {@code consumer} as it arrives (on the client's thread). */
+  public void onMessage(java.util.function.Consumer<JsonNode> consumer) {
+    this.onMessage = consumer;
+  }
+
   public boolean isClosed() {
     return closed;
   }
@@ -70,7 +76,9 @@ public final class LiveClient implements WebSocket.Listener, AutoCloseable {
     partial.append(data);
     if (last) {
       try {
-        received.add(JSON.readTree(partial.toString()));
+        JsonNode message = JSON.readTree(partial.toString());
+        received.add(message);
+        onMessage.accept(message);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
