@@ -214,6 +214,14 @@ class RestApiIT extends ApiTestSupport {
             "/api/v1/streams/{streamId}/metrics",
             "/api/v1/streams/{streamId}/transactions/summary",
             "/api/v1/moments");
+    doc.path("paths")
+        .forEach(
+            path ->
+                path.forEach(
+                    operation ->
+                        assertThat(operation.path("security").toString())
+                            .as(operation.path("summary").asText())
+                            .isEqualTo("[{\"bearer\":[]}]")));
     JsonNode live = doc.path("paths").path("/api/v1/streams/{streamId}/live").path("get");
     assertThat(live.path("responses").path("200").toString()).contains("LatestWindow");
     assertThat(
