@@ -13,7 +13,8 @@ const REFRESH_MS = 30_000;
 export function StreamList({ api }: { api: Api }) {
   const [streams, setStreams] = useState<Stream[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const { epoch } = useConnectionState();
+  // 0 (connecting) and 1 (first open) are the same: only a reconnect means we may have missed updates.
+  const reconnects = Math.max(1, useConnectionState().epoch);
   const now = useNow(5_000);
 
   const load = useCallback(() => {
@@ -31,7 +32,7 @@ export function StreamList({ api }: { api: Api }) {
     load();
     const id = setInterval(load, REFRESH_MS);
     return () => clearInterval(id);
-  }, [load, epoch]);
+  }, [load, reconnects]);
 
   const ids = useMemo(() => (streams ?? []).map((s) => s.stream_id), [streams]);
   useLiveStreams(ids, (message: ServerMessage) => {

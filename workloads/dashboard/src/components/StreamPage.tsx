@@ -22,7 +22,8 @@ export function StreamPage({ api, streamId }: { api: Api; streamId: string }) {
   const [error, setError] = useState<unknown>(null);
   const pushedWindows = useRef<MetricsPoint[]>([]);
   const pushedMoments = useRef<Moment[]>([]);
-  const { epoch } = useConnectionState();
+  // 0 (connecting) and 1 (first open) are the same: only a reconnect means we may have missed updates.
+  const reconnects = Math.max(1, useConnectionState().epoch);
   const now = useNow(10_000);
 
   const load = useCallback(() => {
@@ -48,7 +49,7 @@ export function StreamPage({ api, streamId }: { api: Api; streamId: string }) {
   }, [streamId]);
 
   // Fetch the last hour at start and again after every reconnect, to fill what was missed.
-  useEffect(load, [load, epoch]);
+  useEffect(load, [load, reconnects]);
 
   useLiveStreams([streamId], (message: ServerMessage) => {
     if (message.type === 'window' && message.stream_id === streamId) {
@@ -73,7 +74,9 @@ export function StreamPage({ api, streamId }: { api: Api; streamId: string }) {
 
   const visible = useMemo(() => (points ? trimToRange(points, now) : []), [points, now]);
   const columns = useMemo(() => toChartColumns(visible), [visible]);
-  const range = useMemo<[number, number]>(() => [(now - HOUR_MS) / 1000, now / 1000], [now]);
+  // Windows still in progress end in the future: the hour shown ends at the newest one.
+  const end = Math.max(now / 1000, columns.x.length > 0 ? columns.x[columns.x.length - 1] : 0);
+  const range = useMemo<[number, number]>(() => [end - HOUR_MS / 1000, end], [end]);
   const markers = useMemo<ChartMarker[]>(
     () => moments.map((m) => ({ x: Date.parse(m.window_end) / 1000, color: MOMENT_COLORS[m.kind] ?? '#f472b6' })),
     [moments],

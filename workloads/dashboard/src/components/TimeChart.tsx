@@ -34,7 +34,7 @@ interface Props {
 }
 
 const HEIGHT = 180;
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const compactAxis = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
 
 function axisNumber(value: number): string {
@@ -127,7 +127,12 @@ export function TimeChart({ id, title, unit, x, series, range, markers, yRange, 
   const index = hover !== null && hover < x.length ? hover : x.length - 1;
   const at = index >= 0 ? new Date(x[index] * 1000) : null;
   return (
-    <section className="card chart" data-testid={`chart-${id}`} data-points={x.length}>
+    <section
+      className="card chart"
+      data-testid={`chart-${id}`}
+      data-points={x.length}
+      data-markers={markers.filter((m) => m.x >= range[0] && m.x <= range[1]).length}
+    >
       <header className="chart-head">
         <div>
           <h3>{title}</h3>

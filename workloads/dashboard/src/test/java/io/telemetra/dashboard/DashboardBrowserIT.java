@@ -124,6 +124,7 @@ class DashboardBrowserIT {
     assertThat(page.getByTestId("stream-title")).hasText("Any% world record attempts");
     assertThat(chatChart).hasAttribute("data-points", String.valueOf(HISTORY_WINDOWS));
     assertThat(page.getByTestId("moment")).hasCount(2);
+    assertThat(chatChart).hasAttribute("data-markers", "2");
     assertThat(page.getByTestId("connection")).hasAttribute("data-status", "open");
     awaitSubscribed("s-speedrun");
 
@@ -139,6 +140,7 @@ class DashboardBrowserIT {
     assertThat(page.getByTestId("moment")).hasCount(3);
     assertThat(newestMoment).hasAttribute("data-kind", "chat_spike");
     assertThat(newestMoment).containsText("333 msg/min");
+    assertThat(chatChart).hasAttribute("data-markers", "3");
     screenshot("stream-page-laptop");
 
     BrowserContext phone = newContext(390, 844);
@@ -184,6 +186,22 @@ class DashboardBrowserIT {
         .containsText("rejected");
     page.getByLabel("API token").fill(TOKEN);
     page.getByText("Open dashboard").click();
+
+    assertThat(page.getByTestId("stream-row")).hasCount(3);
+  }
+
+  @Test
+  void failedLoadShowsTheErrorAndTryAgainRecovers() {
+    seedStreams();
+    server.failNextRequests(1);
+    page.navigate(server.baseUri() + "#token=" + TOKEN);
+
+    assertThat(page.getByTestId("error")).containsText("Service Unavailable");
+    assertThat(page.getByTestId("error")).containsText("HTTP 503");
+    page.getByRole(
+            com.microsoft.playwright.options.AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName("Try again"))
+        .click();
 
     assertThat(page.getByTestId("stream-row")).hasCount(3);
   }

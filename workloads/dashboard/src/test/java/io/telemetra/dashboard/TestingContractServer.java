@@ -45,6 +45,8 @@ public final class TestingContractServer implements AutoCloseable {
   private final List<ObjectNode> moments = new ArrayList<>();
   private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
   private final List<String> clientMessages = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger failuresLeft =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private TestingContractServer(String token) {
     this.token = token;
@@ -129,6 +131,11 @@ public final class TestingContractServer implements AutoCloseable {
     ObjectNode message = JSON.createObjectNode().put("type", "stream");
     message.set("stream", stream);
     push(stream.get("stream_id").asText(), message);
+  }
+
+  /** Answers the next {@code count} REST calls with 503, as an overloaded server would. */
+  void failNextRequests(int count) {
+    failuresLeft.set(count);
   }
 
   /** Cuts every WebSocket connection, as a restarting server would. */
@@ -218,6 +225,9 @@ public final class TestingContractServer implements AutoCloseable {
       if (!("Bearer " + token).equals(auth)) {
         return problem(
             response, callback, 401, "Unauthorized", "A valid bearer token is required.");
+      }
+      if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        return problem(response, callback, 503, "Service Unavailable", "Try again later.");
       }
       Fields query = Request.extractQueryParameters(request);
       String[] parts = path.substring("/api/v1/".length()).split("/");

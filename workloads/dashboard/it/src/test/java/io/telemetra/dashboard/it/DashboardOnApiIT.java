@@ -135,6 +135,7 @@ class DashboardOnApiIT {
       assertThat(moments).hasCount(2, new LocatorAssertions.HasCountOptions().setTimeout(5_000));
       assertThat(moments.first()).hasAttribute("data-kind", "chat_spike");
       assertThat(moments.first()).containsText("420 msg/min");
+      assertThat(chatChart).hasAttribute("data-markers", "2");
       screenshot(page, "api-stream-page-laptop");
     } finally {
       context.close();
