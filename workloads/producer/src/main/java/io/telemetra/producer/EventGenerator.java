@@ -84,7 +84,10 @@ public final class EventGenerator {
       LiveStream stream = new LiveStream(i + 1, audiences[i], online, random);
       streams.add(stream);
       scheduled.add(meta(stream));
-      nextViewerSample[i] = random.nextDouble() * viewerSampleSeconds;
+      if (online) {
+        scheduled.add(viewerSample(stream));
+      }
+      nextViewerSample[i] = viewerSampleSeconds;
     }
     reweigh();
   }
@@ -127,7 +130,9 @@ public final class EventGenerator {
 
   /** The event time of record number {@code slot} (0-based). */
   public Instant eventTimeOf(long slot) {
-    return Instant.ofEpochMilli(startMillis + (long) Math.floor(slot * secondsPerRecord * 1000));
+    // Divide rather than multiply by the reciprocal, so whole-millisecond steps stay exact.
+    return Instant.ofEpochMilli(
+        startMillis + (long) Math.floor(slot * 1000.0 / settings.ratePerSecond() + 1e-6));
   }
 
   // ---------------------------------------------------------------- valid records

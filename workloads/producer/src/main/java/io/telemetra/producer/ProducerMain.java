@@ -366,22 +366,32 @@ public final class ProducerMain implements Callable<Integer> {
         if (!created.isEmpty()) {
           out.println("created topics " + String.join(", ", created));
         }
-        return null;
-      }
-      Set<String> existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
-      for (String topic : topics.eventTopics()) {
-        if (!existing.contains(topic)) {
-          return "topic "
-              + topic
-              + " does not exist at "
-              + bootstrapServers
-              + ": create it, or pass --create-topics";
+      } else {
+        Set<String> existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
+        for (String topic : topics.eventTopics()) {
+          if (!existing.contains(topic)) {
+            return "topic "
+                + topic
+                + " does not exist at "
+                + bootstrapServers
+                + ": create it, or pass --create-topics";
+          }
         }
+      }
+      if (!TopicCreator.awaitWritable(admin, topics, Duration.ofSeconds(30))) {
+        return "the partitions of "
+            + topics.prefix()
+            + ".* at "
+            + bootstrapServers
+            + " have no writable leader after 30 s";
       }
       return null;
     } catch (TimeoutException e) {
       return where + "no answer within " + timeoutMs / 1000.0 + " s";
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+        return where + "no answer within " + timeoutMs / 1000.0 + " s";
+      }
       return where + oneLine(e.getCause() == null ? e : e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

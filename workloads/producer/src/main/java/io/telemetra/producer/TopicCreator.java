@@ -10,6 +10,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates a pipeline's five topics (four event topics and the dead-letter topic) when missing. */
@@ -47,5 +51,52 @@ public final class TopicCreator {
       }
     }
     return List.copyOf(created);
+  }
+
+  /**
+   * Waits until every partition of the event topics is open for writes on its leader. An idempotent
+   * producer that writes to a partition the broker is still opening can lose a batch (KAFKA-15591:
+   * the first request fails, a later one lands, the retry is out of sequence forever), so never
+   * produce to freshly created topics before this returns.
+   *
+   * @return false when the partitions did not become writable within {@code timeout}
+   */
+  public static boolean awaitWritable(Admin admin, Topics topics, Duration timeout)
+      throws InterruptedException, ExecutionException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<TopicPartition> partitions = new ArrayList<>();
+    while (true) {
+      long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+      try {
+        if (partitions.isEmpty()) {
+          for (TopicDescription topic :
+              admin
+                  .describeTopics(topics.eventTopics())
+                  .allTopicNames()
+                  .get(left, TimeUnit.MILLISECONDS)
+                  .values()) {
+            topic
+                .partitions()
+                .forEach(p -> partitions.add(new TopicPartition(topic.name(), p.partition())));
+          }
+        }
+        // Answered by the replica itself: it fails until the partition is open on its leader.
+        admin.describeProducers(partitions).all().get(left, TimeUnit.MILLISECONDS);
+        return true;
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof AuthorizationException) {
+          return true; // not allowed to look; nothing more we can check
+        }
+        if (!(e.getCause() instanceof RetriableException)) {
+          throw e;
+        }
+      } catch (TimeoutException e) {
+        return false;
+      }
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      Thread.sleep(100);
+    }
   }
 }
