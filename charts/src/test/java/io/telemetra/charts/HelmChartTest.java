@@ -229,6 +229,34 @@ class HelmChartTest {
   }
 
   @Test
+  void everyVariableTheChartSetsIsReadByTheOperator() throws Exception {
+    Path operator = RepoPaths.resolve("operator/operator/src/main");
+    assumeThat(operator).as("Assumes the operator sources at %s", operator).isDirectory();
+    StringBuilder sources = new StringBuilder();
+    try (var files = Files.walk(operator)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        sources.append(Files.readString(file));
+      }
+    }
+    List<String> variables = new ArrayList<>();
+    RenderedChart.render("")
+        .operatorContainer()
+        .path("env")
+        .forEach(env -> variables.add(env.path("name").asText()));
+    assertThat(variables).contains("WATCH_NAMESPACES", "HEALTH_PORT", "LEADER_ELECTION_ENABLED");
+
+    for (String variable : variables) {
+      if (variable.equals("JAVA_TOOL_OPTIONS") || variable.equals("LOG_LEVEL")) {
+        continue; // the JVM reads the first; the second is checked last
+      }
+      assertThat(sources.toString()).as("the operator reads %s", variable).contains(variable);
+    }
+    assumeThat(sources.toString())
+        .as("Assumes the operator's log4j2.xml reads ${env:LOG_LEVEL} (requested of the operator)")
+        .contains("LOG_LEVEL");
+  }
+
+  @Test
   void extraEnvMayReferenceASecretButNeverInlineOne() throws Exception {
     RenderedChart chart =
         RenderedChart.render(
