@@ -109,6 +109,23 @@ class DockerfilesTest {
     }
   }
 
+  @Test
+  void theSparkApplicationsDefaultMainClassIsAnEntryPoint() throws Exception {
+    Matcher m =
+        Pattern.compile("mainClass:\\s*\\n\\s*default:\\s*\"?([\\w.]+)")
+            .matcher(Files.readString(ROOT.resolve("crds/telemetrapipelines.telemetra.io-v1.yml")));
+    assertThat(m.find()).as("crds/ declares a default spec.streaming.mainClass").isTrue();
+    Path source = sourceOf(m.group(1));
+    assertThat(source).as("source of %s", m.group(1)).isNotNull();
+
+    assumeTrue(
+        Files.readString(source).contains("static void main(String[] args)"),
+        "Assumes the CRD's default streaming.mainClass "
+            + m.group(1)
+            + " has a main method (reported: the job's entry point is"
+            + " io.telemetra.streaming.StreamingJobMain)");
+  }
+
   private static boolean onPath(String command) {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
       if (Files.isExecutable(Path.of(dir, command))) {
