@@ -117,6 +117,11 @@ public final class StreamingJob {
             .appName("telemetra-streaming")
             .config("spark.sql.shuffle.partitions", settings.shufflePartitions())
             .config("spark.sql.session.timeZone", "UTC")
+            // Spark 4.1.1's V2 Kafka micro-batch stream throws a NullPointerException reporting
+            // progress of a batch replayed after a restart (SPARK-55271); the V1 source does not.
+            .config(
+                "spark.sql.streaming.disabledV2MicroBatchReaders",
+                "org.apache.spark.sql.kafka010.KafkaSourceProvider")
             .config(
                 "spark.sql.streaming.stateStore.providerClass",
                 conf.get(
