@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = LocalRunnerMain.Version.class,
     sortOptions = false,
+    subcommands = SendCommand.class,
     description = {
       "Runs the whole Telemetra pipeline on this machine, no Docker: a KRaft Kafka broker,",
       "PostgreSQL, the streaming job (Spark local mode), the producer and the API with the",
