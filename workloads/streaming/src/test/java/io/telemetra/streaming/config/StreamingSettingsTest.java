@@ -1,0 +1,70 @@
+package io.telemetra.streaming.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StreamingSettingsTest {
+
+  @Test
+  void defaultsFollowTheConfigurationReference() {
+    var s = StreamingSettings.fromEnvironment(Map.of());
+    assertThat(s.windowDuration()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(s.windowSlide()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(s.watermark()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(s.trigger()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(s.anomalyThreshold()).isEqualTo(3.0);
+    assertThat(s.anomalyHistoryWindows()).isEqualTo(30);
+    assertThat(s.sentimentEnabled()).isTrue();
+    assertThat(s.kafka().bootstrapServers()).isEqualTo("localhost:9092");
+    assertThat(s.topics().deadLetter()).isEqualTo("telemetra.events.dlq");
+    assertThat(s.checkpointLocation()).isEqualTo("./target/checkpoints");
+  }
+
+  @Test
+  void secretsComeFromFilesAndNeverShowInToString(@TempDir Path dir) throws Exception {
+    Path pg = Files.writeString(dir.resolve("pg"), "pg-secret\n");
+    Path kafka = Files.writeString(dir.resolve("kafka"), "kafka-secret");
+    var s =
+        StreamingSettings.fromEnvironment(
+            Map.of(
+                "POSTGRES_PASSWORD_FILE", pg.toString(),
+                "KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                "KAFKA_SASL_USERNAME", "telemetra",
+                "KAFKA_SASL_PASSWORD_FILE", kafka.toString()));
+    assertThat(s.postgres().password()).isEqualTo("pg-secret");
+    assertThat(s.kafka().sparkOptions())
+        .containsEntry("kafka.security.protocol", "SASL_SSL")
+        .containsEntry("kafka.sasl.mechanism", "SCRAM-SHA-512");
+    assertThat(s.kafka().sparkOptions().get("kafka.sasl.jaas.config"))
+        .contains("ScramLoginModule")
+        .contains("password=\"kafka-secret\"");
+    assertThat(s.toString()).doesNotContain("pg-secret").doesNotContain("kafka-secret");
+  }
+
+  @Test
+  void aWindowThatIsNotAMultipleOfTheSlideIsRejectedWithTheVariableNames() {
+    assertThatThrownBy(
+            () ->
+                StreamingSettings.fromEnvironment(
+                    Map.of(
+                        "CHAT_WINDOW_DURATION_SECONDS", "45", "CHAT_WINDOW_SLIDE_SECONDS", "20")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CHAT_WINDOW_DURATION_SECONDS")
+        .hasMessageContaining("CHAT_WINDOW_SLIDE_SECONDS");
+  }
+
+  @Test
+  void aNonNumericValueNamesItsVariable() {
+    assertThatThrownBy(
+            () -> StreamingSettings.fromEnvironment(Map.of("WATERMARK_SECONDS", "thirty")))
+        .hasMessageContaining("WATERMARK_SECONDS");
+  }
+}
