@@ -59,6 +59,29 @@ class EventCodecAcceptanceTest {
   }
 
   @Test
+  void timestampsAreFormattedExactlyAsTheIsoFormatterWould() {
+    var iso =
+        java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
+    var random = new java.util.Random(3);
+    List<Instant> instants =
+        new ArrayList<>(
+            List.of(
+                Instant.EPOCH,
+                Instant.parse("2024-02-29T23:59:59.999Z"),
+                Instant.parse("9999-12-31T23:59:59.999Z"),
+                Instant.parse("1969-12-31T23:59:59.999Z"),
+                Instant.parse("0001-01-01T00:00:00Z")));
+    for (int i = 0; i < 10_000; i++) {
+      instants.add(Instant.ofEpochMilli(random.nextLong() % 253_402_300_800_000L));
+    }
+
+    for (Instant instant : instants) {
+      assertThat(EventCodec.formatTimestamp(instant)).isEqualTo(iso.format(instant));
+    }
+  }
+
+  @Test
   void encodingIsDeterministic() {
     events()
         .map(arguments -> (Event) arguments.get()[1])
