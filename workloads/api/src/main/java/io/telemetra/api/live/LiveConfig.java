@@ -39,7 +39,7 @@ public class LiveConfig implements WebSocketConfigurer {
   }
 
   @Bean(destroyMethod = "shutdownNow")
-  static ExecutorService liveSenders(@Value("${telemetra.ws.sender-threads:4}") int threads) {
+  static ExecutorService liveSenders(@Value("${telemetra.ws.sender-threads:16}") int threads) {
     AtomicInteger n = new AtomicInteger();
     return Executors.newFixedThreadPool(
         threads,

@@ -52,6 +52,7 @@ public class LiveHub {
   private final ExecutorService senders;
   private final Counter dropped;
   private final Counter sent;
+  private final io.micrometer.core.instrument.Timer updates;
 
   public LiveHub(
       CachedReads cache,
@@ -69,6 +70,10 @@ public class LiveHub {
     this.senders = senders;
     this.dropped = Counter.builder("telemetra.ws.dropped").register(meters);
     this.sent = Counter.builder("telemetra.ws.messages.sent").register(meters);
+    this.updates =
+        io.micrometer.core.instrument.Timer.builder("telemetra.updates.handled")
+            .description("NOTIFY handling: invalidation and the queries for pushed messages")
+            .register(meters);
     Gauge.builder("telemetra.ws.sessions", subscribers, Map::size).register(meters);
   }
 
@@ -98,6 +103,10 @@ public class LiveHub {
 
   /** Handles what Postgres said changed: invalidate, query once, fan out. */
   public void onUpdate(Update update) {
+    updates.record(() -> handle(update));
+  }
+
+  private void handle(Update update) {
     if (update.allStreams()) {
       cache.invalidateAll();
     } else {
