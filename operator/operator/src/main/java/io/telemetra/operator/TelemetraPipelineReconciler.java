@@ -120,8 +120,12 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
   @Override
   public ErrorStatusUpdateControl<TelemetraPipeline> updateErrorStatus(
       TelemetraPipeline pipeline, Context<TelemetraPipeline> context, Exception e) {
+    Throwable cause = e;
+    while (cause != null && !(cause instanceof PipelineNotReady)) {
+      cause = cause.getCause();
+    }
     TelemetraPipelineStatus status =
-        e instanceof PipelineNotReady notReady
+        cause instanceof PipelineNotReady notReady
             ? notReady.status
             : statuses.statusFor(
                 pipeline,
