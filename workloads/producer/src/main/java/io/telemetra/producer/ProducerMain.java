@@ -244,6 +244,10 @@ public final class ProducerMain implements Callable<Integer> {
       if (partitions < 1 || replicationFactor < 1) {
         throw new IllegalArgumentException("--partitions and --replication-factor must be >= 1");
       }
+      if (!(rate >= 0) || Double.isInfinite(rate)) {
+        throw new IllegalArgumentException(
+            "--rate must be 0 (as fast as possible) or a positive number of events per second");
+      }
       if (count != null && count < 0) {
         throw new IllegalArgumentException("--count must not be negative");
       }

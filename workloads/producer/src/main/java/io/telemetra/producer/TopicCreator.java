@@ -63,6 +63,13 @@ public final class TopicCreator {
    */
   public static boolean awaitWritable(Admin admin, Topics topics, Duration timeout)
       throws InterruptedException, ExecutionException {
+    return awaitWritable(admin, topics.eventTopics(), timeout);
+  }
+
+  /** Like {@link #awaitWritable(Admin, Topics, Duration)}, for any topics. */
+  public static boolean awaitWritable(
+      Admin admin, java.util.Collection<String> topicNames, Duration timeout)
+      throws InterruptedException, ExecutionException {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<TopicPartition> partitions = new ArrayList<>();
     while (true) {
@@ -71,7 +78,7 @@ public final class TopicCreator {
         if (partitions.isEmpty()) {
           for (TopicDescription topic :
               admin
-                  .describeTopics(topics.eventTopics())
+                  .describeTopics(topicNames)
                   .allTopicNames()
                   .get(left, TimeUnit.MILLISECONDS)
                   .values()) {
