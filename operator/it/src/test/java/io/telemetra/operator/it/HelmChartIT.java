@@ -3,17 +3,14 @@ package io.telemetra.operator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,12 +29,11 @@ class HelmChartIT {
 
   @RegisterExtension static final RealApiServer API = new RealApiServer();
 
-  private static final Path CHART = RepoRoot.resolve("charts/telemetra-operator");
-  private static final String RELEASE = "telemetra";
+  private static final Path CHART = OperatorChart.CHART;
 
   @BeforeAll
   static void chartExists() {
-    assumeTrue(Files.isRegularFile(CHART.resolve("Chart.yaml")), "no chart in " + CHART);
+    assumeTrue(OperatorChart.exists(), "no chart in " + CHART);
   }
 
   @Test
@@ -85,12 +81,7 @@ class HelmChartIT {
   void theChartsServiceAccountMayReconcilePipelinesButNeverWriteSecrets() {
     String namespace = API.createNamespace("telemetra-system");
     String pipelines = API.createNamespace("pipelines");
-    List<HasMetadata> objects = render(namespace, t -> t);
-    objects.stream()
-        .filter(o -> !"Deployment".equals(o.getKind()))
-        .forEach(
-            o -> API.client().resource(o).fieldManager("helm").forceConflicts().serverSideApply());
-    String user = "system:serviceaccount:" + namespace + ":" + serviceAccount(objects);
+    String user = OperatorChart.installIdentity(API.client(), namespace);
 
     for (String[] allowed :
         new String[][] {
@@ -124,16 +115,8 @@ class HelmChartIT {
   }
 
   private List<HasMetadata> render(String namespace, UnaryOperator<TemplateCommand> values) {
-    String yaml =
-        values.apply(new Helm(CHART).template().withName(RELEASE).withNamespace(namespace)).call();
-    List<HasMetadata> objects = new ArrayList<>(load(yaml));
+    List<HasMetadata> objects = OperatorChart.render(API.client(), namespace, values);
     assertThat(objects).as("rendered chart").isNotEmpty();
-    objects.forEach(
-        o -> {
-          if (o.getMetadata().getNamespace() == null && isNamespaced(o)) {
-            o.getMetadata().setNamespace(namespace);
-          }
-        });
     return objects;
   }
 
@@ -159,25 +142,6 @@ class HelmChartIT {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static List<HasMetadata> load(String yaml) {
-    return API.client()
-        .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
-        .items();
-  }
-
-  private static boolean isNamespaced(HasMetadata object) {
-    return !List.of("ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "Namespace")
-        .contains(object.getKind());
-  }
-
-  private static String serviceAccount(List<HasMetadata> objects) {
-    return objects.stream()
-        .filter(o -> "ServiceAccount".equals(o.getKind()))
-        .map(o -> o.getMetadata().getName())
-        .findFirst()
-        .orElseThrow();
   }
 
   private static boolean allowed(

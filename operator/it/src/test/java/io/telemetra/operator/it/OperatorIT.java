@@ -8,8 +8,11 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -49,6 +52,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operator in this JVM against a real kube-apiserver (with the upstream SparkApplication CRD),
@@ -59,6 +64,7 @@ class OperatorIT {
 
   @RegisterExtension static final RealApiServer API = new RealApiServer();
 
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorIT.class);
   private static final Duration RESYNC = Duration.ofSeconds(2);
   private static final Duration POLL = Duration.ofSeconds(2);
   private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -81,7 +87,15 @@ class OperatorIT {
     admin = Admin.create(props);
     client = API.client();
     standIn = new ControllerStandIn(client);
-    operatorClient = API.newClient();
+    // The operator acts as the Helm chart's ServiceAccount: its RBAC must allow all it does.
+    Config identity = API.config();
+    if (OperatorChart.exists()) {
+      String operatorNamespace = API.createNamespace("telemetra-system");
+      identity =
+          OperatorChart.impersonating(
+              identity, OperatorChart.installIdentity(client, operatorNamespace));
+    }
+    operatorClient = new KubernetesClientBuilder().withConfig(identity).build();
     operator = OperatorUnderTest.start(operatorClient, RESYNC, POLL);
   }
 
@@ -305,14 +319,57 @@ class OperatorIT {
     p.bringUp();
     Thread.sleep(RESYNC.toMillis());
     Map<String, String> before = p.resourceVersions();
-    double reconciliations = operator.reconciliations();
+    List<String> events = p.events();
+    double reconciliations = operator.reconciliations(p.namespace);
 
     Thread.sleep(RESYNC.multipliedBy(5).toMillis());
 
-    assertThat(operator.reconciliations() - reconciliations)
+    assertThat(operator.reconciliations(p.namespace) - reconciliations)
         .as("reconciliations during the quiet period")
         .isGreaterThanOrEqualTo(4);
     assertThat(p.resourceVersions()).isEqualTo(before);
+    assertThat(p.events()).as("Events recorded").isEqualTo(events);
+  }
+
+  @Test
+  void driftInOwnedObjectsIsRepaired() throws Exception {
+    Pipeline p = Pipeline.create("drift", "Retain", Map.of());
+    p.bringUp();
+    String serviceUid =
+        client.services().inNamespace(p.namespace).withName(p.api()).get().getMetadata().getUid();
+
+    client
+        .apps()
+        .deployments()
+        .inNamespace(p.namespace)
+        .withName(p.api())
+        .edit(
+            d -> {
+              d.getSpec().setReplicas(5);
+              d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("evil:latest");
+              return d;
+            });
+    client.services().inNamespace(p.namespace).withName(p.api()).delete();
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              Deployment deployment = p.deployment();
+              assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
+              assertThat(
+                      deployment
+                          .getSpec()
+                          .getTemplate()
+                          .getSpec()
+                          .getContainers()
+                          .get(0)
+                          .getImage())
+                  .isEqualTo("ghcr.io/telemetra/api:0.1.0");
+              Service service = client.services().inNamespace(p.namespace).withName(p.api()).get();
+              assertThat(service).isNotNull();
+              assertThat(service.getMetadata().getUid()).isNotEqualTo(serviceUid);
+            });
   }
 
   @Test
@@ -365,12 +422,19 @@ class OperatorIT {
     await()
         .atMost(PATIENCE)
         .untilAsserted(() -> assertThat(condition(p, "Ready").getStatus()).isEqualTo("True"));
-    double failures = operator.failedReconciliations();
+    Map<String, Double> duringEdits = operator.failures(p.namespace);
+    Thread.sleep(RESYNC.toMillis());
+    Map<String, Double> failures = operator.failures(p.namespace);
     Map<String, String> settled = p.resourceVersions();
     Thread.sleep(RESYNC.multipliedBy(3).toMillis());
 
+    LOG.info(
+        "concurrent edits: {} written, {} conflicts; operator failures (409s retried) {}",
+        writes.get(),
+        conflicts.get(),
+        duringEdits);
     assertThat(writes.get()).as("edits written (%d conflicts)", conflicts.get()).isGreaterThan(5);
-    assertThat(operator.failedReconciliations()).as("no error loop").isEqualTo(failures);
+    assertThat(operator.failures(p.namespace)).as("no error loop").isEqualTo(failures);
     assertThat(p.resourceVersions()).isEqualTo(settled);
     assertThat(p.get().getMetadata().getFinalizers())
         .containsExactly(DeletionPolicyReconciler.FINALIZER);
@@ -555,6 +619,15 @@ class OperatorIT {
       versions.put("TelemetraPipeline", get().getMetadata().getResourceVersion());
       owned(this).forEach(o -> versions.put(o.getKind(), o.getMetadata().getResourceVersion()));
       return versions;
+    }
+
+    /** Reason and message of every Event about the pipeline, in order. */
+    List<String> events() {
+      return client.v1().events().inNamespace(namespace).list().getItems().stream()
+          .filter(e -> name.equals(e.getInvolvedObject().getName()))
+          .map(e -> e.getMetadata().getName() + " x" + e.getCount() + " " + e.getReason())
+          .sorted()
+          .toList();
     }
 
     void createDatabase() {

@@ -12,6 +12,9 @@ import io.telemetra.operator.TelemetraPipelineReconciler;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The operator's two controllers running in the test JVM against a real API server, registered as
@@ -39,7 +42,9 @@ public final class OperatorUnderTest implements AutoCloseable {
         new Operator(
             o ->
                 o.withKubernetesClient(client)
-                    .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
+                    .withMetrics(
+                        MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(registry)
+                            .build())
                     .withCloseClientOnStop(false));
     List<Reconciler<TelemetraPipeline>> reconcilers =
         List.of(new TelemetraPipelineReconciler(), new DeletionPolicyReconciler());
@@ -50,18 +55,25 @@ public final class OperatorUnderTest implements AutoCloseable {
     return new OperatorUnderTest(operator, registry);
   }
 
-  /** Reconciliations started so far, both controllers, all pipelines. */
-  public double reconciliations() {
-    return sum("operator.sdk.reconciliations.started");
+  /** Reconciliations of the pipelines in {@code namespace} started so far, both controllers. */
+  public double reconciliations(String namespace) {
+    return counters("operator.sdk.reconciliations.started", namespace).values().stream()
+        .mapToDouble(Double::doubleValue)
+        .sum();
   }
 
-  /** Reconciliations that ended in an exception so far. */
-  public double failedReconciliations() {
-    return sum("operator.sdk.reconciliations.failed");
+  /** Failed reconciliations of the pipelines in {@code namespace} so far, by exception. */
+  public Map<String, Double> failures(String namespace) {
+    return counters("operator.sdk.reconciliations.failed", namespace);
   }
 
-  private double sum(String counter) {
-    return registry.find(counter).counters().stream().mapToDouble(Counter::count).sum();
+  private Map<String, Double> counters(String name, String namespace) {
+    Map<String, Double> counts = new TreeMap<>();
+    for (Counter counter : registry.find(name).tag("namespace", namespace).counters()) {
+      String exception = Optional.ofNullable(counter.getId().getTag("exception")).orElse("");
+      counts.merge(exception, counter.count(), Double::sum);
+    }
+    return counts;
   }
 
   @Override
