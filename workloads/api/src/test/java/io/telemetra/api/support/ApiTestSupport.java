@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "API_AUTH_TOKEN=" + ApiTestSupport.TOKEN,
+      "API_CORS_ORIGINS=https://dashboard.example, https://other.example",
       "telemetra.redis.retry-after=1s",
       // Every read goes to Redis here; NearCachedHotReadCacheTest covers the near level.
       "telemetra.cache.near-ttl=0s",
