@@ -1,8 +1,6 @@
 package io.telemetra.events;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,9 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -173,39 +169,30 @@ public final class EventCodec {
 
   /** The event as UTF-8 JSON bytes, in the wire format of docs/events.md. */
   public byte[] encode(Event event) {
-    var out = new ByteArrayOutputStream(256);
-    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-      g.writeStartObject();
-      g.writeStringField("event_id", event.eventId());
-      g.writeStringField("stream_id", event.streamId());
-      g.writeStringField("ts", formatTimestamp(event.ts()));
-      if (event instanceof ChatEvent c) {
-        g.writeStringField("user_id", c.userId());
-        g.writeStringField("username", c.username());
-        g.writeStringField("message", c.message());
-        g.writeArrayFieldStart("emotes");
-        for (String emote : c.emotes()) {
-          g.writeString(emote);
-        }
-        g.writeEndArray();
-      } else if (event instanceof ViewerEvent v) {
-        g.writeNumberField("viewer_count", v.viewerCount());
-      } else if (event instanceof TransactionEvent t) {
-        g.writeStringField("user_id", t.userId());
-        g.writeStringField("type", t.transactionType().wireName());
-        g.writeStringField("amount", t.amount().toPlainString());
-        g.writeStringField("currency", t.currency());
-      } else if (event instanceof StreamMetaEvent m) {
-        g.writeStringField("status", m.status().wireName());
-        g.writeStringField("title", m.title());
-        g.writeStringField("category", m.category());
-        g.writeStringField("streamer", m.streamer());
-      }
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    var w =
+        new WireJsonWriter()
+            .field("event_id", event.eventId())
+            .field("stream_id", event.streamId())
+            .field("ts", formatTimestamp(event.ts()));
+    if (event instanceof ChatEvent c) {
+      w.field("user_id", c.userId())
+          .field("username", c.username())
+          .field("message", c.message())
+          .field("emotes", c.emotes());
+    } else if (event instanceof ViewerEvent v) {
+      w.field("viewer_count", v.viewerCount());
+    } else if (event instanceof TransactionEvent t) {
+      w.field("user_id", t.userId())
+          .field("type", t.transactionType().wireName())
+          .field("amount", t.amount().toPlainString())
+          .field("currency", t.currency());
+    } else if (event instanceof StreamMetaEvent m) {
+      w.field("status", m.status().wireName())
+          .field("title", m.title())
+          .field("category", m.category())
+          .field("streamer", m.streamer());
     }
-    return out.toByteArray();
+    return w.finish();
   }
 
   // ---------------------------------------------------------------- decoding

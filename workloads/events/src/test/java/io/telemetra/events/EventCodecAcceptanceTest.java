@@ -82,6 +82,64 @@ class EventCodecAcceptanceTest {
   }
 
   @Test
+  void encodingIsByteForByteWhatJacksonWritesForTheSameFields() throws Exception {
+    char[] pool = {
+      'a', 'Z', '0', ' ', '"', '\\', '/', '\n', '\r', '\t', '\b', '\f', '\u0000', '\u001f',
+      '\u007f', 'é', 'ß', '\u07ff', '\u0800', '日', '\u2028', '\uffff', '\ud83d', '\ude00'
+    };
+    // Emoji as four UTF-8 bytes, not as two escapes: Jackson's opt-in, the codec's default.
+    var jackson =
+        com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(
+                com.fasterxml.jackson.core.json.JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build();
+    var random = new java.util.Random(11);
+    for (int i = 0; i < 2_000; i++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(40);
+      for (int j = 0; j < length; j++) {
+        char c = pool[random.nextInt(pool.length)];
+        if (Character.isSurrogate(c)) {
+          text.append("\ud83d\ude00"); // Jackson refuses unpaired surrogates; pairs only
+        } else {
+          text.append(c);
+        }
+      }
+      ChatEvent chat =
+          new ChatEvent(
+              "e" + i,
+              "s",
+              TS,
+              "u",
+              text.toString(),
+              text.toString(),
+              List.of(text.toString(), "Kappa"));
+      var expected = new java.util.LinkedHashMap<String, Object>();
+      expected.put("event_id", chat.eventId());
+      expected.put("stream_id", "s");
+      expected.put("ts", "2026-11-27T09:59:30.123Z");
+      expected.put("user_id", "u");
+      expected.put("username", chat.username());
+      expected.put("message", chat.message());
+      expected.put("emotes", chat.emotes());
+
+      assertThat(codec.encode(chat)).isEqualTo(jackson.writeValueAsBytes(expected));
+    }
+  }
+
+  @Test
+  void anUnpairedSurrogateIsEncodedAsAnEscapeThatDecodingRejects() {
+    ChatEvent chat = new ChatEvent("e", "s", TS, "u", "n", "broken \ud83d here", List.of());
+
+    byte[] encoded = codec.encode(chat);
+
+    assertThat(new String(encoded, java.nio.charset.StandardCharsets.UTF_8))
+        .contains("broken \\uD83D here");
+    Decoded decoded = codec.decode(CHAT, encoded);
+    assertThat(((Decoded.Rejected) decoded).rejection().field()).isEqualTo("message");
+  }
+
+  @Test
   void encodingIsDeterministic() {
     events()
         .map(arguments -> (Event) arguments.get()[1])
