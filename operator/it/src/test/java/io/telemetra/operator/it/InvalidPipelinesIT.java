@@ -249,16 +249,37 @@ class InvalidPipelinesIT {
   @Test
   void everyExampleIsAcceptedByTheServerWithStrictFieldValidation() throws IOException {
     List<HasMetadata> examples = new ArrayList<>();
+    List<Path> pipelineOnlyFiles = new ArrayList<>();
     try (Stream<Path> files = Files.list(RepoRoot.resolve("examples"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
         try (InputStream in = Files.newInputStream(file)) {
-          API.client().load(in).items().stream()
+          List<HasMetadata> items = API.client().load(in).items();
+          items.stream()
               .filter(item -> "TelemetraPipeline".equals(item.getKind()))
               .forEach(examples::add);
+          if (!items.isEmpty()
+              && items.stream().allMatch(item -> "TelemetraPipeline".equals(item.getKind()))) {
+            pipelineOnlyFiles.add(file);
+          }
         }
       }
     }
     assertThat(examples).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(pipelineOnlyFiles).isNotEmpty();
+    for (Path file : pipelineOnlyFiles) {
+      assertThat(
+              API.kubectl()
+                  .run(
+                      "apply",
+                      "--dry-run=server",
+                      "--validate=strict",
+                      "-n",
+                      namespace,
+                      "-f",
+                      file.toString()))
+          .as("kubectl apply %s", file.getFileName())
+          .contains("(server dry run)");
+    }
 
     for (HasMetadata example : examples) {
       GenericKubernetesResource generic =
@@ -271,6 +292,38 @@ class InvalidPipelinesIT {
       assertThat(accepted.getMetadata().getUid()).as(example.getMetadata().getName()).isNotBlank();
       assertThat(section(accepted, "kafka")).containsKey("partitions");
       assertThat(pipelines().withName(example.getMetadata().getName()).get()).isNull();
+    }
+  }
+
+  @Test
+  void kubectlExplainShowsTheFieldDocumentation() {
+    String explained = API.kubectl().run("explain", "telemetrapipelines.spec.kafka.partitions");
+
+    assertThat(explained).contains("Partitions per topic; may grow, never shrink.");
+  }
+
+  @Test
+  void kubectlApplyRejectsAnInvalidFileWithTheRuleMessage() throws IOException {
+    Path file = Files.createTempFile("pipeline", ".yaml");
+    Files.writeString(
+        file,
+        API.client()
+            .getKubernetesSerialization()
+            .asYaml(
+                Manifests.validWith(
+                    "metadata: {name: kubectl-slide}\n"
+                        + "spec: {streaming: {windowSeconds: 30, slideSeconds: 45}}")));
+    try {
+      Kubectl.KubectlFailed failed =
+          catchThrowableOfType(
+              Kubectl.KubectlFailed.class,
+              () -> API.kubectl().run("apply", "-n", namespace, "-f", file.toString()));
+
+      assertThat(failed).isNotNull();
+      assertThat(failed.getMessage())
+          .contains("streaming.slideSeconds must not exceed streaming.windowSeconds");
+    } finally {
+      Files.deleteIfExists(file);
     }
   }
 

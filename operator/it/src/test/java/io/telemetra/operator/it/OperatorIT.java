@@ -175,6 +175,21 @@ class OperatorIT {
     assertThat(ready.getStatus().getConditions())
         .allSatisfy(c -> assertThat(c.getStatus()).as(c.getType()).isEqualTo("True"));
 
+    assertThat(
+            API.kubectl()
+                .run(
+                    "wait",
+                    "--for=condition=Ready",
+                    "tp/" + p.name,
+                    "-n",
+                    p.namespace,
+                    "--timeout=20s"))
+        .contains("condition met");
+    String table = API.kubectl().run("get", "tp", p.name, "-n", p.namespace);
+    assertThat(table.lines().findFirst().orElseThrow())
+        .contains("PHASE", "READY", "TOPICS", "STREAMING", "API");
+    assertThat(table).contains("Running", "True", "RUNNING");
+
     standIn.sparkApplicationState(p.namespace, p.streaming(), "FAILED", "driver OOMKilled");
 
     await()

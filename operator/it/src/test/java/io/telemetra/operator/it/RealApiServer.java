@@ -47,10 +47,11 @@ public final class RealApiServer implements BeforeAllCallback, AfterAllCallback 
   private KubeAPIServer server;
   private String kubeConfigYaml;
   private KubernetesClient client;
+  private Path kubeconfigFile;
   private final List<String> installedCrds = new ArrayList<>();
 
   @Override
-  public void beforeAll(ExtensionContext context) {
+  public void beforeAll(ExtensionContext context) throws IOException {
     long started = System.nanoTime();
     server =
         new KubeAPIServer(
@@ -61,6 +62,8 @@ public final class RealApiServer implements BeforeAllCallback, AfterAllCallback 
     server.start();
     kubeConfigYaml = server.getKubeConfigYaml();
     client = newClient();
+    kubeconfigFile = Files.createTempFile("kubeconfig", ".yaml");
+    Files.writeString(kubeconfigFile, kubeConfigYaml);
     installCrds();
     LOG.info(
         "kube-apiserver {} ready with {} CRDs in {} ms",
@@ -70,12 +73,15 @@ public final class RealApiServer implements BeforeAllCallback, AfterAllCallback 
   }
 
   @Override
-  public void afterAll(ExtensionContext context) {
+  public void afterAll(ExtensionContext context) throws IOException {
     if (client != null) {
       client.close();
     }
     if (server != null) {
       server.stop();
+    }
+    if (kubeconfigFile != null) {
+      Files.deleteIfExists(kubeconfigFile);
     }
   }
 
@@ -92,6 +98,11 @@ public final class RealApiServer implements BeforeAllCallback, AfterAllCallback 
   /** A new client of this server; the caller closes it. */
   public KubernetesClient newClient() {
     return new KubernetesClientBuilder().withConfig(config()).build();
+  }
+
+  /** kubectl (built with the server) configured for this server. */
+  public Kubectl kubectl() {
+    return new Kubectl(kubeconfigFile);
   }
 
   /** Names of the CRDs installed before the first test. */
