@@ -1,0 +1,295 @@
+package io.telemetra.streaming;
+
+import io.telemetra.events.Decoded;
+import io.telemetra.events.Event;
+import io.telemetra.events.EventCodec;
+import io.telemetra.events.Topics;
+import io.telemetra.streaming.config.StreamingSettings;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
+
+/**
+ * Throughput and freshness benchmark (not a test; prints its figures). Run with {@code ./mvnw -pl
+ * workloads/streaming -Pbench verify}; see docs/performance.md for the method.
+ *
+ * <ol>
+ *   <li>raw ceiling: a plain KafkaConsumer reads a backlog of N events and decodes each with
+ *       EventCodec;
+ *   <li>job capacity: the job drains the same backlog (no cap); events/s over the drain;
+ *   <li>sustained: the job reads the backlog capped at rate x trigger per batch for a while; it
+ *       sustains the rate if batch durations stay below the trigger;
+ *   <li>freshness: a producer sends 10,000 events/s with ts = now; a poller records when each
+ *       window's final row first became visible in Postgres.
+ * </ol>
+ */
+public final class StreamingBenchmark {
+
+  private static final int STREAMS = 50;
+
+  public static void main(String[] args) throws Exception {
+    int backlog = Integer.parseInt(System.getProperty("bench.events", "1000000"));
+    int sustainedRate = Integer.parseInt(System.getProperty("bench.rate", "0"));
+    int sustainSeconds = Integer.parseInt(System.getProperty("bench.sustainSeconds", "90"));
+    int freshnessSeconds = Integer.parseInt(System.getProperty("bench.freshnessSeconds", "100"));
+    int freshnessRate = Integer.parseInt(System.getProperty("bench.freshnessRate", "10000"));
+    var infra = TestInfrastructure.shared();
+    var pipeline = infra.newPipeline("bench");
+    Topics topics = pipeline.topics();
+
+    Instant start = Instant.now().minus(Duration.ofHours(2));
+    long t = System.nanoTime();
+    int sent = sendBacklog(pipeline.bootstrapServers(), topics, backlog, start);
+    report("backlog produced", sent, System.nanoTime() - t);
+
+    t = System.nanoTime();
+    int decoded = rawCeiling(pipeline.bootstrapServers(), topics, sent);
+    long rawNanos = System.nanoTime() - t;
+    double raw = report("raw ceiling (consume + EventCodec.decode, 1 thread)", decoded, rawNanos);
+
+    StreamingSettings settings = settings(pipeline, Optional.empty(), "earliest");
+    t = System.nanoTime();
+    double capacity;
+    try (RunningJob job = StreamingJob.start(settings)) {
+      job.processAllAvailable();
+      capacity = report("job capacity (drain, both queries)", sent, System.nanoTime() - t);
+      printBatches(job, "drain");
+    }
+    System.out.printf("RESULT ratio job/raw = %.2f%n", capacity / raw);
+
+    int rate =
+        sustainedRate > 0 ? sustainedRate : Math.max(1000, (int) (capacity * 0.7 / 1000) * 1000);
+    var sustainPipeline = infra.newPipeline("benchsustain");
+    int n = rate * (sustainSeconds + 30);
+    sendBacklog(sustainPipeline.bootstrapServers(), sustainPipeline.topics(), n, start);
+    var capped = settings(sustainPipeline, Optional.of((long) rate * 5), "earliest");
+    try (RunningJob job = StreamingJob.start(capped)) {
+      Thread.sleep(sustainSeconds * 1000L);
+      printBatches(job, "sustained " + rate + "/s");
+    }
+
+    var freshPipeline = infra.newPipeline("benchfresh");
+    try (RunningJob job =
+        StreamingJob.start(settings(freshPipeline, Optional.empty(), "earliest"))) {
+      Thread.sleep(15_000);
+      freshness(freshPipeline, job, freshnessRate, freshnessSeconds);
+    }
+    System.exit(0);
+  }
+
+  private static StreamingSettings settings(
+      TestInfrastructure.Pipeline pipeline, Optional<Long> maxOffsets, String offsets) {
+    var s = pipeline.settings();
+    return new StreamingSettings(
+        s.kafka(),
+        s.topics(),
+        s.postgres(),
+        s.windowDuration(),
+        s.windowSlide(),
+        s.watermark(),
+        Duration.ofSeconds(5),
+        s.anomalyThreshold(),
+        s.anomalyHistoryWindows(),
+        true,
+        s.checkpointLocation(),
+        "local[2]",
+        4,
+        maxOffsets,
+        offsets);
+  }
+
+  private static int sendBacklog(String bootstrap, Topics topics, int n, Instant start) {
+    var traffic = new ScriptedTraffic(1, topics);
+    var codec = EventCodec.withSystemClock();
+    try (var producer = producer(bootstrap)) {
+      for (int i = 0; i < n; i++) {
+        Instant ts = start.plusMillis(i / 20L);
+        Event e = traffic.event("s-" + (i % STREAMS), ts, i);
+        producer.send(
+            new ProducerRecord<>(
+                topics.of(e.type()),
+                e.streamId().getBytes(StandardCharsets.UTF_8),
+                codec.encode(e)));
+      }
+      producer.flush();
+    }
+    return n;
+  }
+
+  private static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ProducerConfig.LINGER_MS_CONFIG,
+            20,
+            ProducerConfig.BATCH_SIZE_CONFIG,
+            256 * 1024,
+            ProducerConfig.COMPRESSION_TYPE_CONFIG,
+            "lz4"),
+        new ByteArraySerializer(),
+        new ByteArraySerializer());
+  }
+
+  private static int rawCeiling(String bootstrap, Topics topics, int expected) {
+    var codec = EventCodec.withSystemClock();
+    int n = 0;
+    int accepted = 0;
+    try (var consumer =
+        new KafkaConsumer<>(
+            Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "raw-" + System.nanoTime(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                5000),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      consumer.subscribe(topics.eventTopics());
+      while (n < expected) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          n++;
+          if (codec.decode(topics, r.topic(), r.value()) instanceof Decoded.Accepted) {
+            accepted++;
+          }
+        }
+      }
+    }
+    return accepted;
+  }
+
+  private static double report(String what, long events, long nanos) {
+    double rate = events / (nanos / 1e9);
+    System.out.printf(
+        "RESULT %s: %,d events in %.1f s = %,.0f events/s%n", what, events, nanos / 1e9, rate);
+    return rate;
+  }
+
+  private static void printBatches(RunningJob job, String label) {
+    for (StreamingQuery q : job.queries()) {
+      List<Long> durations = new ArrayList<>();
+      long rows = 0;
+      for (StreamingQueryProgress p : q.recentProgress()) {
+        if (p.numInputRows() > 0) {
+          durations.add(p.durationMs().get("triggerExecution"));
+          rows += p.numInputRows();
+        }
+      }
+      // the first batch of a query includes code generation and state-store creation
+      List<Long> steady = durations.size() > 2 ? durations.subList(2, durations.size()) : durations;
+      List<Long> sorted = new ArrayList<>(steady);
+      sorted.sort(null);
+      long p50 = sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
+      long p90 = sorted.isEmpty() ? -1 : sorted.get((int) Math.floor(sorted.size() * 0.9));
+      System.out.printf(
+          "RESULT %s %s: %d batches with data, %,d rows, batch ms p50 %d p90 %d (after 2 warm-up"
+              + " batches), all %s%n",
+          label, q.name(), durations.size(), rows, p50, p90, durations);
+    }
+  }
+
+  private static void freshness(
+      TestInfrastructure.Pipeline pipeline, RunningJob job, int rate, int seconds)
+      throws Exception {
+    var traffic = new ScriptedTraffic(2, pipeline.topics());
+    var codec = EventCodec.withSystemClock();
+    AtomicBoolean producing = new AtomicBoolean(true);
+    Thread producerThread =
+        new Thread(
+            () -> {
+              try (var producer = producer(pipeline.bootstrapServers())) {
+                long begin = System.nanoTime();
+                long sentCount = 0;
+                int i = 0;
+                while (producing.get()) {
+                  long due = (System.nanoTime() - begin) * rate / 1_000_000_000L;
+                  while (sentCount < due) {
+                    Event e = traffic.event("s-" + (i % STREAMS), Instant.now(), i++);
+                    producer.send(
+                        new ProducerRecord<>(
+                            pipeline.topics().of(e.type()),
+                            e.streamId().getBytes(StandardCharsets.UTF_8),
+                            codec.encode(e)));
+                    sentCount++;
+                  }
+                  Thread.sleep(2);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    producerThread.start();
+    Map<String, Long> lastCount = new HashMap<>();
+    Map<String, Long> firstSeenAt = new HashMap<>();
+    Map<String, Instant> windowEnds = new HashMap<>();
+    long endAt = System.currentTimeMillis() + seconds * 1000L;
+    try (Connection c = pipeline.connect()) {
+      while (System.currentTimeMillis() < endAt) {
+        long now = System.currentTimeMillis();
+        try (var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT stream_id, window_end, chat_count FROM chat_summary_minute"
+                        + " WHERE window_end > now() - interval '40 seconds'")) {
+          while (rs.next()) {
+            String key = rs.getString(1) + "|" + rs.getString(2);
+            long count = rs.getLong(3);
+            Long previous = lastCount.put(key, count);
+            if (previous == null || previous != count) {
+              firstSeenAt.put(key, now);
+            }
+            windowEnds.put(key, rs.getObject(2, OffsetDateTime.class).toInstant());
+          }
+        }
+        Thread.sleep(100);
+      }
+    }
+    producing.set(false);
+    producerThread.join();
+    List<Long> lags = new ArrayList<>();
+    Instant measuredFrom = Instant.now().minusSeconds(seconds - 40L);
+    Instant measuredTo = Instant.now().minusSeconds(30);
+    firstSeenAt.forEach(
+        (key, seen) -> {
+          Instant end = windowEnds.get(key);
+          if (end.isAfter(measuredFrom) && end.isBefore(measuredTo)) {
+            lags.add(seen - end.toEpochMilli());
+          }
+        });
+    lags.sort(null);
+    if (lags.isEmpty()) {
+      System.out.println("RESULT freshness: no windows measured");
+      return;
+    }
+    System.out.printf(
+        "RESULT freshness at %,d events/s (trigger 5 s): %d windows, p50 %d ms, p95 %d ms, max %d"
+            + " ms after window end%n",
+        rate,
+        lags.size(),
+        lags.get(lags.size() / 2),
+        lags.get((int) Math.floor(lags.size() * 0.95)),
+        lags.get(lags.size() - 1));
+    printBatches(job, "freshness");
+  }
+}
