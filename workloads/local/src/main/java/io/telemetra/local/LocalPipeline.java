@@ -42,6 +42,8 @@ public final class LocalPipeline {
   private final Topics topics;
   private final DataDirectory dataDir;
 
+  private final Leftovers leftovers;
+
   private volatile KafkaBroker broker;
   private volatile Postgres postgres;
   private volatile CacheChoice cache;
@@ -55,11 +57,30 @@ public final class LocalPipeline {
     this.err = err;
     this.topics = new Topics(env.getOrDefault("TELEMETRA_TOPIC_PREFIX", Topics.DEFAULT_PREFIX));
     this.dataDir = new DataDirectory(settings.dataDir());
+    this.leftovers = new Leftovers(dataDir.root().resolve("processes"));
+  }
+
+  /** Records a started part with the supervisor, and its processes for the next run. */
+  private void started(RunningPart part, Supervisor.Tier tier) {
+    supervisor.started(part, tier);
+    leftovers.record(part.pids());
   }
 
   /** Runs until done; returns the process exit code. */
   public int run() {
     progress.plain("Telemetra local runner " + PartClasspaths.version());
+    boolean resuming = dataDir.hasEarlierRun();
+    try {
+      dataDir.open();
+    } catch (IllegalStateException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    int leftover = leftovers.stopAll(Duration.ofSeconds(10));
+    if (leftover > 0) {
+      progress.note(
+          "stopped " + leftover + " process(es) left running by an earlier run that was killed");
+    }
     cache = CacheChoice.decide(env, settings.redis(), settings.redisPort());
     List<String> conflicts =
         PortCheck.ofThisMachine()
@@ -67,13 +88,6 @@ public final class LocalPipeline {
     if (!conflicts.isEmpty()) {
       conflicts.forEach(err::println);
       err.println("Nothing was started.");
-      return 2;
-    }
-    boolean resuming = dataDir.hasEarlierRun();
-    try {
-      dataDir.open();
-    } catch (IllegalStateException e) {
-      err.println(e.getMessage());
       return 2;
     }
     progress.note(
@@ -122,7 +136,7 @@ public final class LocalPipeline {
     try {
       b.start();
     } finally {
-      supervisor.started(InfrastructureParts.of(b), Supervisor.Tier.INFRASTRUCTURE);
+      started(InfrastructureParts.of(b), Supervisor.Tier.INFRASTRUCTURE);
     }
     progress.done("Kafka broker (KRaft) on " + b.bootstrapServers(), since(t0));
   }
@@ -134,7 +148,7 @@ public final class LocalPipeline {
     try {
       p.start();
     } finally {
-      supervisor.started(InfrastructureParts.of(p), Supervisor.Tier.INFRASTRUCTURE);
+      started(InfrastructureParts.of(p), Supervisor.Tier.INFRASTRUCTURE);
     }
     progress.done("PostgreSQL on " + p.host() + ":" + p.port(), since(t0));
   }
@@ -147,7 +161,7 @@ public final class LocalPipeline {
         try {
           redis.start();
         } finally {
-          supervisor.started(InfrastructureParts.of(redis), Supervisor.Tier.INFRASTRUCTURE);
+          started(InfrastructureParts.of(redis), Supervisor.Tier.INFRASTRUCTURE);
         }
         progress.done("Redis cache: redis-server on 127.0.0.1:" + cache.port(), since(t0));
         break;
@@ -198,7 +212,7 @@ public final class LocalPipeline {
     kafkaEnv(job);
     postgresEnv(job);
     ChildPart part = job.start(dataDir.log("streaming"), STREAMING_READY_LINE);
-    supervisor.started(part, Supervisor.Tier.APPLICATION);
+    started(part, Supervisor.Tier.APPLICATION);
     part.awaitReady(Duration.ofSeconds(180));
     progress.done("Streaming job (Spark local[2], checkpoints kept)", since(t0));
   }
@@ -233,7 +247,7 @@ public final class LocalPipeline {
         api.env("REDIS_HOST", cache.host()).env("REDIS_PORT", String.valueOf(cache.port()));
     }
     ChildPart part = api.start(dataDir.log("api"), "Started TelemetraApiApplication");
-    supervisor.started(part, Supervisor.Tier.APPLICATION);
+    started(part, Supervisor.Tier.APPLICATION);
     awaitReady(part, dashboard()::answers, Duration.ofSeconds(180));
     progress.done("API + dashboard on http://localhost:" + settings.apiPort(), since(t0));
   }
@@ -262,7 +276,7 @@ public final class LocalPipeline {
             .unset("PRODUCER_DURATION_SECONDS", "PRODUCER_MALFORMED_FRACTION", "PRODUCER_SEED");
     kafkaEnv(producer);
     ChildPart part = producer.start(dataDir.log("producer"), "producing to ");
-    supervisor.started(part, Supervisor.Tier.APPLICATION);
+    started(part, Supervisor.Tier.APPLICATION);
     part.awaitReady(Duration.ofSeconds(60));
     progress.done(
         "Producer: " + settings.rate() + " events/s across " + settings.streams() + " streams",

@@ -26,6 +26,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,31 +48,26 @@ class LocalRunnerE2E {
           .toAbsolutePath();
 
   @Test
-  void oneCommandRunsThePipelineToTheDashboardAndCtrlCLeavesNothingBehind() throws Exception {
+  void oneCommandRunsThePipelineToTheDashboardCtrlCLeavesNothingBehindAndARestartResumes()
+      throws Exception {
     int kafka = freePairStart();
     int postgres = Ports.free();
     int api = Ports.free();
     int redis = Ports.free();
-    try (RunnerProcess runner =
-        RunnerProcess.start(
+    List<String> ports =
+        List.of(
             "--data-dir=" + dataDir,
             "--kafka-port=" + kafka,
             "--postgres-port=" + postgres,
             "--api-port=" + api,
-            "--redis-port=" + redis,
-            "--rate=100",
-            "--streams=3",
-            "--duration=10m")) {
-
-      await("the dashboard URL")
-          .atMost(Duration.ofMinutes(5))
-          .pollInterval(Duration.ofSeconds(1))
-          .failFast("runner exited", () -> !runner.process().isAlive())
-          .until(() -> runner.lineStartingWith("Dashboard: ").isPresent());
-      String url = runner.lineStartingWith("Dashboard: ").orElseThrow().substring(11).strip();
-      String token = url.substring(url.indexOf("#token=") + 7);
+            "--redis-port=" + redis);
+    String token;
+    try (RunnerProcess runner = RunnerProcess.start(with(ports, "--rate=100", "--streams=3"))) {
+      String url = awaitDashboardUrl(runner);
+      token = url.substring(url.indexOf("#token=") + 7);
       assertThat(url).startsWith("http://localhost:" + api + "/#token=");
       assertThat(runner.output())
+          .contains("(first run)")
           .contains("✓ Kafka broker (KRaft) on 127.0.0.1:" + kafka)
           .contains("✓ PostgreSQL on 127.0.0.1:" + postgres)
           .contains("✓ Streaming job", "✓ Producer", "✓ API + dashboard", "✓ First windows visible")
@@ -78,20 +78,25 @@ class LocalRunnerE2E {
       assertApiServesWindowsOnlyWithTheToken(api, token);
       assertDashboardShowsStreams(url);
 
-      List<ProcessHandle> tree = runner.processTree();
-      tree.addAll(postmaster(dataDir));
-      assertThat(tree).hasSizeGreaterThanOrEqualTo(6);
+      stopAndAssertNothingLeft(runner, List.of(kafka, kafka + 1, postgres, api, redis));
+    }
 
-      Duration took = runner.terminate(Duration.ofSeconds(30));
+    // The second run resumes from the data directory: the same token, the events of the first
+    // run not yet aggregated are aggregated once, and none is counted twice.
+    try (RunnerProcess again = RunnerProcess.start(with(ports, "--no-producer"))) {
+      String url = awaitDashboardUrl(again);
+      assertThat(url).endsWith("#token=" + token);
+      assertThat(again.output()).contains("earlier run found", "producer not started");
 
-      System.out.println("runner stopped " + took.toMillis() + " ms after SIGTERM");
-      await("every process of the run to be gone")
-          .atMost(Duration.ofSeconds(10))
-          .untilAsserted(() -> assertThat(tree).noneMatch(ProcessHandle::isAlive));
-      for (int port : List.of(kafka, kafka + 1, postgres, api, redis)) {
-        assertThat(PortCheck.taken(port)).as("port %d still taken", port).isFalse();
-      }
-      assertThat(runner.output()).contains("✓ Stopped producer");
+      long chatEvents = recordsIn("127.0.0.1:" + kafka, "telemetra.events.chat");
+      assertThat(chatEvents).isPositive();
+      // Every chat event lies in exactly 60 s / 10 s = 6 sliding windows.
+      await("each chat event of the first run counted in exactly 6 windows")
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofSeconds(2))
+          .until(() -> sumOfChatCounts(postgres), n -> n == 6 * chatEvents);
+
+      stopAndAssertNothingLeft(again, List.of(kafka, kafka + 1, postgres, api, redis));
     }
     deleteRecursively(dataDir);
   }
@@ -99,6 +104,62 @@ class LocalRunnerE2E {
   private static void deleteRecursively(Path dir) throws java.io.IOException {
     try (var paths = Files.walk(dir)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  private static String[] with(List<String> common, String... more) {
+    List<String> all = new ArrayList<>(common);
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
+  }
+
+  private static String awaitDashboardUrl(RunnerProcess runner) {
+    await("the dashboard URL")
+        .atMost(Duration.ofMinutes(6))
+        .pollInterval(Duration.ofSeconds(1))
+        .failFast("runner exited", () -> !runner.process().isAlive())
+        .until(() -> runner.lineStartingWith("Dashboard: ").isPresent());
+    return runner.lineStartingWith("Dashboard: ").orElseThrow().substring(11).strip();
+  }
+
+  private void stopAndAssertNothingLeft(RunnerProcess runner, List<Integer> ports)
+      throws Exception {
+    List<ProcessHandle> tree = runner.processTree();
+    tree.addAll(postmaster(dataDir));
+    assertThat(tree).hasSizeGreaterThanOrEqualTo(5);
+
+    Duration took = runner.terminate(Duration.ofSeconds(30));
+
+    System.out.println("runner stopped " + took.toMillis() + " ms after SIGTERM");
+    await("every process of the run to be gone")
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(tree).noneMatch(ProcessHandle::isAlive));
+    for (int port : ports) {
+      assertThat(PortCheck.taken(port)).as("port %d still taken", port).isFalse();
+    }
+    assertThat(runner.output()).contains("✓ Stopped streaming job", "Kafka broker, PostgreSQL");
+  }
+
+  private static long sumOfChatCounts(int postgresPort) throws Exception {
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + postgresPort + "/telemetra", "postgres", "");
+        Statement s = c.createStatement()) {
+      return count(s, "SELECT coalesce(sum(chat_count), 0) FROM chat_summary_minute");
+    }
+  }
+
+  private static long recordsIn(String bootstrap, String topic) throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      var partitions =
+          admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+      partitions.forEach(
+          p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+      return admin.listOffsets(latest).all().get().values().stream()
+          .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+          .sum();
     }
   }
 

@@ -81,7 +81,8 @@ final class RunnerProcess implements AutoCloseable {
   /** Ctrl-C's equivalent: SIGTERM to the runner; returns how long it took to exit. */
   Duration terminate(Duration atMost) throws InterruptedException {
     long t0 = System.nanoTime();
-    process.destroy();
+    // Through the handle: Process.destroy() would also close our end of the runner's output.
+    process.toHandle().destroy();
     if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError("runner still running " + atMost.toSeconds() + " s after SIGTERM");
     }
