@@ -252,7 +252,7 @@ class ProducerIT {
 
   @Test
   void ctrlCFlushesEverythingSentAndPrintsASummary() throws Exception {
-    Path jar = Path.of(System.getProperty("producer.jar"));
+    Path jar = RunnableJar.path();
     Process process =
         new ProcessBuilder(
                 javaBinary(),

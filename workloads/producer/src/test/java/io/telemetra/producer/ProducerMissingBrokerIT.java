@@ -18,7 +18,7 @@ class ProducerMissingBrokerIT {
                 ProducerIT.javaBinary(),
                 "-Xmx256m",
                 "-jar",
-                System.getProperty("producer.jar"),
+                RunnableJar.path().toString(),
                 "--bootstrap-servers",
                 address,
                 "--connect-timeout",
@@ -44,7 +44,7 @@ class ProducerMissingBrokerIT {
                 ProducerIT.javaBinary(),
                 "-Xmx256m",
                 "-jar",
-                System.getProperty("producer.jar"),
+                RunnableJar.path().toString(),
                 "--bootstrap-servers",
                 "kafka.invalid:9092")
             .start();
@@ -62,8 +62,7 @@ class ProducerMissingBrokerIT {
   @Test
   void theJarPrintsItsUsage() throws Exception {
     Process process =
-        new ProcessBuilder(
-                ProducerIT.javaBinary(), "-jar", System.getProperty("producer.jar"), "--help")
+        new ProcessBuilder(ProducerIT.javaBinary(), "-jar", RunnableJar.path().toString(), "--help")
             .start();
 
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
