@@ -21,11 +21,15 @@ final class ApiProcess implements AutoCloseable {
   private static final String LAUNCHER =
       "org.springframework.boot.loader.launch.PropertiesLauncher";
 
-  private final ChildProcess process;
+  private final List<String> command;
+  private final Path logFile;
   private final int port;
+  private ChildProcess process;
+  private int starts;
 
-  private ApiProcess(ChildProcess process, int port) {
-    this.process = process;
+  private ApiProcess(List<String> command, Path logFile, int port) {
+    this.command = command;
+    this.logFile = logFile;
     this.port = port;
   }
 
@@ -52,17 +56,24 @@ final class ApiProcess implements AutoCloseable {
                   "-DPOSTGRES_USER=" + user),
               LAUNCHER,
               List.of());
-      ChildProcess process =
-          ChildProcess.start(
-              "telemetra-api",
-              command,
-              workDir.resolve("api.log"),
-              "Started TelemetraApiApplication");
-      process.awaitReady(Duration.ofSeconds(120));
-      return new ApiProcess(process, port);
+      ApiProcess api = new ApiProcess(command, workDir.resolve("api.log"), port);
+      api.start();
+      return api;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** (Re)starts the API on its port and waits until Spring Boot says it started. */
+  void start() {
+    Path log = logFile.resolveSibling("api-" + ++starts + ".log");
+    process = ChildProcess.start("telemetra-api", command, log, "Started TelemetraApiApplication");
+    process.awaitReady(Duration.ofSeconds(120));
+  }
+
+  /** Stops the API gracefully (SIGTERM), as a rolling restart would. */
+  void stop() {
+    process.stop(Duration.ofSeconds(20));
   }
 
   URI baseUri() {
@@ -70,11 +81,11 @@ final class ApiProcess implements AutoCloseable {
   }
 
   Path logFile() {
-    return process.logFile();
+    return logFile;
   }
 
   @Override
   public void close() {
-    process.stop(Duration.ofSeconds(20));
+    if (process != null) process.stop(Duration.ofSeconds(20));
   }
 }

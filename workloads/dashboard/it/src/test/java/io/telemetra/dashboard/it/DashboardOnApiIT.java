@@ -32,6 +32,8 @@ class DashboardOnApiIT {
 
   private static final String TOKEN = "dashboard-it-token-5b1f0c";
   private static final String STREAM = "speedrun-1";
+  private static final String COZY = "cozy-2";
+  private static final String RETRO = "retro-3";
   private static final int HISTORY_WINDOWS = 180;
   private static final Path WORK = Paths.get(System.getProperty("work.dir", "target/it-data"));
 
@@ -44,7 +46,8 @@ class DashboardOnApiIT {
 
   @BeforeAll
   static void startPostgresApiAndChromium() throws Exception {
-    Path pgDir = WORK.resolve("postgres-" + ProcessHandle.current().pid()).toAbsolutePath();
+    Path pgDir = WORK.resolve("postgres").toAbsolutePath();
+    deleteRecursively(pgDir);
     postgres = Postgres.onFreePort(pgDir).start();
     SchemaMigrator.forUrl(postgres.jdbcUrl(), postgres.user(), postgres.password()).migrate();
     rows = new PipelineRows(postgres.jdbcUrl(), postgres.user(), postgres.password());
@@ -88,18 +91,26 @@ class DashboardOnApiIT {
     if (postgres != null) postgres.stop();
   }
 
+  /** Each run starts from an empty database; the previous run's stays for a look until then. */
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    if (Files.exists(dir)) {
+      try (var files = Files.walk(dir)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
   @Test
   void newRowsAndNotifyUpdateTheChartAndAddAMomentToTheFeed() throws Exception {
     BrowserContext context = newContext(1440, 900);
     try {
       Page page = context.newPage();
-      List<String> frames = new CopyOnWriteArrayList<>();
-      page.onWebSocket(ws -> ws.onFrameReceived(frame -> frames.add(frame.text())));
+      List<String> frames = framesOf(page);
 
       page.navigate(api.baseUri() + "#token=" + TOKEN);
-      Locator row = page.getByTestId("stream-row");
-      assertThat(row).hasCount(1);
-      assertThat(row).hasAttribute("data-stream", STREAM);
+      Locator row = page.locator("[data-stream='" + STREAM + "']");
       assertThat(row.getByTestId("stream-status")).hasText("Live");
 
       row.getByRole(com.microsoft.playwright.options.AriaRole.LINK).click();
@@ -107,12 +118,7 @@ class DashboardOnApiIT {
       assertThat(chatChart).hasAttribute("data-points", String.valueOf(HISTORY_WINDOWS));
       assertThat(page.getByTestId("moment")).hasCount(1);
       assertThat(page.getByTestId("connection")).hasAttribute("data-status", "open");
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(
-              () ->
-                  frames.stream()
-                      .anyMatch(f -> f.contains("\"subscribed\"") && f.contains(STREAM)));
+      awaitSubscribed(page, frames, 0, STREAM);
 
       Instant next = newest.plusSeconds(10);
       long batch = rows.nextBatch();
@@ -143,6 +149,78 @@ class DashboardOnApiIT {
   }
 
   @Test
+  void streamListFollowsNewWindowsAndStatusChanges() throws Exception {
+    BrowserContext context = newContext(1440, 900);
+    try {
+      Page page = context.newPage();
+      List<String> frames = framesOf(page);
+      page.navigate(api.baseUri() + "#token=" + TOKEN);
+      Locator cozy = page.locator("[data-stream='" + COZY + "']");
+      assertThat(cozy.getByTestId("stream-status")).hasText("Live");
+      assertThat(cozy.getByTestId("stream-viewers")).hasText("150");
+      awaitSubscribed(page, frames, 0, COZY);
+
+      long batch = rows.nextBatch();
+      rows.window(COZY, newest.plusSeconds(10), 64, 0.5, 5_000, batch);
+      rows.notifyCommitted(batch, COZY, 0);
+
+      assertThat(cozy.getByTestId("stream-viewers")).hasText("5,000");
+      assertThat(cozy.getByTestId("stream-chat-rate")).hasText("64.0");
+      assertThat(page.getByTestId("stream-row").first()).hasAttribute("data-stream", COZY);
+
+      long offline = rows.nextBatch();
+      rows.stream(COZY, "Cozy farming + chill", "mossy", "offline");
+      rows.notifyCommitted(offline, COZY, 0);
+
+      assertThat(cozy.getByTestId("stream-status")).hasText("Offline");
+      screenshot(page, "api-stream-list-laptop");
+    } finally {
+      context.close();
+    }
+  }
+
+  @Test
+  void dashboardReconnectsAfterAnApiRestartAndCatchesUpOnWhatItMissed() throws Exception {
+    BrowserContext context = newContext(1440, 900);
+    try {
+      Page page = context.newPage();
+      List<String> frames = framesOf(page);
+      page.navigate(api.baseUri() + "#/streams/" + RETRO + "&token=" + TOKEN);
+      Locator chart = page.getByTestId("chart-chat-rate");
+      assertThat(chart).hasAttribute("data-points", "30");
+      Locator connection = page.getByTestId("connection");
+      assertThat(connection).hasAttribute("data-status", "open");
+      awaitSubscribed(page, frames, 0, RETRO);
+
+      api.stop();
+      int framesBeforeRestart = frames.size();
+      assertThat(connection).hasAttribute("data-status", "reconnecting");
+      // Written while the API is down: no one hears this batch's NOTIFY.
+      long batch = rows.nextBatch();
+      rows.window(RETRO, newest.plusSeconds(10), 77, 0.3, 300, batch);
+      rows.notifyCommitted(batch, RETRO, 0);
+      api.start();
+
+      assertThat(connection)
+          .hasAttribute(
+              "data-status",
+              "open",
+              new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+      assertThat(chart).hasAttribute("data-points", "31");
+      assertThat(page.getByTestId("chart-chat-rate-value")).hasText("77.0");
+      awaitSubscribed(page, frames, framesBeforeRestart, RETRO);
+
+      long after = rows.nextBatch();
+      rows.window(RETRO, newest.plusSeconds(20), 88, 0.3, 310, after);
+      rows.notifyCommitted(after, RETRO, 0);
+      assertThat(chart).hasAttribute("data-points", "32");
+      assertThat(page.getByTestId("chart-chat-rate-value")).hasText("88.0");
+    } finally {
+      context.close();
+    }
+  }
+
+  @Test
   void dashboardWorksAtPhoneWidth() {
     BrowserContext context = newContext(390, 844);
     try {
@@ -162,6 +240,42 @@ class DashboardOnApiIT {
     }
   }
 
+  /** Every WebSocket frame the page receives, as text. */
+  private static List<String> framesOf(Page page) {
+    List<String> frames = new CopyOnWriteArrayList<>();
+    page.onWebSocket(
+        ws -> {
+          frames.add("open " + ws.url().replaceAll("access_token=[^&]*", "access_token=***"));
+          ws.onFrameReceived(frame -> frames.add(frame.text()));
+          ws.onFrameSent(frame -> frames.add("sent " + frame.text()));
+          ws.onSocketError(error -> frames.add("error " + error));
+          ws.onClose(closed -> frames.add("closed"));
+        });
+    page.onConsoleMessage(message -> frames.add("console " + message.text()));
+    return frames;
+  }
+
+  /**
+   * Waits for the API's reply to a subscribe among the frames from index {@code from} on.
+   * Playwright delivers events only while one of its calls runs, hence the short waits on the page.
+   */
+  private static void awaitSubscribed(Page page, List<String> frames, int from, String streamId) {
+    await()
+        .alias("a subscribed reply naming " + streamId + " among " + frames)
+        .pollInSameThread()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () -> {
+              page.waitForTimeout(50);
+              return frames.subList(from, frames.size()).stream()
+                  .anyMatch(
+                      f ->
+                          f.startsWith("{")
+                              && f.contains("\"subscribed\"")
+                              && f.contains(streamId));
+            });
+  }
+
   private static void seed() throws Exception {
     long seconds = Instant.now().getEpochSecond();
     newest = Instant.ofEpochSecond(seconds - seconds % 10).minusSeconds(60);
@@ -178,6 +292,12 @@ class DashboardOnApiIT {
       }
     }
     rows.moment(STREAM, newest.minusSeconds(900), "viewer_spike", "1020", batch);
+    rows.stream(COZY, "Cozy farming + chill", "mossy", "online");
+    rows.window(COZY, newest, 22, 0.6, 150, batch);
+    rows.stream(RETRO, "Retro Sunday", "pixelpat", "online");
+    for (int i = 29; i >= 0; i--) {
+      rows.window(RETRO, newest.minusSeconds(10L * i), 10 + i, 0.1, 200 + i, batch);
+    }
   }
 
   private static BrowserContext newContext(int width, int height) {
