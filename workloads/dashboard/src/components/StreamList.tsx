@@ -77,7 +77,7 @@ export function StreamList({ api }: { api: Api }) {
             </thead>
             <tbody>
               {sorted.map((s) => (
-                <tr key={s.stream_id} data-testid="stream-row" data-stream={s.stream_id}>
+                <tr key={s.stream_id} className={s.status === 'offline' ? 'is-offline' : undefined} data-testid="stream-row" data-stream={s.stream_id}>
                   <td>
                     <a className="stream-link" href={`#/streams/${encodeURIComponent(s.stream_id)}`}>
                       <StatusPill status={s.status} />
