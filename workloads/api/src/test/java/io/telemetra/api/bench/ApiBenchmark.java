@@ -56,8 +56,8 @@ public final class ApiBenchmark {
       rows.viewers(STREAM, now, 1234.5, 1000, 1500, 1300, 1);
       rows.revenue(STREAM, now, "USD", 3, "14.97", 1);
 
-      report.add("| endpoint | cache | req/s | p50 | p99 |");
-      report.add("|---|---|---|---|---|");
+      report.add("| endpoint | cache | req/s | p50 | p99 | API CPU per request |");
+      report.add("|---|---|---|---|---|---|");
       // Redis only: every live read is a Redis GET.
       measure(
           jar,
@@ -118,22 +118,24 @@ public final class ApiBenchmark {
       String base = "http://127.0.0.1:" + port;
       String live = base + "/api/v1/streams/" + STREAM + "/live";
       System.out.println("Warming up (" + cache + ")...");
-      wrk(live, threads, connections, 10);
-      wrk(base + "/api/v1/ping", threads, connections, 5);
-      Wrk liveResult = wrk(live, threads, connections, seconds);
-      Wrk pingResult = wrk(base + "/api/v1/ping", threads, connections, seconds);
+      wrk(live, threads, connections, 10, null);
+      wrk(base + "/api/v1/ping", threads, connections, 5, null);
+      ProcessHandle handle = api.toHandle();
+      Wrk liveResult = wrk(live, threads, connections, seconds, handle);
+      Wrk pingResult = wrk(base + "/api/v1/ping", threads, connections, seconds, handle);
       report.add(liveResult.row("GET /api/v1/streams/{id}/live", cache));
       report.add(pingResult.row("GET /api/v1/ping (trivial, same filters)", cache));
       if (clients > 0) {
-        Wrk healthResult = wrk(base + "/actuator/health/liveness", threads, connections, seconds);
+        Wrk healthResult =
+            wrk(base + "/actuator/health/liveness", threads, connections, seconds, handle);
         report.add(healthResult.row("GET /actuator/health/liveness", cache));
       }
       report.add(
           String.format(
-              "| live / ping throughput | %s | %.2f | | |",
+              "| live / ping throughput | %s | %.2f | | | |",
               cache, liveResult.requestsPerSecond / pingResult.requestsPerSecond));
       report.add(
-          "| cache counters after the runs | " + cache + " | " + cacheCounters(base) + " | | |");
+          "| cache counters after the runs | " + cache + " | " + cacheCounters(base) + " | | | |");
       if (clients > 0) {
         Rows rows = new Rows(postgres.jdbcUrl(), postgres.user(), postgres.password());
         report.addAll(fanOut(port, rows, Instant.now().truncatedTo(ChronoUnit.MINUTES), clients));
@@ -204,15 +206,17 @@ public final class ApiBenchmark {
   }
 
   /** One wrk run's throughput and latency percentiles. */
-  record Wrk(double requestsPerSecond, String p50, String p99, String raw) {
+  record Wrk(double requestsPerSecond, String p50, String p99, double cpuMicrosPerRequest) {
     String row(String name, String cache) {
       return String.format(
-          "| %s | %s | %,.0f | %s | %s |", name, cache, requestsPerSecond, p50, p99);
+          "| %s | %s | %,.0f | %s | %s | %.0f µs |",
+          name, cache, requestsPerSecond, p50, p99, cpuMicrosPerRequest);
     }
   }
 
-  private static Wrk wrk(String url, int threads, int connections, int seconds)
+  private static Wrk wrk(String url, int threads, int connections, int seconds, ProcessHandle api)
       throws IOException, InterruptedException {
+    Duration cpuBefore = cpu(api);
     Process p =
         new ProcessBuilder(
                 "wrk",
@@ -231,11 +235,20 @@ public final class ApiBenchmark {
     if (out.contains("Non-2xx")) {
       throw new IllegalStateException("wrk saw non-2xx responses for " + url);
     }
+    double requests = Double.parseDouble(group(out, "([0-9]+) requests in"));
+    double cpuMicros = (cpu(api).minus(cpuBefore).toNanos() / 1000.0) / Math.max(1, requests);
     return new Wrk(
         Double.parseDouble(group(out, "Requests/sec:\\s+([0-9.]+)")),
         group(out, "\\s50%\\s+([0-9.]+\\w+)"),
         group(out, "\\s99%\\s+([0-9.]+\\w+)"),
-        out);
+        cpuMicros);
+  }
+
+  /** CPU time the API process used so far (user + system). */
+  private static Duration cpu(ProcessHandle process) {
+    return process == null
+        ? Duration.ZERO
+        : process.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
   private static String group(String text, String regex) {
@@ -264,13 +277,17 @@ public final class ApiBenchmark {
 
   private static List<String> fanOut(int port, Rows rows, Instant now, int clients)
       throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
+    // Several HttpClients, so the load generator's socket reading is not one selector thread.
+    List<HttpClient> https = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      https.add(HttpClient.newHttpClient());
+    }
     List<LiveClient> connected = new ArrayList<>();
     List<String> lines = new ArrayList<>();
     try {
       long start = System.nanoTime();
       for (int i = 0; i < clients; i++) {
-        LiveClient c = LiveClient.connect(http, port, TOKEN);
+        LiveClient c = LiveClient.connect(https.get(i % https.size()), port, TOKEN);
         c.subscribe(STREAM);
         connected.add(c);
       }
@@ -315,10 +332,36 @@ public final class ApiBenchmark {
                 percentile(millis, 99),
                 millis.isEmpty() ? -1 : millis.get(millis.size() - 1)));
       }
+      lines.add("");
+      lines.add(
+          "Server side, NOTIFY handling (invalidation + queries, before the sends): "
+              + metric(port, "telemetra_updates_handled_seconds_max")
+              + " s max, "
+              + metric(port, "telemetra_ws_messages_sent_total")
+              + " messages sent, "
+              + metric(port, "telemetra_ws_dropped_total")
+              + " clients dropped.");
     } finally {
       connected.forEach(LiveClient::close);
     }
     return lines;
+  }
+
+  private static String metric(int port, String name) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return r.body()
+        .lines()
+        .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+        .map(l -> l.substring(l.lastIndexOf(' ') + 1))
+        .findFirst()
+        .orElse("?");
   }
 
   private static long percentile(List<Long> sorted, int p) {
