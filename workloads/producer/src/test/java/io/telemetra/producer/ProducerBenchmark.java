@@ -31,6 +31,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 public final class ProducerBenchmark {
 
   private static final int PARTITIONS = 3;
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
   private static final int PAYLOAD_SAMPLES = 20_000;
 
   public static void main(String[] args) throws Exception {
@@ -66,28 +68,35 @@ public final class ProducerBenchmark {
       long ourRecords = 0;
       long ourBytes = 0;
       long ourNanos = 0;
+      long ourCpu = 0;
       double theirSeconds = 0;
+      long theirCpu = 0;
       String load = loadAverage();
       for (int round = 1; round <= rounds; round++) {
         Duration slice = Duration.ofMillis(seconds * 1000L / rounds);
         Result ours = publishFor(kafka, topics, settings.withSeed(2026 + round), slice);
         System.out.printf(
             Locale.ROOT, "== round %d: telemetra producer, one thread: %s%n", round, ours);
-        double theirs =
+        Theirs theirs =
             producerPerformance(broker.bootstrapServers(), perfTopic, ours.records(), payloads);
         System.out.printf(
             Locale.ROOT,
-            "== round %d: Kafka ProducerPerformance, %,d records of the same payloads: %,.0f records/s%n",
+            "== round %d: Kafka ProducerPerformance, %,d records of the same payloads: %,.0f records/s;"
+                + " %,.0f records per CPU-second of the thread%n",
             round,
             ours.records(),
-            theirs);
+            theirs.perSecond(),
+            ours.records() / (theirs.cpuNanos() / 1e9));
         ourRecords += ours.records();
         ourBytes += ours.bytes();
         ourNanos += ours.nanos();
-        theirSeconds += ours.records() / theirs;
+        ourCpu += ours.cpuNanos();
+        theirSeconds += ours.records() / theirs.perSecond();
+        theirCpu += theirs.cpuNanos();
       }
-      Result ours = new Result(ourRecords, ourBytes, ourNanos);
+      Result ours = new Result(ourRecords, ourBytes, ourNanos, ourCpu);
       double theirs = ourRecords / theirSeconds;
+      double theirsPerCpuSecond = ourRecords / (theirCpu / 1e9);
 
       System.out.println();
       System.out.printf(
@@ -103,6 +112,13 @@ public final class ProducerBenchmark {
           Locale.ROOT,
           "RESULT ratio telemetra / ProducerPerformance: %.2f%n",
           ours.perSecond() / theirs);
+      System.out.printf(
+          Locale.ROOT,
+          "RESULT per CPU-second of the producing thread: telemetra %,.0f events, ProducerPerformance"
+              + " %,.0f records, ratio %.2f%n",
+          ours.perCpuSecond(),
+          theirsPerCpuSecond,
+          ours.perCpuSecond() / theirsPerCpuSecond);
       System.out.printf(
           Locale.ROOT,
           "RESULT generator alone (no Kafka): %,.0f events/s%n",
@@ -131,6 +147,7 @@ public final class ProducerBenchmark {
     long records = 0;
     long bytes = 0;
     long start = System.nanoTime();
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
     long end = start + duration.toNanos();
     try (EventPublisher publisher = new EventPublisher(kafka, topics)) {
       while (true) {
@@ -145,6 +162,7 @@ public final class ProducerBenchmark {
       }
       publisher.flush();
       long elapsed = System.nanoTime() - start;
+      long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
       if (publisher.failed() > 0 || publisher.acknowledged() != records) {
         throw new IllegalStateException(
             "acked "
@@ -154,7 +172,7 @@ public final class ProducerBenchmark {
                 + ", failed "
                 + publisher.failed());
       }
-      return new Result(records, bytes, elapsed);
+      return new Result(records, bytes, elapsed, cpu);
     }
   }
 
@@ -183,8 +201,11 @@ public final class ProducerBenchmark {
     Files.write(file, lines, StandardCharsets.UTF_8);
   }
 
-  /** Runs ProducerPerformance in this JVM and returns its records/s. */
-  private static double producerPerformance(
+  /** What ProducerPerformance reported, and the CPU time of the thread that ran it. */
+  record Theirs(double perSecond, long cpuNanos) {}
+
+  /** Runs ProducerPerformance in this JVM (on this thread) and returns its records/s. */
+  private static Theirs producerPerformance(
       String bootstrap, String topic, long records, Path payloads) throws Exception {
     Properties props = EventPublisher.producerProperties(KafkaSettings.plaintext(bootstrap));
     List<String> args =
@@ -207,11 +228,14 @@ public final class ProducerBenchmark {
     PrintStream original = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setOut(new PrintStream(new TeeStream(original, captured), true, StandardCharsets.UTF_8));
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
+    long cpu;
     try {
       Class.forName("org.apache.kafka.tools.ProducerPerformance")
           .getMethod("main", String[].class)
           .invoke(null, (Object) args.toArray(String[]::new));
     } finally {
+      cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
       System.setOut(original);
     }
     String output = captured.toString(StandardCharsets.UTF_8);
@@ -220,7 +244,7 @@ public final class ProducerBenchmark {
     if (!total.find()) {
       throw new IllegalStateException("no total in ProducerPerformance output:\n" + output);
     }
-    return Double.parseDouble(total.group(2));
+    return new Theirs(Double.parseDouble(total.group(2)), cpu);
   }
 
   private static String lastLine(String output) {
@@ -235,9 +259,14 @@ public final class ProducerBenchmark {
   }
 
   /** Records published, bytes of their values, and how long it took. */
-  record Result(long records, long bytes, long nanos) {
+  record Result(long records, long bytes, long nanos, long cpuNanos) {
     double perSecond() {
       return records / (nanos / 1e9);
+    }
+
+    /** Records per second of CPU time of the producing thread: independent of machine load. */
+    double perCpuSecond() {
+      return records / (cpuNanos / 1e9);
     }
 
     double megabytesPerSecond() {
@@ -252,11 +281,12 @@ public final class ProducerBenchmark {
     public String toString() {
       return String.format(
           Locale.ROOT,
-          "%,d events in %.1f s: %,.0f events/s, %.1f MB/s",
+          "%,d events in %.1f s: %,.0f events/s, %.1f MB/s; %,.0f events per CPU-second of the thread",
           records,
           nanos / 1e9,
           perSecond(),
-          megabytesPerSecond());
+          megabytesPerSecond(),
+          perCpuSecond());
     }
   }
 
