@@ -356,9 +356,4 @@ public final class EventGenerator {
         };
     return malformed.corrupt(fault, base, random);
   }
-
-  /** The simulated streams, for tests and progress output. */
-  List<LiveStream> streams() {
-    return streams;
-  }
 }

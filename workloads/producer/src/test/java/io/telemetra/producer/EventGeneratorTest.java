@@ -15,10 +15,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EventGeneratorTest {
@@ -223,11 +221,5 @@ class EventGeneratorTest {
   static EventCodec codecAtEndOf(GeneratorSettings settings, long records) {
     Instant end = new EventGenerator(settings).eventTimeOf(records);
     return new EventCodec(Clock.fixed(end, ZoneOffset.UTC));
-  }
-
-  static Set<String> ids(List<GeneratedRecord> records) {
-    Set<String> ids = new HashSet<>();
-    records.forEach(r -> ids.add(r.event().eventId()));
-    return ids;
   }
 }
