@@ -329,7 +329,36 @@ public final class EventCodec {
       return "unreadable JSON";
     }
     String line = message.lines().findFirst().orElse("unreadable JSON");
-    return line.length() > 200 ? line.substring(0, 200) : line;
+    return wellFormedText(line.length() > 200 ? line.substring(0, 200) : line);
+  }
+
+  /**
+   * The text with every unpaired surrogate replaced by U+FFFD: Jackson quotes the offending char,
+   * which may be half of an emoji, and a detail must survive UTF-8 (the dead-letter header).
+   */
+  private static String wellFormedText(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean paired =
+          Character.isHighSurrogate(c)
+              && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1));
+      if (paired) {
+        if (out != null) {
+          out.append(c).append(text.charAt(i + 1));
+        }
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        out.append('\uFFFD');
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
   }
 
   /** Thrown inside field readers; caught in {@link #decode}. */
