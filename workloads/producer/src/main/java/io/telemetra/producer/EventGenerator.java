@@ -37,6 +37,9 @@ public final class EventGenerator {
    */
   private static final double AUDIENCE_SHAPE = 1.1;
 
+  /** Cap on a stream's typical audience. */
+  private static final double MAX_BASE_VIEWERS = 3_000_000;
+
   /** Payments per chat message at the same audience, roughly. */
   private static final double PAYMENTS_PER_CHAT = 1.0 / 60;
 
@@ -301,7 +304,9 @@ public final class EventGenerator {
     for (int i = 0; i < n; i++) {
       double p = (i + 0.5) / n;
       double noise = Math.exp(0.15 * random.nextGaussian());
-      sizes[i] = Math.max(3, MEDIAN_VIEWERS * Math.pow(p / (1 - p), 1 / AUDIENCE_SHAPE) * noise);
+      double size = MEDIAN_VIEWERS * Math.pow(p / (1 - p), 1 / AUDIENCE_SHAPE) * noise;
+      // Even with 100,000 streams the biggest stays below the largest audiences ever seen live.
+      sizes[i] = Math.min(MAX_BASE_VIEWERS, Math.max(3, size));
     }
     for (int i = n - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
