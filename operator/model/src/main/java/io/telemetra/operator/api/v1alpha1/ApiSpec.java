@@ -1,5 +1,6 @@
 package io.telemetra.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
@@ -9,6 +10,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 
 /** The API Deployment (REST, WebSocket and the dashboard) and its Service. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class ApiSpec {
 
   /** How the API Service is exposed. */

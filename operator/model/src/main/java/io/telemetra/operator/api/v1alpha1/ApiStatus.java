@@ -1,9 +1,11 @@
 package io.telemetra.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Objects;
 
 /** The API Deployment as observed. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class ApiStatus {
 
   @JsonPropertyDescription("Number of API pods ready to serve.")

@@ -1,11 +1,13 @@
 package io.telemetra.operator.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 
 /** SASL credentials for Kafka, read from a Secret in the pipeline's namespace. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class KafkaAuth {
 
   /** Kafka security protocols that carry SASL credentials. */

@@ -1,5 +1,6 @@
 package io.telemetra.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
@@ -13,6 +14,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(
     value = "self.partitions >= oldSelf.partitions",
     message = "kafka.partitions can only grow: Kafka cannot remove partitions from a topic")
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class KafkaSpec {
 
   @Required

@@ -1,5 +1,6 @@
 package io.telemetra.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
@@ -11,6 +12,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(
     value = "!self.enabled || has(self.image)",
     message = "producer.image is required when producer.enabled is true")
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class ProducerSpec {
 
   @Default("false")

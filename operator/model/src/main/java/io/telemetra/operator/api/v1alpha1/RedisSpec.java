@@ -1,5 +1,6 @@
 package io.telemetra.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
@@ -8,6 +9,7 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
 /** Redis used by the API as a cache. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class RedisSpec {
 
   @Required

@@ -1,10 +1,12 @@
 package io.telemetra.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
 /** One key of a Secret in the pipeline's namespace. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class SecretKeyRef {
 
   @Required

@@ -1,5 +1,6 @@
 package io.telemetra.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
@@ -7,6 +8,7 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 
 /** CPU and memory of the Spark driver pod. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class SparkDriverSpec {
 
   @Default("1")

@@ -1,5 +1,6 @@
 package io.telemetra.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
@@ -17,6 +18,7 @@ import java.util.Map;
 @ValidationRule(
     value = "self.windowSeconds % self.slideSeconds == 0",
     message = "streaming.slideSeconds must divide streaming.windowSeconds evenly")
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class StreamingSpec {
 
   @Required

@@ -1,9 +1,11 @@
 package io.telemetra.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Objects;
 
 /** The streaming job's SparkApplication as the Spark operator reports it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class StreamingStatus {
 
   @JsonPropertyDescription("Name of the SparkApplication.")

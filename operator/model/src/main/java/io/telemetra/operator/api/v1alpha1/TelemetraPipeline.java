@@ -38,9 +38,4 @@ public class TelemetraPipeline
   public TelemetraPipelineSpec getSpec() {
     return super.getSpec();
   }
-
-  @Override
-  protected TelemetraPipelineStatus initStatus() {
-    return new TelemetraPipelineStatus();
-  }
 }

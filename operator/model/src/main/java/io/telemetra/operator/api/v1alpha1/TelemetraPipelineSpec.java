@@ -1,10 +1,12 @@
 package io.telemetra.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 
 /** What a pipeline should look like: where Kafka and Postgres are and how to run each part. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class TelemetraPipelineSpec {
 
   @Required

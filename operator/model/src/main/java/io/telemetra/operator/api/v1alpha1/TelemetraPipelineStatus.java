@@ -1,11 +1,13 @@
 package io.telemetra.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What the operator observed: overall phase, one condition per part and per-part details. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class TelemetraPipelineStatus {
 
   @JsonPropertyDescription("The metadata.generation this status describes.")

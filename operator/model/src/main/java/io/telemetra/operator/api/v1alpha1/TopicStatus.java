@@ -1,9 +1,11 @@
 package io.telemetra.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import java.util.Objects;
 
 /** One Kafka topic as found on the cluster. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class TopicStatus {
 
   @JsonPropertyDescription("Topic name.")

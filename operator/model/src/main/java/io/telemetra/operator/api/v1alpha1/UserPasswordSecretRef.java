@@ -1,11 +1,13 @@
 package io.telemetra.operator.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 
 /** A Secret in the pipeline's namespace holding a user name and a password under two keys. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public class UserPasswordSecretRef {
 
   @Required

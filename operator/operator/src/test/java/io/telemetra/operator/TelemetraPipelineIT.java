@@ -1,0 +1,475 @@
+package io.telemetra.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.telemetra.embedded.KafkaBroker;
+import io.telemetra.embedded.Postgres;
+import io.telemetra.operator.api.v1alpha1.Phase;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import io.telemetra.operator.spark.ApplicationState;
+import io.telemetra.operator.spark.SparkApplication;
+import io.telemetra.operator.spark.SparkApplicationStatus;
+import io.telemetra.operator.status.ConditionType;
+import io.telemetra.operator.status.Conditions;
+import io.telemetra.schema.SchemaMigrator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The operator with a real KRaft Kafka broker and a real Postgres; the Kubernetes side is the
+ * fabric8 mock server (CRUD) with the upstream SparkApplication CRD installed. The Spark operator
+ * and kubelet are simulated by writing the status they would write.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EnableKubernetesMockClient(crud = true)
+class TelemetraPipelineIT {
+
+  static final String NS = "streams";
+  static final Duration PATIENCE = Duration.ofSeconds(90);
+
+  static KubernetesClient client;
+  KafkaBroker kafka;
+  Postgres postgres;
+  TelemetraOperator operator;
+
+  @BeforeAll
+  void startKafkaPostgresAndOperator() throws Exception {
+    Path dir = Files.createTempDirectory("telemetra-operator-it");
+    kafka = KafkaBroker.onFreePorts(dir.resolve("kafka")).start();
+    postgres = Postgres.onFreePort(dir.resolve("pg")).start();
+    System.setProperty("TELEMETRA_KAFKA_POLL_SECONDS", "2");
+    System.setProperty("TELEMETRA_POSTGRES_POLL_SECONDS", "2");
+    TestingOperator.installSparkCrd(client);
+    operator = TestingOperator.startOnMockServer(client);
+    client.resource(TestingPipelines.postgresSecret(NS, Postgres.USER)).create();
+    client.resource(TestingPipelines.apiTokenSecret(NS)).create();
+  }
+
+  @AfterAll
+  void stopEverything() {
+    operator.close();
+    kafka.close();
+    postgres.close();
+  }
+
+  @BeforeEach
+  void brokerIsUp() {
+    kafka.start();
+  }
+
+  TelemetraPipeline create(String name) {
+    TelemetraPipeline p =
+        TestingPipelines.basic(
+            name, NS, kafka.bootstrapServers(), postgres.host(), postgres.port());
+    return client.resource(p).create();
+  }
+
+  TelemetraPipeline pipeline(String name) {
+    return client.resources(TelemetraPipeline.class).inNamespace(NS).withName(name).get();
+  }
+
+  Optional<Condition> condition(String name, String type) {
+    TelemetraPipeline p = pipeline(name);
+    return p == null || p.getStatus() == null
+        ? Optional.empty()
+        : Conditions.find(p.getStatus().getConditions(), type);
+  }
+
+  void awaitCondition(String name, String type, String status, String reason) {
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(condition(name, type))
+                    .hasValueSatisfying(
+                        c -> {
+                          assertThat(c.getStatus()).as(c.getMessage()).isEqualTo(status);
+                          assertThat(c.getReason()).as(c.getMessage()).isEqualTo(reason);
+                        }));
+  }
+
+  void patchSpec(String name, String json) {
+    client
+        .resources(TelemetraPipeline.class)
+        .inNamespace(NS)
+        .withName(name)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":" + json + "}");
+  }
+
+  Admin admin() {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    return Admin.create(props);
+  }
+
+  Map<String, Integer> partitions(String prefix) throws Exception {
+    try (Admin admin = admin()) {
+      Set<String> names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+      List<String> ours = names.stream().filter(n -> n.startsWith(prefix)).toList();
+      Map<String, Integer> result = new HashMap<>();
+      admin
+          .describeTopics(ours)
+          .allTopicNames()
+          .get(10, TimeUnit.SECONDS)
+          .forEach((n, d) -> result.put(n, d.partitions().size()));
+      return result;
+    }
+  }
+
+  void simulateSparkOperator(String pipeline, String state, String error) {
+    client
+        .resources(SparkApplication.class)
+        .inNamespace(NS)
+        .withName(pipeline + "-streaming")
+        .editStatus(
+            app -> {
+              SparkApplicationStatus status = new SparkApplicationStatus();
+              status.setApplicationState(new ApplicationState(state, error));
+              app.setStatus(status);
+              return app;
+            });
+  }
+
+  void simulateReadyApiPods(String pipeline, int ready) {
+    client
+        .apps()
+        .deployments()
+        .inNamespace(NS)
+        .withName(pipeline + "-api")
+        .editStatus(
+            d -> {
+              d.setStatus(
+                  new DeploymentStatusBuilder()
+                      .withReplicas(ready)
+                      .withReadyReplicas(ready)
+                      .build());
+              return d;
+            });
+  }
+
+  @Test
+  void pipelineBecomesReadyWithTopicsSchemaSparkApplicationAndApi() throws Exception {
+    create("live");
+
+    awaitCondition("live", ConditionType.TOPICS_READY, "True", "TopicsReconciled");
+    awaitCondition("live", ConditionType.SCHEMA_READY, "True", "SchemaMigrated");
+    try (Admin admin = admin()) {
+      var chat = new ConfigResource(ConfigResource.Type.TOPIC, "live.events.chat");
+      var config = admin.describeConfigs(List.of(chat)).all().get(10, TimeUnit.SECONDS).get(chat);
+      assertThat(config.get("retention.ms").value()).isEqualTo(String.valueOf(168L * 3600 * 1000));
+    }
+    assertThat(partitions("live.events."))
+        .containsOnlyKeys(
+            "live.events.chat",
+            "live.events.viewer",
+            "live.events.transactions",
+            "live.events.stream_meta",
+            "live.events.dlq")
+        .allSatisfy((topic, count) -> assertThat(count).isEqualTo(3));
+    String version =
+        SchemaMigrator.forUrl(postgres.jdbcUrl(), Postgres.USER, "").currentVersion().orElseThrow();
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(pipeline("live").getStatus().getSchema().getVersion())
+                    .isEqualTo(version));
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                client
+                        .resources(SparkApplication.class)
+                        .inNamespace(NS)
+                        .withName("live-streaming")
+                        .get()
+                    != null);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> client.apps().deployments().inNamespace(NS).withName("live-api").get() != null);
+    awaitCondition("live", ConditionType.STREAMING_READY, "False", "ApplicationPending");
+
+    simulateSparkOperator("live", "RUNNING", null);
+    simulateReadyApiPods("live", 2);
+
+    awaitCondition("live", ConditionType.READY, "True", "AllPartsReady");
+    assertThat(pipeline("live").getStatus().getPhase()).isEqualTo(Phase.Running);
+    assertThat(pipeline("live").getStatus().getApi().getUrl())
+        .isEqualTo("http://live-api.streams.svc:8080");
+    assertThat(pipeline("live").getStatus().getStreaming().getState()).isEqualTo("RUNNING");
+  }
+
+  @Test
+  void unchangedSpecCausesNoWritesAtAll() throws Exception {
+    create("steady");
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> client.apps().deployments().inNamespace(NS).withName("steady-api").get() != null);
+    simulateSparkOperator("steady", "RUNNING", null);
+    simulateReadyApiPods("steady", 2);
+    awaitCondition("steady", ConditionType.READY, "True", "AllPartsReady");
+    Map<String, String> before = versions("steady");
+
+    Thread.sleep(8_000); // several polling periods and reconciliations
+
+    assertThat(versions("steady")).isEqualTo(before);
+  }
+
+  Map<String, String> versions(String name) {
+    Map<String, String> v = new HashMap<>();
+    List<HasMetadata> all =
+        List.of(
+            pipeline(name),
+            client.apps().deployments().inNamespace(NS).withName(name + "-api").get(),
+            client.services().inNamespace(NS).withName(name + "-api").get(),
+            client.configMaps().inNamespace(NS).withName(name + "-api").get(),
+            client
+                .resources(SparkApplication.class)
+                .inNamespace(NS)
+                .withName(name + "-streaming")
+                .get());
+    all.forEach(
+        r ->
+            v.put(
+                r.getKind() + "/" + r.getMetadata().getName(),
+                r.getMetadata().getResourceVersion()));
+    return v;
+  }
+
+  @Test
+  void partitionsGrowButNeverShrink() throws Exception {
+    create("grow");
+    awaitCondition("grow", ConditionType.TOPICS_READY, "True", "TopicsReconciled");
+
+    patchSpec("grow", "{\"kafka\":{\"partitions\":6}}");
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(partitions("grow.events."))
+                    .hasSize(5)
+                    .allSatisfy((t, n) -> assertThat(n).isEqualTo(6)));
+
+    patchSpec("grow", "{\"kafka\":{\"partitions\":2,\"retentionHours\":24}}");
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              try (Admin admin = admin()) {
+                var chat = new ConfigResource(ConfigResource.Type.TOPIC, "grow.events.chat");
+                assertThat(
+                        admin
+                            .describeConfigs(List.of(chat))
+                            .all()
+                            .get(10, TimeUnit.SECONDS)
+                            .get(chat)
+                            .get("retention.ms")
+                            .value())
+                    .isEqualTo(String.valueOf(24L * 3600 * 1000));
+              }
+            });
+    assertThat(partitions("grow.events.")).allSatisfy((t, n) -> assertThat(n).isEqualTo(6));
+    awaitCondition("grow", ConditionType.TOPICS_READY, "True", "TopicsReconciled");
+  }
+
+  @Test
+  void kafkaOutageIsReportedWhileWorkloadsStayAndRecoveryIsAutomatic() {
+    create("outage");
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> client.apps().deployments().inNamespace(NS).withName("outage-api").get() != null);
+    awaitCondition("outage", ConditionType.TOPICS_READY, "True", "TopicsReconciled");
+    String deploymentVersion =
+        client
+            .apps()
+            .deployments()
+            .inNamespace(NS)
+            .withName("outage-api")
+            .get()
+            .getMetadata()
+            .getResourceVersion();
+
+    kafka.stop();
+    awaitCondition("outage", ConditionType.TOPICS_READY, "False", "KafkaUnavailable");
+    assertThat(condition("outage", ConditionType.TOPICS_READY).orElseThrow().getMessage())
+        .contains("Kafka at " + kafka.bootstrapServers() + " is unavailable");
+    assertThat(condition("outage", ConditionType.READY).orElseThrow().getReason())
+        .isEqualTo("KafkaUnavailable");
+    Deployment api = client.apps().deployments().inNamespace(NS).withName("outage-api").get();
+    assertThat(api.getMetadata().getResourceVersion())
+        .as("last good workload untouched")
+        .isEqualTo(deploymentVersion);
+
+    kafka.start();
+    awaitCondition("outage", ConditionType.TOPICS_READY, "True", "TopicsReconciled");
+  }
+
+  @Test
+  void failedSparkApplicationIsReportedWithItsErrorMessage() {
+    create("crash");
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                client
+                        .resources(SparkApplication.class)
+                        .inNamespace(NS)
+                        .withName("crash-streaming")
+                        .get()
+                    != null);
+
+    simulateSparkOperator("crash", "FAILED", "driver pod exited with code 1");
+
+    awaitCondition("crash", ConditionType.STREAMING_READY, "False", "ApplicationFailed");
+    assertThat(condition("crash", ConditionType.STREAMING_READY).orElseThrow().getMessage())
+        .contains("driver pod exited with code 1");
+  }
+
+  @Test
+  void suspendScalesToZeroAndSuspendsTheJobAndResumeRestores() {
+    create("pause");
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                client
+                        .resources(SparkApplication.class)
+                        .inNamespace(NS)
+                        .withName("pause-streaming")
+                        .get()
+                    != null);
+
+    patchSpec("pause", "{\"suspend\":true}");
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              assertThat(
+                      client
+                          .apps()
+                          .deployments()
+                          .inNamespace(NS)
+                          .withName("pause-api")
+                          .get()
+                          .getSpec()
+                          .getReplicas())
+                  .isZero();
+              assertThat(
+                      client
+                          .resources(SparkApplication.class)
+                          .inNamespace(NS)
+                          .withName("pause-streaming")
+                          .get()
+                          .getSpec()
+                          .getSuspend())
+                  .isTrue();
+              assertThat(pipeline("pause").getStatus().getPhase()).isEqualTo(Phase.Suspended);
+            });
+    String checkpoint =
+        client
+            .resources(SparkApplication.class)
+            .inNamespace(NS)
+            .withName("pause-streaming")
+            .get()
+            .getSpec()
+            .getSparkConf()
+            .get("spark.sql.streaming.checkpointLocation");
+
+    patchSpec("pause", "{\"suspend\":false}");
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              assertThat(
+                      client
+                          .apps()
+                          .deployments()
+                          .inNamespace(NS)
+                          .withName("pause-api")
+                          .get()
+                          .getSpec()
+                          .getReplicas())
+                  .isEqualTo(2);
+              var app =
+                  client
+                      .resources(SparkApplication.class)
+                      .inNamespace(NS)
+                      .withName("pause-streaming")
+                      .get();
+              assertThat(app.getSpec().getSuspend()).isFalse();
+              assertThat(app.getSpec().getSparkConf())
+                  .containsEntry("spark.sql.streaming.checkpointLocation", checkpoint);
+            });
+  }
+
+  @Test
+  void deletionPolicyDeleteDropsTopicsAndTablesWhileRetainKeepsThem() throws Exception {
+    try (var c = DriverManager.getConnection(postgres.jdbcUrl(), Postgres.USER, "")) {
+      c.createStatement().execute("CREATE DATABASE dropme");
+    }
+    TelemetraPipeline doomed =
+        TestingPipelines.basic(
+            "doomed", NS, kafka.bootstrapServers(), postgres.host(), postgres.port());
+    doomed.getSpec().getPostgres().setDatabase("dropme");
+    doomed.getSpec().setDeletionPolicy(io.telemetra.operator.api.v1alpha1.DeletionPolicy.Delete);
+    client.resource(doomed).create();
+    create("kept");
+    awaitCondition("doomed", ConditionType.SCHEMA_READY, "True", "SchemaMigrated");
+    awaitCondition("kept", ConditionType.TOPICS_READY, "True", "TopicsReconciled");
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                pipeline("doomed")
+                    .getMetadata()
+                    .getFinalizers()
+                    .contains(DeletionPolicyReconciler.FINALIZER));
+
+    client.resource(pipeline("doomed")).delete();
+    client.resource(pipeline("kept")).delete();
+
+    await().atMost(PATIENCE).until(() -> pipeline("doomed") == null);
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(() -> assertThat(partitions("doomed.events.")).isEmpty());
+    String dropme = postgres.jdbcUrl().replace("/telemetra", "/dropme");
+    try (var c = DriverManager.getConnection(dropme, Postgres.USER, "");
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("tables left in dropme").isZero();
+    }
+    assertThat(partitions("kept.events.")).hasSize(5);
+  }
+}
