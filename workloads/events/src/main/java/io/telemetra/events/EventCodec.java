@@ -400,6 +400,14 @@ public final class EventCodec {
       return value;
     }
 
+    /** Ids and short texts are stored in Postgres, whose text cannot hold U+0000 (NUL). */
+    private static void rejectNul(String name, String value) {
+      if (value.indexOf('\u0000') >= 0) {
+        throw new RejectedException(
+            RejectionReason.OUT_OF_RANGE, name, "contains U+0000 (NUL), which text cannot hold");
+      }
+    }
+
     private static boolean wellFormed(String value) {
       for (int i = 0; i < value.length(); i++) {
         char c = value.charAt(i);
@@ -420,6 +428,7 @@ public final class EventCodec {
 
     String id(String name) {
       String value = string(name);
+      rejectNul(name, value);
       if (value.isBlank()) {
         throw new RejectedException(RejectionReason.OUT_OF_RANGE, name, "must not be blank");
       }
@@ -434,6 +443,7 @@ public final class EventCodec {
 
     String text(String name) {
       String value = string(name);
+      rejectNul(name, value);
       if (codePoints(value) > MAX_TEXT_LENGTH) {
         throw new RejectedException(
             RejectionReason.OUT_OF_RANGE,

@@ -96,6 +96,23 @@ class EventCodecFuzzTest {
     assertThat(survivesUtf8(detail)).isTrue();
   }
 
+  @Test
+  void aNulCharacterInAnIdOrStoredTextIsRejectedBecausePostgresTextCannotHoldIt() {
+    // Regression: an event_id with U+0000 was accepted, then failed every write of its batch.
+    byte[] id = TestRecords.withRaw(EventType.TRANSACTION, "event_id", "\"e-1\\u0000\"");
+    byte[] title = TestRecords.withRaw(EventType.STREAM_META, "title", "\"Ranked\\u0000\"");
+
+    assertThat(codec.decode(EventType.TRANSACTION, id))
+        .isEqualTo(
+            new Decoded.Rejected(
+                new Rejection(
+                    RejectionReason.OUT_OF_RANGE,
+                    "event_id",
+                    "contains U+0000 (NUL), which text cannot hold")));
+    assertThat(((Decoded.Rejected) codec.decode(EventType.STREAM_META, title)).rejection().field())
+        .isEqualTo("title");
+  }
+
   private static boolean survivesUtf8(String text) {
     return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).equals(text);
   }

@@ -44,6 +44,7 @@ public final class RecordFuzzer {
     ODD_TIMESTAMP(false),
     NUMBER_EDGE(false),
     LONE_SURROGATE(false),
+    NUL_CHAR(false),
     WRONG_TYPE_TOPIC(false),
     RANDOM_BYTES(false),
     RANDOM_JSON(false);
@@ -84,7 +85,7 @@ public final class RecordFuzzer {
     "back\\slash",
     "<script>",
     "' OR 1=1 --",
-    "\u0000",
+    "\u0001",
     "😂😂",
     "𝕏",
     "e\u0301",
@@ -144,6 +145,8 @@ public final class RecordFuzzer {
           new Sample(type, withRaw(wire, numericField(type), numberEdge()), m, null);
       case LONE_SURROGATE ->
           new Sample(type, withRaw(wire, randomField(wire), "\"a\\ud800b\""), m, null);
+      case NUL_CHAR ->
+          new Sample(type, withRaw(wire, randomField(wire), "\"nul\\u0000\""), m, null);
       case WRONG_TYPE_TOPIC -> new Sample(otherType(type), wire, m, null);
       case RANDOM_BYTES -> new Sample(type, randomBytes(random.nextInt(200)), m, null);
       case RANDOM_JSON -> new Sample(type, bytes(randomJson(4)), m, null);
