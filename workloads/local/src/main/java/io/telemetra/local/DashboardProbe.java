@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Asks the running API what the dashboard would show: whether it answers at all, and how many
@@ -32,8 +33,11 @@ public final class DashboardProbe {
     return status("/actuator/health") > 0;
   }
 
-  /** Streams whose newest window the API returns; 0 while none (or when the API is down). */
-  public int streamsWithWindows() {
+  /**
+   * Streams whose newest window, as the API returns it, ends after {@code since}: data that moved
+   * since then, not history from an earlier run. 0 while none (or when the API is down).
+   */
+  public int streamsWithWindowsEndingAfter(Instant since) {
     try {
       HttpResponse<String> r =
           http.send(
@@ -46,7 +50,8 @@ public final class DashboardProbe {
       }
       int withWindows = 0;
       for (JsonNode item : JSON.readTree(r.body()).path("items")) {
-        if (item.hasNonNull("latest")) {
+        JsonNode end = item.path("latest").path("window_end");
+        if (end.isTextual() && Instant.parse(end.asText()).isAfter(since)) {
           withWindows++;
         }
       }

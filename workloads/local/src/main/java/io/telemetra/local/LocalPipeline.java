@@ -43,6 +43,7 @@ public final class LocalPipeline {
   private final DataDirectory dataDir;
 
   private final Leftovers leftovers;
+  private final Instant startedAt = Instant.now();
 
   private volatile KafkaBroker broker;
   private volatile Postgres postgres;
@@ -319,7 +320,7 @@ public final class LocalPipeline {
       Instant t0 = Instant.now();
       if (awaitFirstWindows(Duration.ofSeconds(180))) {
         progress.done(
-            "First windows visible ("
+            "New windows visible via the API ("
                 + Progress.seconds(progress.sinceStart()).strip()
                 + " after the command)",
             since(t0));
@@ -354,7 +355,7 @@ public final class LocalPipeline {
       if (supervisor.firstDeadPart().isPresent()) {
         return false;
       }
-      if (dashboard().streamsWithWindows() > 0) {
+      if (dashboard().streamsWithWindowsEndingAfter(startedAt) > 0) {
         return true;
       }
       sleep(500);

@@ -70,7 +70,11 @@ class LocalRunnerE2E {
           .contains("(first run)")
           .contains("✓ Kafka broker (KRaft) on 127.0.0.1:" + kafka)
           .contains("✓ PostgreSQL on 127.0.0.1:" + postgres)
-          .contains("✓ Streaming job", "✓ Producer", "✓ API + dashboard", "✓ First windows visible")
+          .contains(
+              "✓ Streaming job",
+              "✓ Producer",
+              "✓ API + dashboard",
+              "✓ New windows visible via the API")
           .doesNotContain("NOT AVAILABLE");
       assertThat(Files.readString(dataDir.resolve("api-token"))).isEqualTo(token);
 
