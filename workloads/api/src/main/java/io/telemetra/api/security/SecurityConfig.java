@@ -37,9 +37,7 @@ public class SecurityConfig {
           ApiToken.DEV_TOKEN);
       return ApiToken.of(ApiToken.DEV_TOKEN);
     }
-    throw new IllegalStateException(
-        "No API token configured: set API_AUTH_TOKEN or API_AUTH_TOKEN_FILE"
-            + " (or run with the 'dev' profile for the built-in development token)");
+    throw new MissingApiTokenException();
   }
 
   /** Allowed browser origins, from the comma-separated API_CORS_ORIGINS (none by default). */
