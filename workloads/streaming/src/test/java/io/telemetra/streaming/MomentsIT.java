@@ -63,10 +63,25 @@ class MomentsIT {
       }
     }
     KafkaTestClient.send(pipeline.bootstrapServers(), sent);
-    try (RunningJob job = StreamingJob.start(pipeline.settings())) {
-      job.processAllAvailable();
-      assertThat(job.failure()).isEmpty();
+    List<String> notifications = new ArrayList<>();
+    try (Connection listener = pipeline.connect()) {
+      listener.createStatement().execute("LISTEN telemetra_updates");
+      try (RunningJob job = StreamingJob.start(pipeline.settings())) {
+        job.processAllAvailable();
+        assertThat(job.failure()).isEmpty();
+      }
+      var pg = listener.unwrap(org.postgresql.PGConnection.class);
+      for (var n : pg.getNotifications(5000)) {
+        notifications.add(n.getParameter());
+      }
     }
+    // the API learns of each committed batch: which streams changed and how many moments
+    assertThat(notifications)
+        .anySatisfy(
+            payload ->
+                assertThat(payload)
+                    .contains("\"streams\":[\"raided\",\"steady\"]")
+                    .containsPattern("\"moments\":[1-9]"));
 
     Instant firstRaidWindow = t0.plusSeconds(10L * raidSlot).minusSeconds(50);
     try (Connection c = pipeline.connect()) {

@@ -61,19 +61,27 @@ public final class StreamingBenchmark {
     report("backlog produced", sent, System.nanoTime() - t);
 
     t = System.nanoTime();
+    long cpu = cpuNanos();
     int decoded = rawCeiling(pipeline.bootstrapServers(), topics, sent);
     long rawNanos = System.nanoTime() - t;
     double raw = report("raw ceiling (consume + EventCodec.decode, 1 thread)", decoded, rawNanos);
+    double rawPerCpu = perCpuSecond("raw ceiling", decoded, cpuNanos() - cpu);
 
-    StreamingSettings settings = settings(pipeline, Optional.empty(), "earliest");
+    long drainBatch = Long.parseLong(System.getProperty("bench.drainBatch", "200000"));
+    StreamingSettings settings = settings(pipeline, Optional.of(drainBatch), "earliest");
     t = System.nanoTime();
+    cpu = cpuNanos();
     double capacity;
+    double jobPerCpu;
     try (RunningJob job = StreamingJob.start(settings)) {
       job.processAllAvailable();
       capacity = report("job capacity (drain, both queries)", sent, System.nanoTime() - t);
+      jobPerCpu = perCpuSecond("job drain incl. warm-up", sent, cpuNanos() - cpu);
       printBatches(job, "drain");
     }
-    System.out.printf("RESULT ratio job/raw = %.2f%n", capacity / raw);
+    System.out.printf(
+        "RESULT ratio job/raw: wall clock %.2f, per CPU-second %.2f%n",
+        capacity / raw, jobPerCpu / rawPerCpu);
 
     int rate =
         sustainedRate > 0 ? sustainedRate : Math.max(1000, (int) (capacity * 0.7 / 1000) * 1000);
@@ -82,7 +90,11 @@ public final class StreamingBenchmark {
     sendBacklog(sustainPipeline.bootstrapServers(), sustainPipeline.topics(), n, start);
     var capped = settings(sustainPipeline, Optional.of((long) rate * 5), "earliest");
     try (RunningJob job = StreamingJob.start(capped)) {
+      Thread.sleep(20_000);
+      long from = cpuNanos();
+      long rowsFrom = rows(job);
       Thread.sleep(sustainSeconds * 1000L);
+      perCpuSecond("sustained, after 20 s warm-up", rows(job) - rowsFrom, cpuNanos() - from);
       printBatches(job, "sustained " + rate + "/s");
     }
 
@@ -179,10 +191,39 @@ public final class StreamingBenchmark {
     return accepted;
   }
 
+  /** CPU time of this whole JVM (driver, executor threads, GC), not of the broker or Postgres. */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static double perCpuSecond(String what, long events, long cpu) {
+    double rate = events / (cpu / 1e9);
+    System.out.printf(
+        "RESULT %s: %,d events per CPU-second of the JVM (%,d events, %.1f CPU-s)%n",
+        what, (long) rate, events, cpu / 1e9);
+    return rate;
+  }
+
+  /** Events the windows query has read so far (its recent progress). */
+  private static long rows(RunningJob job) {
+    long n = 0;
+    for (StreamingQueryProgress p : job.queries().get(1).recentProgress()) {
+      n += p.numInputRows();
+    }
+    return n;
+  }
+
   private static double report(String what, long events, long nanos) {
     double rate = events / (nanos / 1e9);
     System.out.printf(
-        "RESULT %s: %,d events in %.1f s = %,.0f events/s%n", what, events, nanos / 1e9, rate);
+        "RESULT %s: %,d events in %.1f s = %,.0f events/s (load average %.1f)%n",
+        what,
+        events,
+        nanos / 1e9,
+        rate,
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     return rate;
   }
 

@@ -6,6 +6,7 @@ import io.telemetra.events.Decoded;
 import io.telemetra.events.Event;
 import io.telemetra.events.EventCodec;
 import io.telemetra.events.Rejection;
+import io.telemetra.events.RejectionReason;
 import io.telemetra.events.StreamMetaEvent;
 import io.telemetra.events.Topics;
 import io.telemetra.events.TransactionEvent;
@@ -78,7 +79,16 @@ public final class RecordParser implements MapPartitionsFunction<Row, Row> {
       byte[] value) {
     Decoded decoded = codec.decode(topics, topic, value);
     if (decoded instanceof Decoded.Accepted accepted) {
-      return eventRow(accepted.event());
+      String field = fieldWithNul(accepted.event());
+      if (field == null) {
+        return eventRow(accepted.event());
+      }
+      decoded =
+          new Decoded.Rejected(
+              new Rejection(
+                  RejectionReason.OUT_OF_RANGE,
+                  field,
+                  "contains U+0000, which PostgreSQL text cannot store"));
     }
     Rejection rejection = ((Decoded.Rejected) decoded).rejection();
     var letter = new DeadLetter(topic, partition, offset, key, value, rejection, Instant.now());
@@ -125,6 +135,38 @@ public final class RecordParser implements MapPartitionsFunction<Row, Row> {
       f[14] = m.streamer();
     }
     return RowFactory.create(f);
+  }
+
+  /**
+   * The first field the job stores in Postgres that holds a NUL character, or null. JSON allows
+   * {@code \\u0000} but Postgres text does not; such a record would fail its batch on every retry.
+   */
+  static String fieldWithNul(Event event) {
+    if (hasNul(event.eventId())) {
+      return "event_id";
+    }
+    if (hasNul(event.streamId())) {
+      return "stream_id";
+    }
+    if (event instanceof TransactionEvent t && hasNul(t.userId())) {
+      return "user_id";
+    }
+    if (event instanceof StreamMetaEvent m) {
+      if (hasNul(m.title())) {
+        return "title";
+      }
+      if (hasNul(m.category())) {
+        return "category";
+      }
+      if (hasNul(m.streamer())) {
+        return "streamer";
+      }
+    }
+    return null;
+  }
+
+  private static boolean hasNul(String s) {
+    return s != null && s.indexOf('\0') >= 0;
   }
 
   /** The codec allows at most 8 decimal places, so this never rounds. */

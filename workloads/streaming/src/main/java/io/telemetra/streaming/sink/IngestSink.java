@@ -1,12 +1,5 @@
 package io.telemetra.streaming.sink;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.max_by;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.when;
-
 import io.telemetra.streaming.config.KafkaSettings;
 import io.telemetra.streaming.ingest.EventRows;
 import java.math.BigDecimal;
@@ -14,11 +7,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,106 +61,93 @@ public final class IngestSink implements VoidFunction2<Dataset<Row>, Long> {
 
   private final String queryName;
   private final Postgres postgres;
-  private final String deadLetterTopic;
-  private final KafkaSettings kafka;
+  private final DeadLetterSender deadLetters;
 
   public IngestSink(
       String queryName, Postgres postgres, String deadLetterTopic, KafkaSettings kafka) {
     this.queryName = queryName;
     this.postgres = postgres;
-    this.deadLetterTopic = deadLetterTopic;
-    this.kafka = kafka;
+    this.deadLetters = new DeadLetterSender(deadLetterTopic, kafka);
   }
 
   @Override
-  public void call(Dataset<Row> batch, Long batchId) throws SQLException {
+  public void call(Dataset<Row> batch, Long batchId) throws Exception {
     try (Connection c = postgres.open()) {
       if (BatchLedger.isCommitted(c, queryName, batchId)) {
         LOG.info("{} batch {} is already committed; skipping its replay", queryName, batchId);
         c.rollback();
         return;
       }
-      batch.persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        long rejected = sendDeadLetters(batch);
-        List<Row> transactions =
-            batch
-                .filter(col("kind").equalTo(EventRows.TRANSACTION))
-                .select("event_id", "stream_id", "ts", "user_id", "tx_type", "amount", "currency")
-                .collectAsList();
-        List<Row> streams = streams(batch).collectAsList();
-        insertTransactions(c, transactions, batchId);
-        upsertStreams(c, streams);
-        BatchLedger.record(c, queryName, batchId, transactions.size() + rejected);
-        c.commit();
-        if (rejected > 0 || !transactions.isEmpty()) {
-          LOG.info(
-              "{} batch {}: {} transactions, {} streams, {} records to the dead-letter topic",
-              queryName,
-              batchId,
-              transactions.size(),
-              streams.size(),
-              rejected);
+      // One Spark job per batch: everything but chat and viewer rows, plus per-stream event times.
+      List<Row> rows =
+          batch.mapPartitions(new DriverRows(), Encoders.row(EventRows.SCHEMA)).collectAsList();
+      List<Row> rejected = new ArrayList<>();
+      List<Row> transactions = new ArrayList<>();
+      Map<String, StreamUpdate> streams = new TreeMap<>();
+      for (Row r : rows) {
+        String kind = r.getString(0);
+        if (EventRows.REJECTED.equals(kind)) {
+          rejected.add(r);
+          continue;
         }
-      } finally {
-        batch.unpersist();
+        StreamUpdate update = streams.computeIfAbsent(r.getString(2), k -> new StreamUpdate());
+        if (EventRows.TRANSACTION.equals(kind)) {
+          transactions.add(r);
+        } else if (EventRows.STREAM_META.equals(kind)) {
+          update.meta(r);
+        } else {
+          update.seen(r.getTimestamp(3));
+        }
+      }
+      deadLetters.send(rejected);
+      insertTransactions(c, transactions, batchId);
+      upsertStreams(c, streams);
+      BatchLedger.record(c, queryName, batchId, transactions.size() + rejected.size());
+      c.commit();
+      if (!rejected.isEmpty() || !transactions.isEmpty()) {
+        LOG.info(
+            "{} batch {}: {} transactions, {} streams, {} records to the dead-letter topic",
+            queryName,
+            batchId,
+            transactions.size(),
+            streams.size(),
+            rejected.size());
       }
     }
   }
 
-  private long sendDeadLetters(Dataset<Row> batch) {
-    Dataset<Row> rejected = batch.filter(col("kind").equalTo(EventRows.REJECTED));
-    long count = rejected.count();
-    if (count > 0) {
-      rejected
-          .select(
-              lit(deadLetterTopic).as("topic"),
-              col("key"),
-              col("value"),
-              col("dlq_headers").as("headers"))
-          .write()
-          .format("kafka")
-          .options(kafka.sparkOptions())
-          .option("kafka.acks", "all")
-          .option("kafka.enable.idempotence", "true")
-          .save();
-    }
-    return count;
-  }
+  /** What one batch says about a stream: its latest event time and latest metadata event. */
+  private static final class StreamUpdate {
+    private Timestamp lastEvent;
+    private Row meta;
 
-  private static Dataset<Row> streams(Dataset<Row> batch) {
-    var isMeta = col("kind").equalTo(EventRows.STREAM_META);
-    return batch
-        .filter(col("kind").notEqual(EventRows.REJECTED))
-        .groupBy(col("stream_id"))
-        .agg(
-            max(col("ts")).as("last_event_at"),
-            max_by(
-                    struct(
-                        col("status"), col("title"), col("category"), col("streamer"), col("ts")),
-                    when(isMeta, struct(col("ts"), col("event_id"))))
-                .as("meta"))
-        .select(
-            col("stream_id"),
-            col("last_event_at"),
-            col("meta.status"),
-            col("meta.title"),
-            col("meta.category"),
-            col("meta.streamer"),
-            col("meta.ts").as("meta_ts"));
+    void seen(Timestamp ts) {
+      if (lastEvent == null || ts.after(lastEvent)) {
+        lastEvent = ts;
+      }
+    }
+
+    void meta(Row r) {
+      if (meta == null
+          || r.getTimestamp(3).after(meta.getTimestamp(3))
+          || r.getTimestamp(3).equals(meta.getTimestamp(3))
+              && r.getString(1).compareTo(meta.getString(1)) > 0) {
+        meta = r;
+      }
+    }
   }
 
   private static void insertTransactions(Connection c, List<Row> rows, long batchId)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(INSERT_TRANSACTION)) {
       for (Row r : rows) {
-        s.setString(1, r.getString(0));
-        s.setString(2, r.getString(1));
-        s.setObject(3, Postgres.utc((Timestamp) r.get(2)));
-        s.setString(4, r.getString(3));
-        s.setString(5, r.getString(4));
-        s.setBigDecimal(6, ((BigDecimal) r.get(5)).stripTrailingZeros());
-        s.setString(7, r.getString(6));
+        s.setString(1, r.getAs("event_id"));
+        s.setString(2, r.getAs("stream_id"));
+        s.setObject(3, Postgres.utc((Timestamp) r.getAs("ts")));
+        s.setString(4, r.getAs("user_id"));
+        s.setString(5, r.getAs("tx_type"));
+        s.setBigDecimal(6, ((BigDecimal) r.getAs("amount")).stripTrailingZeros());
+        s.setString(7, r.getAs("currency"));
         s.setLong(8, batchId);
         s.addBatch();
       }
@@ -172,16 +155,18 @@ public final class IngestSink implements VoidFunction2<Dataset<Row>, Long> {
     }
   }
 
-  private static void upsertStreams(Connection c, List<Row> rows) throws SQLException {
+  private static void upsertStreams(Connection c, Map<String, StreamUpdate> streams)
+      throws SQLException {
     try (PreparedStatement s = c.prepareStatement(UPSERT_STREAM)) {
-      for (Row r : rows) {
-        s.setString(1, r.getAs("stream_id"));
-        s.setString(2, r.getAs("title"));
-        s.setString(3, r.getAs("category"));
-        s.setString(4, r.getAs("streamer"));
-        s.setString(5, r.getAs("status"));
-        s.setObject(6, Postgres.utc((Timestamp) r.getAs("meta_ts")));
-        s.setObject(7, Postgres.utc((Timestamp) r.getAs("last_event_at")));
+      for (Map.Entry<String, StreamUpdate> e : streams.entrySet()) {
+        Row meta = e.getValue().meta;
+        s.setString(1, e.getKey());
+        s.setString(2, meta == null ? null : meta.getAs("title"));
+        s.setString(3, meta == null ? null : meta.getAs("category"));
+        s.setString(4, meta == null ? null : meta.getAs("streamer"));
+        s.setString(5, meta == null ? null : meta.getAs("status"));
+        s.setObject(6, meta == null ? null : Postgres.utc(meta.getTimestamp(3)));
+        s.setObject(7, Postgres.utc(e.getValue().lastEvent));
         s.addBatch();
       }
       s.executeBatch();
