@@ -5,10 +5,14 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
 import io.telemetra.embedded.KafkaBroker;
 import io.telemetra.embedded.Postgres;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import io.telemetra.operator.config.OperatorSettings;
 import io.telemetra.operator.spark.SparkApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +24,8 @@ import java.util.Map;
 
 /**
  * Benchmark (not a test): N pipelines on one operator, real Kafka and Postgres, mock API server.
- * Prints apply → all owned objects present p50/p95 and the JVM's RSS. Run with
- * {@code ./mvnw -pl operator/operator test-compile exec:java -Dexec.classpathScope=test
+ * Prints apply → all owned objects present p50/p95 and the JVM's RSS. Run with {@code ./mvnw -pl
+ * operator/operator test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.telemetra.operator.OperatorBenchmark -Dexec.args=100}.
  */
 public final class OperatorBenchmark {
@@ -29,25 +33,40 @@ public final class OperatorBenchmark {
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     Path dir = Files.createTempDirectory("telemetra-operator-bench");
-    KubernetesMockServer server = new KubernetesMockServer(true);
+    KubernetesMockServer server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            true);
     server.init();
     try (KafkaBroker kafka = KafkaBroker.onFreePorts(dir.resolve("kafka")).start();
         Postgres postgres = Postgres.onFreePort(dir.resolve("pg")).start();
         KubernetesClient client = server.createClient()) {
       TestingOperator.installSparkCrd(client);
       long rssBefore = rssKb();
-      try (TelemetraOperator operator = TestingOperator.startOnMockServer(client)) {
+      int threads = Integer.getInteger("threads", 10);
+      var settings = new OperatorSettings(java.util.Set.of(), false, "lease", null, -1, threads);
+      try (TelemetraOperator operator = TestingOperator.startOnMockServer(client, settings)) {
         String ns = "bench";
         client.resource(TestingPipelines.postgresSecret(ns, Postgres.USER)).create();
         client.resource(TestingPipelines.apiTokenSecret(ns)).create();
+        try (var c = java.sql.DriverManager.getConnection(postgres.jdbcUrl(), Postgres.USER, "")) {
+          for (int i = 0; i < count; i++) {
+            c.createStatement().execute("CREATE DATABASE p" + i); // one database per pipeline
+          }
+        }
         Map<String, Long> applied = new HashMap<>();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
           String name = "p" + i;
           TelemetraPipeline p =
-              TestingPipelines.basic(name, ns, kafka.bootstrapServers(), postgres.host(), postgres.port());
+              TestingPipelines.basic(
+                  name, ns, kafka.bootstrapServers(), postgres.host(), postgres.port());
           p.getSpec().getKafka().setPartitions(1);
+          p.getSpec().getPostgres().setDatabase(name);
           applied.put(name, System.nanoTime());
           client.resource(p).create();
         }
@@ -63,10 +82,17 @@ public final class OperatorBenchmark {
         Collections.sort(latencies);
         System.gc();
         System.out.printf(
-            "pipelines=%d ready=%d p50=%dms p95=%dms max=%dms total=%dms rssBeforeOperatorMB=%d rssMB=%d heapUsedMB=%d%n",
-            count, latencies.size(), pct(latencies, 50), pct(latencies, 95),
-            latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1), total,
-            rssBefore / 1024, rssKb() / 1024,
+            "pipelines=%d threads="
+                + threads
+                + " ready=%d p50=%dms p95=%dms max=%dms total=%dms rssBeforeOperatorMB=%d rssMB=%d heapUsedMB=%d%n",
+            count,
+            latencies.size(),
+            pct(latencies, 50),
+            pct(latencies, 95),
+            latencies.isEmpty() ? -1 : latencies.get(latencies.size() - 1),
+            total,
+            rssBefore / 1024,
+            rssKb() / 1024,
             (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
       }
     } finally {
@@ -78,9 +104,11 @@ public final class OperatorBenchmark {
   static boolean allOwnedPresent(KubernetesClient c, String ns, String name) {
     return c.resources(ConfigMap.class).inNamespace(ns).withName(name + "-api").get() != null
         && c.resources(Service.class).inNamespace(ns).withName(name + "-api").get() != null
-        && c.resources(PodDisruptionBudget.class).inNamespace(ns).withName(name + "-api").get() != null
+        && c.resources(PodDisruptionBudget.class).inNamespace(ns).withName(name + "-api").get()
+            != null
         && c.resources(Deployment.class).inNamespace(ns).withName(name + "-api").get() != null
-        && c.resources(SparkApplication.class).inNamespace(ns).withName(name + "-streaming").get() != null;
+        && c.resources(SparkApplication.class).inNamespace(ns).withName(name + "-streaming").get()
+            != null;
   }
 
   static long pct(List<Long> sorted, int p) {

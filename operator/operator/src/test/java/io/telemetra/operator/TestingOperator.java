@@ -59,9 +59,15 @@ public final class TestingOperator {
 
   /** Starts the operator on {@code client} against the mock server. */
   public static TelemetraOperator startOnMockServer(KubernetesClient client) throws IOException {
+    return startOnMockServer(client, settings());
+  }
+
+  /** Starts the operator with {@code settings} on {@code client} against the mock server. */
+  public static TelemetraOperator startOnMockServer(
+      KubernetesClient client, OperatorSettings settings) throws IOException {
     CRDPresentActivationCondition.clearState();
     installPipelineCrd(client);
-    return TelemetraOperator.create(client, settings(), TestingOperator::withoutServerSideApply)
+    return TelemetraOperator.create(client, settings, TestingOperator::withoutServerSideApply)
         .start(-1);
   }
 }
