@@ -26,17 +26,22 @@ class RecordParserTest {
         json.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Parsed rows carry no schema of their own (Spark applies EventRows.SCHEMA). */
+  private static Object field(Row row, String name) {
+    return row.get(EventRows.SCHEMA.fieldIndex(name));
+  }
+
   @Test
   void aValidChatMessageBecomesAChatRowWithItsSentiment() {
     Row row =
         parse(
             EventType.CHAT,
-            "{\"event_id\":\"e1\",\"stream_id\":\"s1\",\"ts\":\"2026-11-27T10:00:00.000Z\","
+            "{\"event_id\":\"e1\",\"stream_id\":\"s1\",\"ts\":\"2026-01-01T10:00:00.000Z\","
                 + "\"user_id\":\"u1\",\"username\":\"u\",\"message\":\"love it PogChamp\","
                 + "\"emotes\":[\"PogChamp\"]}");
-    assertThat(row.<String>getAs("kind")).isEqualTo(EventRows.CHAT);
-    assertThat(row.<String>getAs("stream_id")).isEqualTo("s1");
-    assertThat(row.<Double>getAs("sentiment")).isGreaterThan(0.5);
+    assertThat((String) field(row, "kind")).isEqualTo(EventRows.CHAT);
+    assertThat((String) field(row, "stream_id")).isEqualTo("s1");
+    assertThat((Double) field(row, "sentiment")).isGreaterThan(0.5);
   }
 
   @Test
@@ -44,19 +49,19 @@ class RecordParserTest {
     Row row =
         parse(
             EventType.TRANSACTION,
-            "{\"event_id\":\"e1\",\"stream_id\":\"s\\u00001\",\"ts\":\"2026-11-27T10:00:00.000Z\","
+            "{\"event_id\":\"e1\",\"stream_id\":\"s\\u00001\",\"ts\":\"2026-01-01T10:00:00.000Z\","
                 + "\"user_id\":\"u1\",\"type\":\"tip\",\"amount\":\"1.00\",\"currency\":\"USD\"}");
-    assertThat(row.<String>getAs("kind")).isEqualTo(EventRows.REJECTED);
-    assertThat(row.<String>getAs("reason")).isEqualTo("OUT_OF_RANGE");
-    assertThat(new String(row.<byte[]>getAs("key"), StandardCharsets.UTF_8)).isEqualTo("k");
-    assertThat(row.getList(row.fieldIndex("dlq_headers"))).hasSize(7);
+    assertThat((String) field(row, "kind")).isEqualTo(EventRows.REJECTED);
+    assertThat((String) field(row, "reason")).isEqualTo("OUT_OF_RANGE");
+    assertThat(new String((byte[]) field(row, "key"), StandardCharsets.UTF_8)).isEqualTo("k");
+    assertThat(row.getList(EventRows.SCHEMA.fieldIndex("dlq_headers"))).hasSize(7);
   }
 
   @Test
   void aMalformedRecordBecomesARejectedRowWithTheOriginalBytes() {
     Row row = parse(EventType.VIEWER, "{nope");
-    assertThat(row.<String>getAs("kind")).isEqualTo(EventRows.REJECTED);
-    assertThat(row.<String>getAs("reason")).isEqualTo("INVALID_JSON");
-    assertThat(new String(row.<byte[]>getAs("value"), StandardCharsets.UTF_8)).isEqualTo("{nope");
+    assertThat((String) field(row, "kind")).isEqualTo(EventRows.REJECTED);
+    assertThat((String) field(row, "reason")).isEqualTo("INVALID_JSON");
+    assertThat(new String((byte[]) field(row, "value"), StandardCharsets.UTF_8)).isEqualTo("{nope");
   }
 }
