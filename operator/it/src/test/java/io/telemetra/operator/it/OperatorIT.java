@@ -7,9 +7,11 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -30,9 +32,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -41,7 +45,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -110,7 +116,7 @@ class OperatorIT {
 
   @Test
   void aNewPipelineGetsEveryObjectAcceptedByTheRealSchemas() throws Exception {
-    Pipeline p = Pipeline.create("create", "Retain", Map.of());
+    Pipeline p = Pipeline.create("create", "Retain");
 
     await().atMost(PATIENCE).untilAsserted(() -> assertThat(owned(p)).hasSize(5));
     TelemetraPipeline pipeline = p.get();
@@ -159,7 +165,7 @@ class OperatorIT {
 
   @Test
   void aPipelineIsReadyWhenTheSparkApplicationRunsAndTheApiPodsAreReady() throws Exception {
-    Pipeline p = Pipeline.create("ready", "Retain", Map.of());
+    Pipeline p = Pipeline.create("ready", "Retain");
 
     p.bringUp();
 
@@ -206,7 +212,7 @@ class OperatorIT {
 
   @Test
   void aSpecChangeRollsOutWithoutLosingTheCheckpoint() throws Exception {
-    Pipeline p = Pipeline.create("rollout", "Retain", Map.of());
+    Pipeline p = Pipeline.create("rollout", "Retain");
     p.bringUp();
     SparkApplication before = p.sparkApplication();
     String checkpoint =
@@ -217,6 +223,7 @@ class OperatorIT {
           tp.getSpec().getStreaming().setImage("ghcr.io/telemetra/streaming:0.2.0");
           tp.getSpec().getApi().setImage("ghcr.io/telemetra/api:0.2.0");
           tp.getSpec().getKafka().setPartitions(4);
+          tp.getSpec().getApi().setReplicas(1);
           return tp;
         });
 
@@ -237,6 +244,10 @@ class OperatorIT {
                   .isEqualTo("ghcr.io/telemetra/api:0.2.0");
               assertThat(topics(p.prefix).values())
                   .allSatisfy(t -> assertThat(t.partitions()).hasSize(4));
+              assertThat(p.deployment().getSpec().getReplicas()).isEqualTo(1);
+              assertThat(p.disruptionBudget())
+                  .as("no PodDisruptionBudget for one replica")
+                  .isNull();
               TelemetraPipeline tp = p.get();
               assertThat(tp.getStatus().getObservedGeneration())
                   .isEqualTo(tp.getMetadata().getGeneration());
@@ -250,7 +261,7 @@ class OperatorIT {
 
   @Test
   void suspendScalesToZeroAndSuspendsTheJobAndResumeRestoresBoth() throws Exception {
-    Pipeline p = Pipeline.create("suspend", "Retain", Map.of());
+    Pipeline p = Pipeline.create("suspend", "Retain");
     p.bringUp();
     String checkpoint = p.checkpoint();
 
@@ -295,7 +306,7 @@ class OperatorIT {
 
   @Test
   void deletingARetainPipelineKeepsTopicsAndTablesAndNeedsNoFinalizer() throws Exception {
-    Pipeline p = Pipeline.create("retain", "Retain", Map.of());
+    Pipeline p = Pipeline.create("retain", "Retain");
     p.bringUp();
     assertThat(p.get().getMetadata().getFinalizers()).isNullOrEmpty();
 
@@ -309,7 +320,7 @@ class OperatorIT {
 
   @Test
   void deletingADeletePipelineDropsItsTopicsAndTablesThroughTheFinalizer() throws Exception {
-    Pipeline p = Pipeline.create("delete", "Delete", Map.of());
+    Pipeline p = Pipeline.create("delete", "Delete");
     await()
         .atMost(PATIENCE)
         .untilAsserted(
@@ -330,7 +341,7 @@ class OperatorIT {
 
   @Test
   void aSteadyPipelineCausesNoWritesAcrossSeveralResyncs() throws Exception {
-    Pipeline p = Pipeline.create("steady", "Delete", Map.of());
+    Pipeline p = Pipeline.create("steady", "Delete");
     p.bringUp();
     Thread.sleep(RESYNC.toMillis());
     Map<String, String> before = p.resourceVersions();
@@ -348,7 +359,7 @@ class OperatorIT {
 
   @Test
   void driftInOwnedObjectsIsRepaired() throws Exception {
-    Pipeline p = Pipeline.create("drift", "Retain", Map.of());
+    Pipeline p = Pipeline.create("drift", "Retain");
     p.bringUp();
     String serviceUid =
         client.services().inNamespace(p.namespace).withName(p.api()).get().getMetadata().getUid();
@@ -389,7 +400,7 @@ class OperatorIT {
 
   @Test
   void concurrentEditsConvergeWithoutAnErrorLoop() throws Exception {
-    Pipeline p = Pipeline.create("concurrent", "Delete", Map.of());
+    Pipeline p = Pipeline.create("concurrent", "Delete");
     p.bringUp();
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicInteger conflicts = new AtomicInteger();
@@ -458,21 +469,14 @@ class OperatorIT {
   // ---------------------------------------------------------------------------------------------
 
   private static List<HasMetadata> owned(Pipeline p) {
-    return java.util.stream.Stream.<Supplier<HasMetadata>>of(
+    return Stream.<Supplier<HasMetadata>>of(
             p::deployment,
             () -> client.services().inNamespace(p.namespace).withName(p.api()).get(),
             () -> client.configMaps().inNamespace(p.namespace).withName(p.api()).get(),
-            () ->
-                client
-                    .policy()
-                    .v1()
-                    .podDisruptionBudget()
-                    .inNamespace(p.namespace)
-                    .withName(p.api())
-                    .get(),
+            p::disruptionBudget,
             p::sparkApplication)
         .map(Supplier::get)
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .toList();
   }
 
@@ -520,7 +524,7 @@ class OperatorIT {
       this.database = namespace.replace('-', '_');
     }
 
-    static Pipeline create(String name, String deletionPolicy, Map<String, String> labels) {
+    static Pipeline create(String name, String deletionPolicy) {
       Pipeline p = new Pipeline(API.createNamespace(name), name);
       p.createDatabase();
       client
@@ -574,7 +578,6 @@ class OperatorIT {
                   name);
       TelemetraPipeline pipeline =
           client.getKubernetesSerialization().unmarshal(yaml, TelemetraPipeline.class);
-      pipeline.getMetadata().getLabels().putAll(labels);
       client.resource(pipeline).create();
       return p;
     }
@@ -597,7 +600,7 @@ class OperatorIT {
       return resource().get();
     }
 
-    void edit(java.util.function.UnaryOperator<TelemetraPipeline> change) {
+    void edit(UnaryOperator<TelemetraPipeline> change) {
       resource().edit(change);
     }
 
@@ -611,6 +614,16 @@ class OperatorIT {
 
     Deployment deployment() {
       return client.apps().deployments().inNamespace(namespace).withName(api()).get();
+    }
+
+    PodDisruptionBudget disruptionBudget() {
+      return client
+          .policy()
+          .v1()
+          .podDisruptionBudget()
+          .inNamespace(namespace)
+          .withName(api())
+          .get();
     }
 
     SparkApplication sparkApplication() {
@@ -663,14 +676,13 @@ class OperatorIT {
           ResultSet rs =
               s.executeQuery(
                   "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
-        List<String> tables = new java.util.ArrayList<>();
+        List<String> tables = new ArrayList<>();
         while (rs.next()) tables.add(rs.getString(1));
         return tables;
       }
     }
 
-    private static io.fabric8.kubernetes.api.model.Secret secret(
-        String namespace, String name, Map<String, String> data) {
+    private static Secret secret(String namespace, String name, Map<String, String> data) {
       return new SecretBuilder()
           .withNewMetadata()
           .withName(name)
