@@ -5,6 +5,8 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -94,6 +96,44 @@ public final class OperatorBenchmark {
             rssBefore / 1024,
             rssKb() / 1024,
             (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+        // Warm path: change the API image of every (provisioned) pipeline; time until rolled out.
+        Map<String, Long> changed = new HashMap<>();
+        List<Long> updates = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          String name = "p" + i;
+          changed.put(name, System.nanoTime());
+          client
+              .resources(TelemetraPipeline.class)
+              .inNamespace(ns)
+              .withName(name)
+              .patch(
+                  PatchContext.of(PatchType.JSON_MERGE),
+                  "{\"spec\":{\"api\":{\"image\":\"ghcr.io/telemetra/api:0.1.1\"}}}");
+        }
+        long updateStart = System.nanoTime();
+        while (!changed.isEmpty() && System.nanoTime() - updateStart < 300_000_000_000L) {
+          for (String name : new ArrayList<>(changed.keySet())) {
+            Deployment d =
+                client.resources(Deployment.class).inNamespace(ns).withName(name + "-api").get();
+            if (d.getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getImage()
+                .endsWith("0.1.1")) {
+              updates.add((System.nanoTime() - changed.remove(name)) / 1_000_000);
+            }
+          }
+          Thread.sleep(50);
+        }
+        Collections.sort(updates);
+        System.out.printf(
+            "spec change rolled out: updated=%d p50=%dms p95=%dms max=%dms%n",
+            updates.size(),
+            pct(updates, 50),
+            pct(updates, 95),
+            updates.isEmpty() ? -1 : updates.get(updates.size() - 1));
       }
     } finally {
       server.destroy();
