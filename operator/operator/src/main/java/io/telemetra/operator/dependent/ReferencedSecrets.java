@@ -31,51 +31,69 @@ public final class ReferencedSecrets {
   /** One problem per part whose referenced Secret or key is missing (one GET per Secret). */
   public static List<PartState> missing(KubernetesClient client, TelemetraPipeline pipeline) {
     TelemetraPipelineSpec spec = pipeline.getSpec();
-    ReferencedSecrets secrets = new ReferencedSecrets(client, pipeline.getMetadata().getNamespace());
+    ReferencedSecrets secrets =
+        new ReferencedSecrets(client, pipeline.getMetadata().getNamespace());
     var pg = spec.getPostgres().getCredentialsSecretRef();
-    secrets.check(ConditionType.SCHEMA_READY, "spec.postgres.credentialsSecretRef",
-        pg.getName(), pg.getUserKey(), pg.getPasswordKey());
+    secrets.check(
+        ConditionType.SCHEMA_READY,
+        "spec.postgres.credentialsSecretRef",
+        pg.getName(),
+        pg.getUserKey(),
+        pg.getPasswordKey());
     if (spec.getKafka().getAuth() != null) {
       var kafka = spec.getKafka().getAuth().getSecretRef();
-      secrets.check(ConditionType.TOPICS_READY, "spec.kafka.auth.secretRef",
-          kafka.getName(), kafka.getUserKey(), kafka.getPasswordKey());
+      secrets.check(
+          ConditionType.TOPICS_READY,
+          "spec.kafka.auth.secretRef",
+          kafka.getName(),
+          kafka.getUserKey(),
+          kafka.getPasswordKey());
     }
     var token = spec.getApi().getAuthTokenSecretRef();
-    secrets.check(ConditionType.API_READY, "spec.api.authTokenSecretRef", token.getName(), token.getKey());
+    secrets.check(
+        ConditionType.API_READY, "spec.api.authTokenSecretRef", token.getName(), token.getKey());
     if (spec.getRedis() != null && spec.getRedis().getPasswordSecretRef() != null) {
       var redis = spec.getRedis().getPasswordSecretRef();
-      secrets.check(ConditionType.API_READY, "spec.redis.passwordSecretRef", redis.getName(), redis.getKey());
+      secrets.check(
+          ConditionType.API_READY, "spec.redis.passwordSecretRef", redis.getName(), redis.getKey());
     }
     return secrets.problems;
   }
 
-  /** The value of {@code key} in Secret {@code name}; throws a {@link PipelineProblem} if absent. */
+  /**
+   * The value of {@code key} in Secret {@code name}; throws a {@link PipelineProblem} if absent.
+   */
   public static String read(KubernetesClient client, String namespace, String name, String key) {
-    return valueOf(client.secrets().inNamespace(namespace).withName(name).get(), namespace, name, key);
+    return valueOf(
+        client.secrets().inNamespace(namespace).withName(name).get(), namespace, name, key);
   }
 
   private void check(String part, String field, String name, String... keys) {
     Secret secret =
         fetched
             .computeIfAbsent(
-                name, n -> Optional.ofNullable(client.secrets().inNamespace(namespace).withName(n).get()))
+                name,
+                n -> Optional.ofNullable(client.secrets().inNamespace(namespace).withName(n).get()))
             .orElse(null);
     try {
       for (String key : keys) {
         valueOf(secret, namespace, name, key);
       }
     } catch (PipelineProblem problem) {
-      problems.add(PartState.notReady(part, problem.reason(), problem.getMessage() + " (" + field + ")"));
+      problems.add(
+          PartState.notReady(part, problem.reason(), problem.getMessage() + " (" + field + ")"));
     }
   }
 
   private static String valueOf(Secret secret, String namespace, String name, String key) {
     if (secret == null) {
       throw new PipelineProblem(
-          Reason.SecretNotFound, "Secret '" + name + "' not found in namespace '" + namespace + "'");
+          Reason.SecretNotFound,
+          "Secret '" + name + "' not found in namespace '" + namespace + "'");
     }
     if (secret.getData() != null && secret.getData().containsKey(key)) {
-      return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+      return new String(
+          Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
     }
     if (secret.getStringData() != null && secret.getStringData().containsKey(key)) {
       return secret.getStringData().get(key);
