@@ -319,6 +319,19 @@ public final class StreamingBenchmark {
           }
         });
     lags.sort(null);
+    long windowBatches =
+        java.util.Arrays.stream(job.queries().get(1).recentProgress())
+            .filter(p -> p.numInputRows() > 0)
+            .count();
+    if (windowBatches < 3) {
+      // a window's row only becomes final with the batches after its end; too few to say
+      System.out.printf(
+          "RESULT freshness at %,d events/s: not measurable, the windows query completed only %d"
+              + " batches with data in %d s%n",
+          rate, windowBatches, seconds);
+      printBatches(job, "freshness");
+      return;
+    }
     if (lags.isEmpty()) {
       System.out.println("RESULT freshness: no windows measured");
       return;
