@@ -161,7 +161,7 @@ class DesiredStateTest {
 
     assertThat(app.getMetadata().getName()).isEqualTo("full-streaming");
     assertThat(spec.getImage()).isEqualTo("ghcr.io/telemetra/streaming:0.1.0");
-    assertThat(spec.getMainClass()).isEqualTo("io.telemetra.streaming.StreamingJob");
+    assertThat(spec.getMainClass()).isEqualTo("io.telemetra.streaming.StreamingJobMain");
     assertThat(spec.getSuspend()).isFalse();
     assertThat(spec.getSparkConf())
         .containsEntry("spark.sql.shuffle.partitions", "12")

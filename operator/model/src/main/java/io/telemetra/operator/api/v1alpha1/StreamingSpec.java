@@ -26,9 +26,9 @@ public class StreamingSpec {
   @JsonPropertyDescription("Container image of the streaming job (with Spark and the job jar).")
   private String image;
 
-  @Default("io.telemetra.streaming.StreamingJob")
+  @Default("io.telemetra.streaming.StreamingJobMain")
   @JsonPropertyDescription("Main class of the streaming job.")
-  private String mainClass = "io.telemetra.streaming.StreamingJob";
+  private String mainClass = "io.telemetra.streaming.StreamingJobMain";
 
   @Default("local:///opt/telemetra/telemetra-streaming.jar")
   @JsonPropertyDescription(
