@@ -38,6 +38,9 @@ public final class RealApiServer implements BeforeAllCallback, AfterAllCallback 
   /** The Kubernetes version of .ci/build-kube-binaries (K8S_VERSION). */
   public static final String VERSION = "1.34.4";
 
+  /** Name of our CRD (crds/). */
+  public static final String PIPELINE_CRD = "telemetrapipelines.telemetra.io";
+
   /** Name of the upstream SparkApplication CRD. */
   public static final String SPARK_APPLICATION_CRD = "sparkapplications.sparkoperator.k8s.io";
 
@@ -139,6 +142,9 @@ public final class RealApiServer implements BeforeAllCallback, AfterAllCallback 
         installedCrds.add(item.getMetadata().getName());
       }
     }
+    assertThat(installedCrds)
+        .as("CRDs found in %s and the upstream SparkApplication CRD", RepoRoot.resolve("crds"))
+        .contains(PIPELINE_CRD, SPARK_APPLICATION_CRD);
     for (String name : installedCrds) {
       client
           .apiextensions()
