@@ -49,6 +49,8 @@ public final class LocalPipeline {
   private volatile Postgres postgres;
   private volatile CacheChoice cache;
   private volatile String token;
+  private DashboardProbe dashboard;
+  private boolean waitingForWindows;
 
   public LocalPipeline(
       RunnerSettings settings, Map<String, String> env, PrintStream out, PrintStream err) {
@@ -325,7 +327,11 @@ public final class LocalPipeline {
                 + " after the command)",
             since(t0));
       } else if (!supervisor.isStopping()) {
-        progress.failed("no windows yet", "see the logs in " + dataDir.logs());
+        waitingForWindows = true;
+        progress.failed(
+            "no new windows yet",
+            "the dashboard fills once the streaming job's first batches are done; logs in "
+                + dataDir.logs());
       }
     }
     progress.plain("");
@@ -365,7 +371,18 @@ public final class LocalPipeline {
 
   private int keepRunning() {
     Optional<Instant> end = settings.duration().map(d -> Instant.now().plus(d));
+    long polls = 0;
     while (!supervisor.isStopping()) {
+      if (waitingForWindows
+          && ++polls % 8 == 0
+          && dashboard().streamsWithWindowsEndingAfter(startedAt) > 0) {
+        waitingForWindows = false;
+        progress.done(
+            "New windows visible via the API ("
+                + Progress.seconds(progress.sinceStart()).strip()
+                + " after the command)",
+            Duration.ZERO);
+      }
       Optional<RunningPart> dead = supervisor.firstDeadPart();
       if (dead.isPresent()) {
         progress.failed(
@@ -395,8 +412,11 @@ public final class LocalPipeline {
     dataDir.close();
   }
 
-  private DashboardProbe dashboard() {
-    return new DashboardProbe(settings.apiPort(), token);
+  private synchronized DashboardProbe dashboard() {
+    if (dashboard == null) {
+      dashboard = new DashboardProbe(settings.apiPort(), token);
+    }
+    return dashboard;
   }
 
   Supervisor supervisor() {
