@@ -406,10 +406,42 @@ public final class LocalPipeline {
       progress.plain("Stopping…");
     }
     List<String> order = supervisor.stopAll();
-    if (!order.isEmpty()) {
-      progress.done("Stopped " + String.join(", ", order), since(t0));
+    int midStart = stopPartsStillStarting(Duration.ofSeconds(3));
+    if (!order.isEmpty() || midStart > 0) {
+      progress.done(
+          "Stopped "
+              + String.join(", ", order)
+              + (midStart > 0 ? (order.isEmpty() ? "" : ", ") + midStart + " still starting" : ""),
+          since(t0));
     }
     dataDir.close();
+  }
+
+  /**
+   * Stops what was still starting when the user pressed Ctrl-C, and so never reached the
+   * supervisor: child processes of this JVM, and a PostgreSQL server on this run's data directory
+   * (pg_ctl runs it outside this JVM's process tree). Returns how many there were.
+   */
+  private int stopPartsStillStarting(Duration grace) {
+    List<ProcessHandle> left = new ArrayList<>(ProcessHandle.current().descendants().toList());
+    InfrastructureParts.postmasterPid(dataDir.postgres())
+        .flatMap(ProcessHandle::of)
+        .filter(p -> !left.contains(p))
+        .ifPresent(left::add);
+    left.removeIf(p -> !p.isAlive());
+    left.forEach(ProcessHandle::destroy);
+    long deadline = System.nanoTime() + grace.toNanos();
+    for (ProcessHandle p : left) {
+      try {
+        p.onExit()
+            .get(
+                Math.max(0, deadline - System.nanoTime()),
+                java.util.concurrent.TimeUnit.NANOSECONDS);
+      } catch (Exception e) {
+        p.destroyForcibly();
+      }
+    }
+    return left.size();
   }
 
   private synchronized DashboardProbe dashboard() {
