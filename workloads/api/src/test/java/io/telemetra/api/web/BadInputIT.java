@@ -106,6 +106,17 @@ class BadInputIT extends ApiTestSupport {
   }
 
   @org.junit.jupiter.api.Test
+  void aStrayMultipartContentTypeOnAGetIsIgnoredNotAServerError() {
+    HttpResponse<String> response =
+        send(
+            request("/api/v1/streams?size=1")
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "multipart/form-data")
+                .build());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+
+  @org.junit.jupiter.api.Test
   void anUnsupportedMethodIsAProblemNotAServerError() {
     HttpResponse<String> response =
         send(
