@@ -23,9 +23,11 @@ import java.util.function.BooleanSupplier;
  */
 public final class LocalPipeline {
 
-  static final String STREAMING = "streaming job";
-  static final String PRODUCER = "producer";
-  static final String API = "API + dashboard";
+  /** Part names, as printed and as {@link #part} takes them. */
+  public static final String STREAMING = "streaming job";
+
+  public static final String PRODUCER = "producer";
+  public static final String API = "API + dashboard";
 
   /** What the streaming job prints once its queries run (StreamingJobMain.READY_LINE). */
   static final String STREAMING_READY_LINE = "telemetra-streaming started";
@@ -45,8 +47,12 @@ public final class LocalPipeline {
   private final Leftovers leftovers;
   private final Instant startedAt = Instant.now();
 
+  private final Map<String, RestartBackoff> backoffs = new ConcurrentHashMap<>();
+  private List<String> producerArguments = List.of();
+
   private volatile KafkaBroker broker;
   private volatile Postgres postgres;
+  private volatile RedisServer redis;
   private volatile CacheChoice cache;
   private volatile String token;
   private DashboardProbe dashboard;
@@ -69,8 +75,54 @@ public final class LocalPipeline {
     leftovers.record(part.pids());
   }
 
+  /**
+   * Extra command-line options for the producer (e.g. {@code --seed 7 --malformed-fraction 0.01});
+   * the rate and stream count come from the settings.
+   */
+  public LocalPipeline producerArguments(List<String> arguments) {
+    this.producerArguments = List.copyOf(arguments);
+    return this;
+  }
+
   /** Runs until done; returns the process exit code. */
   public int run() {
+    int code = open();
+    if (code != 0) {
+      return code;
+    }
+    Thread hook = new Thread(this::shutdown, "telemetra-local-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      plan().run();
+    } catch (Exception e) {
+      if (!supervisor.isStopping()) {
+        progress.failed("start-up failed", describe(e));
+      }
+      return 1;
+    }
+    if (supervisor.isStopping()) {
+      return 130;
+    }
+    announce();
+    return keepRunning();
+  }
+
+  /**
+   * Starts every part and returns once all run, for harnesses that drive the pipeline themselves
+   * (the soak): they call {@link #restartExitedApplications} to keep it running and {@link
+   * #shutdown} at the end.
+   */
+  public void start() throws Exception {
+    int code = open();
+    if (code != 0) {
+      throw new IllegalStateException(
+          "the local pipeline could not start (exit code " + code + ")");
+    }
+    plan().run();
+  }
+
+  /** Opens the data directory and checks the ports; returns 0, or the exit code to stop with. */
+  private int open() {
     progress.plain("Telemetra local runner " + PartClasspaths.version());
     boolean resuming = dataDir.hasEarlierRun();
     try {
@@ -100,21 +152,7 @@ public final class LocalPipeline {
             + "; logs in "
             + dataDir.logs());
     token = ApiToken.loadOrCreate(dataDir.tokenFile(), settings.token());
-    Thread hook = new Thread(this::shutdown, "telemetra-local-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      plan().run();
-    } catch (Exception e) {
-      if (!supervisor.isStopping()) {
-        progress.failed("start-up failed", describe(e));
-      }
-      return 1;
-    }
-    if (supervisor.isStopping()) {
-      return 130;
-    }
-    announce();
-    return keepRunning();
+    return 0;
   }
 
   /** The start-up steps and what each waits for. */
@@ -160,11 +198,12 @@ public final class LocalPipeline {
     Instant t0 = Instant.now();
     switch (cache.kind()) {
       case STARTED_REDIS:
-        RedisServer redis = RedisServer.on(dataDir.redis(), cache.port());
+        RedisServer server = RedisServer.on(dataDir.redis(), cache.port());
+        redis = server;
         try {
-          redis.start();
+          server.start();
         } finally {
-          started(InfrastructureParts.of(redis), Supervisor.Tier.INFRASTRUCTURE);
+          started(InfrastructureParts.of(server), Supervisor.Tier.INFRASTRUCTURE);
         }
         progress.done("Redis cache: redis-server on 127.0.0.1:" + cache.port(), since(t0));
         break;
@@ -215,7 +254,7 @@ public final class LocalPipeline {
     kafkaEnv(job);
     postgresEnv(job);
     ChildPart part = job.start(dataDir.log("streaming"), STREAMING_READY_LINE);
-    started(part, Supervisor.Tier.APPLICATION);
+    startedApplication(part);
     part.awaitReady(Duration.ofSeconds(180));
     progress.done("Streaming job (Spark local[2], checkpoints kept)", since(t0));
   }
@@ -250,7 +289,7 @@ public final class LocalPipeline {
         api.env("REDIS_HOST", cache.host()).env("REDIS_PORT", String.valueOf(cache.port()));
     }
     ChildPart part = api.start(dataDir.log("api"), "Started TelemetraApiApplication");
-    started(part, Supervisor.Tier.APPLICATION);
+    startedApplication(part);
     awaitReady(part, dashboard()::answers, Duration.ofSeconds(180));
     progress.done("API + dashboard on http://localhost:" + settings.apiPort(), since(t0));
   }
@@ -276,10 +315,11 @@ public final class LocalPipeline {
             .executableJar(jar)
             .env("PRODUCER_RATE_PER_SEC", String.valueOf(settings.rate()))
             .env("PRODUCER_STREAMS", String.valueOf(settings.streams()))
-            .unset("PRODUCER_DURATION_SECONDS", "PRODUCER_MALFORMED_FRACTION", "PRODUCER_SEED");
+            .unset("PRODUCER_DURATION_SECONDS", "PRODUCER_MALFORMED_FRACTION", "PRODUCER_SEED")
+            .args(producerArguments);
     kafkaEnv(producer);
     ChildPart part = producer.start(dataDir.log("producer"), "producing to ");
-    started(part, Supervisor.Tier.APPLICATION);
+    startedApplication(part);
     part.awaitReady(Duration.ofSeconds(60));
     progress.done(
         "Producer: " + settings.rate() + " events/s across " + settings.streams() + " streams",
@@ -383,7 +423,9 @@ public final class LocalPipeline {
                 + " after the command)",
             Duration.ZERO);
       }
-      Optional<RunningPart> dead = supervisor.firstDeadPart();
+      restartExitedApplications();
+      Optional<RunningPart> dead =
+          supervisor.deadParts(Supervisor.Tier.INFRASTRUCTURE).stream().findFirst();
       if (dead.isPresent()) {
         progress.failed(
             dead.get().name() + " stopped unexpectedly",
@@ -399,8 +441,76 @@ public final class LocalPipeline {
     return 130;
   }
 
+  private void startedApplication(ChildPart part) {
+    backoffs.computeIfAbsent(part.name(), n -> new RestartBackoff()).started(Instant.now());
+    started(part, Supervisor.Tier.APPLICATION);
+  }
+
+  /**
+   * Starts again, after a growing pause ({@link RestartBackoff}), each application (streaming job,
+   * API, producer) that exited although nobody asked it to: a crash, or giving up while Postgres or
+   * Kafka was away. Its checkpoints and data are kept, so it resumes where it was. Returns how many
+   * were started again; blocks while they start.
+   */
+  public int restartExitedApplications() {
+    int restarted = 0;
+    for (RunningPart dead : supervisor.deadParts(Supervisor.Tier.APPLICATION)) {
+      RestartBackoff backoff = backoffs.computeIfAbsent(dead.name(), n -> new RestartBackoff());
+      Duration delay = backoff.delayAt(Instant.now());
+      progress.failed(
+          dead.name() + " exited; starting it again in " + delay.toSeconds() + " s",
+          dead.logFile().map(l -> "see " + l).orElse("see the logs in " + dataDir.logs()));
+      supervisor.forget(dead);
+      sleep(delay.toMillis());
+      if (supervisor.isStopping()) {
+        return restarted;
+      }
+      Instant t0 = Instant.now();
+      try {
+        switch (dead.name()) {
+          case STREAMING -> startStreamingJob();
+          case API -> startApi();
+          case PRODUCER -> startProducer();
+          default -> throw new IllegalStateException("no way to start " + dead.name());
+        }
+        restarted++;
+        progress.done(dead.name() + " running again", since(t0));
+      } catch (Exception e) {
+        progress.failed(dead.name() + " did not start again", describe(e));
+      }
+    }
+    return restarted;
+  }
+
+  /** The running part called {@code name} ({@link #STREAMING}, "Kafka broker", ...), if any. */
+  public Optional<RunningPart> part(String name) {
+    return supervisor.parts().stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  public KafkaBroker broker() {
+    return broker;
+  }
+
+  public Postgres postgres() {
+    return postgres;
+  }
+
+  /** The redis-server this pipeline started, if it started one. */
+  public Optional<RedisServer> redis() {
+    return Optional.ofNullable(redis);
+  }
+
+  public Topics topics() {
+    return topics;
+  }
+
+  /** The API token (the dashboard link carries it). */
+  public String token() {
+    return token;
+  }
+
   /** Stops everything in reverse order; runs as the JVM's shutdown hook. */
-  void shutdown() {
+  public void shutdown() {
     Instant t0 = Instant.now();
     if (!supervisor.parts().isEmpty()) {
       progress.plain("Stopping…");
@@ -451,7 +561,7 @@ public final class LocalPipeline {
     return dashboard;
   }
 
-  Supervisor supervisor() {
+  public Supervisor supervisor() {
     return supervisor;
   }
 

@@ -58,6 +58,22 @@ public final class Supervisor {
     return started.stream().map(Entry::part).filter(p -> !p.isAlive()).findFirst();
   }
 
+  /** The parts of {@code tier} that exited although nobody asked them to. */
+  public synchronized List<RunningPart> deadParts(Tier tier) {
+    if (stopping) {
+      return List.of();
+    }
+    return started.stream()
+        .filter(e -> e.tier() == tier && !e.part().isAlive())
+        .map(Entry::part)
+        .toList();
+  }
+
+  /** Drops a part that exited, before it is started again. */
+  public synchronized void forget(RunningPart part) {
+    started.removeIf(e -> e.part() == part);
+  }
+
   /**
    * Stops everything: applications (newest first, signalled together), then infrastructure (newest
    * first, signalled together). Returns the names in the order they were stopped.

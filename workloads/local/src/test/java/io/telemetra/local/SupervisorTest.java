@@ -81,6 +81,26 @@ class SupervisorTest {
   }
 
   @Test
+  void deadPartsAreListedByTierAndAForgottenPartIsNoLongerSupervised() {
+    Supervisor s = new Supervisor(Duration.ofSeconds(1), Duration.ofSeconds(1));
+    RecordingPart broker = new RecordingPart("broker");
+    RecordingPart job = new RecordingPart("job");
+    RecordingPart api = new RecordingPart("api");
+    s.started(broker, Supervisor.Tier.INFRASTRUCTURE);
+    s.started(job, Supervisor.Tier.APPLICATION);
+    s.started(api, Supervisor.Tier.APPLICATION);
+
+    job.alive = false;
+    broker.alive = false;
+
+    assertThat(s.deadParts(Supervisor.Tier.APPLICATION)).containsExactly(job);
+    assertThat(s.deadParts(Supervisor.Tier.INFRASTRUCTURE)).containsExactly(broker);
+    s.forget(job);
+    assertThat(s.deadParts(Supervisor.Tier.APPLICATION)).isEmpty();
+    assertThat(s.parts()).containsExactly(broker, api);
+  }
+
+  @Test
   void stoppingTwiceStopsEachPartOnce() {
     Supervisor s = new Supervisor(Duration.ofSeconds(1), Duration.ofSeconds(1));
     s.started(new RecordingPart("broker"), Supervisor.Tier.INFRASTRUCTURE);
