@@ -34,7 +34,11 @@ public final class MomentDetector {
     return threshold;
   }
 
-  /** How far back, in slides, a history must reach to evaluate a window. */
+  /**
+   * How far back, in slides, a history must reach to evaluate a window: {@code historyWindows}
+   * baseline positions, plus one more for the viewer change of the oldest. Conversely, a change to
+   * a window can alter the moments of the windows up to this many slides after it.
+   */
   public int lookbackSlides() {
     return historyWindows + 1;
   }

@@ -18,23 +18,35 @@ public final class StreamHistory {
   private final Map<Instant, Long> lastViewers = new HashMap<>();
   private final Map<String, Map<Instant, BigDecimal>> revenue = new HashMap<>();
   private final Set<Instant> observed = new HashSet<>();
+  private final Set<Instant> withData = new HashSet<>();
 
   public void chat(Instant start, long count) {
     chatCounts.put(start, count);
     observed.add(start);
+    withData.add(start);
   }
 
   public void viewers(Instant start, long last) {
     lastViewers.put(start, last);
     observed.add(start);
+    withData.add(start);
   }
 
   public void revenue(Instant start, String currency, BigDecimal sum) {
     revenue.computeIfAbsent(currency, c -> new HashMap<>()).put(start, sum);
+    withData.add(start);
   }
 
   public boolean observed(Instant start) {
     return observed.contains(start);
+  }
+
+  /**
+   * Whether the stream has any window row (chat, viewer or revenue) at {@code start}: only such a
+   * window can have a moment, since every kind needs the window's own value.
+   */
+  public boolean hasData(Instant start) {
+    return withData.contains(start);
   }
 
   public Long chatCount(Instant start) {

@@ -8,21 +8,30 @@ import io.telemetra.streaming.window.SlidingWindows;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
- * Evaluates the windows a batch changed for moments against each stream's history in Postgres (read
- * inside the batch's transaction, so it includes the batch's own rows) and upserts or removes the
- * stream's moment rows accordingly. Reading history from the database keeps detection exact and
- * restart-safe without extra Spark state.
+ * Keeps the moments table a pure function of the window tables. A window's moments depend on its
+ * own values and on the stream's {@link MomentDetector#lookbackSlides()} preceding window
+ * positions, so after a batch changes some windows this re-evaluates those windows and every later
+ * window of the same stream within that many slides that has data, against history read from
+ * Postgres inside the batch's transaction (so it includes the batch's own rows). Evaluating only
+ * the changed windows would leave a later window judged against a history that an out-of-order
+ * event, or a later batch reading an earlier time range, has since changed. Reading history from
+ * the database keeps detection exact and restart-safe without extra Spark state.
  */
 final class MomentStore {
 
@@ -47,40 +56,49 @@ final class MomentStore {
     this.detector = detector;
   }
 
-  /** Re-evaluates {@code touched} windows (stream to starts); returns the moments now present. */
+  /**
+   * Re-evaluates the {@code touched} windows (stream to starts) and the later windows whose history
+   * they are; upserts the moments found and deletes stored ones that no longer hold. Returns the
+   * number of moments now present among the evaluated windows.
+   */
   int evaluate(Connection c, Map<String, Set<Instant>> touched, long batchId) throws SQLException {
     if (touched.isEmpty()) {
       return 0;
     }
-    Instant from = Instant.MAX;
-    Instant to = Instant.MIN;
+    Instant first = Instant.MAX;
+    Instant last = Instant.MIN;
     for (Set<Instant> starts : touched.values()) {
       for (Instant s : starts) {
-        from = s.isBefore(from) ? s : from;
-        to = s.isAfter(to) ? s : to;
+        first = s.isBefore(first) ? s : first;
+        last = s.isAfter(last) ? s : last;
       }
     }
-    from = from.minus(windows.slide().multipliedBy(detector.lookbackSlides()));
-    Map<String, StreamHistory> histories = load(c, touched.keySet(), from, to);
+    Duration lookback = windows.slide().multipliedBy(detector.lookbackSlides());
+    Map<String, StreamHistory> histories =
+        load(c, touched.keySet(), first.minus(lookback), last.plus(lookback));
+    Set<StoredMoment> stored = stored(c, touched.keySet(), first, last.plus(lookback));
     int found = 0;
     try (PreparedStatement upsert = c.prepareStatement(UPSERT);
         PreparedStatement delete = c.prepareStatement(DELETE)) {
       for (var entry : touched.entrySet()) {
-        StreamHistory history = histories.getOrDefault(entry.getKey(), new StreamHistory());
-        for (Instant start : entry.getValue()) {
+        String stream = entry.getKey();
+        StreamHistory history = histories.getOrDefault(stream, new StreamHistory());
+        for (Instant start : affected(entry.getValue(), history)) {
           Set<MomentKind> absent = EnumSet.allOf(MomentKind.class);
-          for (Moment m : detector.detect(entry.getKey(), start, history)) {
+          for (Moment m : detector.detect(stream, start, history)) {
             absent.remove(m.kind());
             bindUpsert(upsert, m, batchId);
             upsert.addBatch();
             found++;
           }
           for (MomentKind kind : absent) {
-            delete.setString(1, entry.getKey());
-            delete.setObject(2, Postgres.utc(start));
-            delete.setObject(3, Postgres.utc(windows.endOf(start)));
-            delete.setString(4, kind.dbName());
-            delete.addBatch();
+            if (stored.contains(new StoredMoment(stream, start, kind.dbName()))) {
+              delete.setString(1, stream);
+              delete.setObject(2, Postgres.utc(start));
+              delete.setObject(3, Postgres.utc(windows.endOf(start)));
+              delete.setString(4, kind.dbName());
+              delete.addBatch();
+            }
           }
         }
       }
@@ -88,6 +106,40 @@ final class MomentStore {
       upsert.executeBatch();
     }
     return found;
+  }
+
+  /**
+   * The touched starts plus, for each, the starts up to {@link MomentDetector#lookbackSlides()}
+   * slides later where the stream has data (a window without data has no moment and no row).
+   */
+  private SortedSet<Instant> affected(Set<Instant> touched, StreamHistory history) {
+    SortedSet<Instant> affected = new TreeSet<>(touched);
+    for (Instant start : touched) {
+      Instant later = start;
+      for (int k = 1; k <= detector.lookbackSlides(); k++) {
+        later = later.plus(windows.slide());
+        if (history.hasData(later)) {
+          affected.add(later);
+        }
+      }
+    }
+    return affected;
+  }
+
+  /** A row already in the moments table, so that only rows that exist are deleted. */
+  private record StoredMoment(String streamId, Instant windowStart, String kind) {}
+
+  private static Set<StoredMoment> stored(
+      Connection c, Set<String> streams, Instant from, Instant to) throws SQLException {
+    Set<StoredMoment> stored = new HashSet<>();
+    inRange(
+        c,
+        "SELECT stream_id, window_start, kind FROM moments",
+        streams,
+        from,
+        to,
+        rs -> stored.add(new StoredMoment(rs.getString(1), instant(rs, 2), rs.getString(3))));
+    return stored;
   }
 
   private void bindUpsert(PreparedStatement s, Moment m, long batchId) throws SQLException {
@@ -114,64 +166,60 @@ final class MomentStore {
     return json.toString();
   }
 
-  private Map<String, StreamHistory> load(
+  private static Map<String, StreamHistory> load(
       Connection c, Set<String> streams, Instant from, Instant to) throws SQLException {
     Map<String, StreamHistory> histories = new HashMap<>();
-    Object[] ids = streams.toArray();
-    query(
+    inRange(
         c,
         "SELECT stream_id, window_start, chat_count FROM chat_summary_minute",
-        ids,
+        streams,
         from,
         to,
-        (h, rs) -> h.chat(instant(rs, 2), rs.getLong(3)),
-        histories);
-    query(
+        rs -> history(histories, rs).chat(instant(rs, 2), rs.getLong(3)));
+    inRange(
         c,
         "SELECT stream_id, window_start, last_viewers FROM viewer_timeseries",
-        ids,
+        streams,
         from,
         to,
-        (h, rs) -> h.viewers(instant(rs, 2), rs.getLong(3)),
-        histories);
-    query(
+        rs -> history(histories, rs).viewers(instant(rs, 2), rs.getLong(3)));
+    inRange(
         c,
         "SELECT stream_id, window_start, currency, amount_sum FROM revenue_summary_minute",
-        ids,
+        streams,
         from,
         to,
-        (h, rs) -> h.revenue(instant(rs, 2), rs.getString(3), rs.getBigDecimal(4)),
-        histories);
+        rs -> history(histories, rs).revenue(instant(rs, 2), rs.getString(3), rs.getBigDecimal(4)));
     return histories;
   }
 
-  private interface RowReader {
-    void read(StreamHistory history, java.sql.ResultSet rs) throws SQLException;
+  private static StreamHistory history(Map<String, StreamHistory> histories, ResultSet rs)
+      throws SQLException {
+    return histories.computeIfAbsent(rs.getString(1), k -> new StreamHistory());
   }
 
-  private static void query(
-      Connection c,
-      String select,
-      Object[] streams,
-      Instant from,
-      Instant to,
-      RowReader reader,
-      Map<String, StreamHistory> histories)
+  private interface RowReader {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  /** Runs {@code select} (columns from stream_id, window_start) over the streams and range. */
+  private static void inRange(
+      Connection c, String select, Set<String> streams, Instant from, Instant to, RowReader reader)
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(select + " WHERE stream_id = ANY(?) AND window_start BETWEEN ? AND ?")) {
-      s.setArray(1, c.createArrayOf("text", streams));
+      s.setArray(1, c.createArrayOf("text", streams.toArray()));
       s.setObject(2, Postgres.utc(from));
       s.setObject(3, Postgres.utc(to));
       try (var rs = s.executeQuery()) {
         while (rs.next()) {
-          reader.read(histories.computeIfAbsent(rs.getString(1), k -> new StreamHistory()), rs);
+          reader.read(rs);
         }
       }
     }
   }
 
-  private static Instant instant(java.sql.ResultSet rs, int column) throws SQLException {
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
     return rs.getObject(column, OffsetDateTime.class).toInstant();
   }
 
