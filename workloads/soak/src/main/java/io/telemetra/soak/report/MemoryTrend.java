@@ -1,0 +1,105 @@
+package io.telemetra.soak.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Whether a process's memory grows over a run: the least-squares slope, in MB per minute, of its
+ * RSS and of its heap's low points, over its last uninterrupted stretch after warm-up (a restart,
+ * seen as a sample without the process or a drop by half, starts a new stretch). The heap is judged
+ * by its minimum per minute, so garbage waiting for the next collection does not count as growth.
+ *
+ * @param stretchMinutes how long the judged stretch lasted
+ * @param rssMbPerMinute slope of the RSS
+ * @param heapMbPerMinute slope of the per-minute heap minimum, NaN for a process that is not a JVM
+ * @param meanRssMb mean RSS over the stretch
+ */
+public record MemoryTrend(
+    String process,
+    double stretchMinutes,
+    double rssMbPerMinute,
+    double heapMbPerMinute,
+    double meanRssMb) {
+
+  /** Growth that would add more than 10% of the mean RSS per 10 minutes counts as a trend. */
+  public boolean grows() {
+    return rssMbPerMinute * 10 > 0.10 * meanRssMb
+        || !Double.isNaN(heapMbPerMinute) && heapMbPerMinute * 10 > 0.10 * meanRssMb;
+  }
+
+  /** The trend of {@code process} from {@code warmUpSeconds} on, if it ran long enough to judge. */
+  public static Optional<MemoryTrend> of(
+      String process, List<Sample> samples, double warmUpSeconds) {
+    List<Sample> stretch = new ArrayList<>();
+    ProcessMemory previous = null;
+    for (Sample s : samples) {
+      ProcessMemory m = s.memory().get(process);
+      boolean restarted = m == null || previous != null && m.rssMb() < 0.5 * previous.rssMb();
+      if (restarted) {
+        stretch.clear();
+      }
+      if (m != null && s.seconds() >= warmUpSeconds) {
+        stretch.add(s);
+      }
+      previous = m;
+    }
+    if (stretch.size() < 4) {
+      return Optional.empty();
+    }
+    double minutes = (stretch.get(stretch.size() - 1).seconds() - stretch.get(0).seconds()) / 60.0;
+    if (minutes < 1) {
+      return Optional.empty();
+    }
+    double rssSlope = slope(stretch, s -> s.memory().get(process).rssMb());
+    double heapSlope = Double.NaN;
+    if (stretch.get(0).memory().get(process).isJvm()) {
+      heapSlope =
+          slope(perMinuteMinimum(stretch, process), s -> s.memory().get(process).heapUsedMb());
+    }
+    double meanRss =
+        stretch.stream().mapToDouble(s -> s.memory().get(process).rssMb()).average().orElse(0);
+    return Optional.of(new MemoryTrend(process, minutes, rssSlope, heapSlope, meanRss));
+  }
+
+  private static List<Sample> perMinuteMinimum(List<Sample> stretch, String process) {
+    List<Sample> minima = new ArrayList<>();
+    long minute = Long.MIN_VALUE;
+    for (Sample s : stretch) {
+      long m = (long) (s.seconds() / 60);
+      double heap = s.memory().get(process).heapUsedMb();
+      if (m != minute) {
+        minima.add(s);
+        minute = m;
+      } else if (heap < minima.get(minima.size() - 1).memory().get(process).heapUsedMb()) {
+        minima.set(minima.size() - 1, s);
+      }
+    }
+    return minima;
+  }
+
+  /** Least-squares slope of y over time, per minute. */
+  static double slope(List<Sample> points, ToDoubleFunction<Sample> y) {
+    int n = points.size();
+    if (n < 2) {
+      return Double.NaN;
+    }
+    double mx = 0;
+    double my = 0;
+    for (Sample s : points) {
+      mx += s.seconds() / 60.0;
+      my += y.applyAsDouble(s);
+    }
+    mx /= n;
+    my /= n;
+    double sxy = 0;
+    double sxx = 0;
+    for (Sample s : points) {
+      double dx = s.seconds() / 60.0 - mx;
+      sxy += dx * (y.applyAsDouble(s) - my);
+      sxx += dx * dx;
+    }
+    return sxx == 0 ? Double.NaN : sxy / sxx;
+  }
+}
