@@ -12,7 +12,7 @@ NAMESPACE ?= telemetra-system
 .DEFAULT_GOAL := help
 .PHONY: help setup build jars images test test-integration local up up-full down restart logs ps \
         health-check kafka-topics kafka-consume db-shell redis-shell clean clean-volumes clean-all \
-        install-operator dev-infra demo
+        install-operator dev-infra demo soak soak-short
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_%-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-18s %s\n", $$1, $$2}'
@@ -43,6 +43,14 @@ test-integration: ## Run unit and integration tests (real Kafka, Postgres, Redis
 local: ## Run the whole pipeline on this machine without Docker (local runner)
 	@test -f workloads/local/target/telemetra-local.jar || $(MVN) -q install -DskipTests
 	java -jar workloads/local/target/telemetra-local.jar
+
+soak: ## Soak under faults: 20,000 events/s for 20 min (RATE=, DURATION=); report in target/soak
+	@test -f workloads/soak/target/telemetra-soak.jar || $(MVN) -q install -DskipTests
+	java -jar workloads/soak/target/telemetra-soak.jar --rate $${RATE:-20000} --duration $${DURATION:-20m} --out target/soak
+
+soak-short: ## The CI variant of the soak: 2,000 events/s for 3 min with every fault
+	$(MVN) -q install -DskipTests
+	$(MVN) -pl workloads/soak verify -Pe2e -Dit.test=SoakIT
 
 up: setup jars ## Start the pipeline in docker compose (dashboard on http://localhost:8080)
 	$(COMPOSE) up -d --build
