@@ -38,6 +38,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -287,8 +288,19 @@ public final class SoakRun {
       case API_SIGKILL, REDIS_STOP -> apiAnswers;
       case POSTGRES_STOP -> () -> apiAnswers.getAsBoolean() && windowsWritten.getAsBoolean();
       case KAFKA_STOP -> {
-        long before = produced.total().orElse(Long.MAX_VALUE);
-        yield () -> windowsWritten.getAsBoolean() && produced.total().orElse(0L) > before;
+        // the topics' size once the broker answers again; healthy when they grew past it
+        AtomicLong before = new AtomicLong(-1);
+        yield () -> {
+          Optional<Long> now = produced.total();
+          if (now.isEmpty()) {
+            return false;
+          }
+          if (before.get() < 0) {
+            before.set(now.get());
+            return false;
+          }
+          return now.get() > before.get() && windowsWritten.getAsBoolean();
+        };
       }
     };
   }

@@ -10,8 +10,9 @@ import java.util.Map;
  *     sample
  * @param committedPerSecond events the streaming job committed to Postgres per second since the
  *     previous sample (ingest query rows of the {@code streaming_commits} ledger)
- * @param freshnessSeconds how far the newest committed window lags behind the newest produced event
- *     time, or null when it could not be read (Postgres down, nothing committed yet)
+ * @param freshnessSeconds how far the newest committed chat window lags behind the wall clock: now
+ *     minus (its start + one slide), about the age of the newest event written; null when it could
+ *     not be read (PostgreSQL down, nothing committed yet)
  * @param apiRequests API requests the prober made since the previous sample
  * @param apiErrors of those, how many failed (no answer, or a status other than 2xx)
  * @param memory per process name ("streaming job", "API + dashboard", "Kafka broker", ...): its
