@@ -185,6 +185,7 @@ public final class SoakRun {
         sleep(Duration.ofSeconds(10).toMillis());
       }
       sampler.sample();
+      sampler.close();
       out.printf(
           "soak: %s%n",
           drained
@@ -350,7 +351,7 @@ public final class SoakRun {
   }
 
   /** Samples throughput, freshness, API answers and memory. */
-  private final class Sampler {
+  private final class Sampler implements AutoCloseable {
     private final Instant t0;
     private final LocalPipeline pipeline;
     private final PostgresProbe postgres;
@@ -378,6 +379,11 @@ public final class SoakRun {
       this.last = t0;
       this.lastProduced = produced.total().orElse(0L);
       this.lastCommitted = committed.committedRecords().orElse(0L);
+    }
+
+    @Override
+    public synchronized void close() {
+      memory.close();
     }
 
     synchronized void sample() {

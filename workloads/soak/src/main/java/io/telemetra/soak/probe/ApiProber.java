@@ -43,7 +43,7 @@ public final class ApiProber implements AutoCloseable {
   private final List<Probe> probes = new ArrayList<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
-  private volatile String streamId = "stream-001";
+  private volatile String streamId;
   private final Map<String, Long> answers = new TreeMap<>();
   private final Map<String, String> firstFailures = new TreeMap<>();
 
@@ -64,7 +64,8 @@ public final class ApiProber implements AutoCloseable {
     long n = 0;
     while (running.get()) {
       long t0 = System.currentTimeMillis();
-      boolean list = n++ % 2 == 0;
+      // the live window only once the list named a stream that has one (else 404 no-window)
+      boolean list = n++ % 2 == 0 || streamId == null;
       String path = list ? "/api/v1/streams?size=5" : "/api/v1/streams/" + streamId + "/live";
       String kind = list ? "GET /api/v1/streams" : "GET /api/v1/streams/{id}/live";
       int status = get(path, kind);

@@ -7,13 +7,15 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Whether a process's memory grows over a run: the least-squares slope, in MB per minute, of its
- * RSS and of its heap's low points, over its last uninterrupted stretch after warm-up (a restart,
- * seen as a sample without the process or a drop by half, starts a new stretch). The heap is judged
- * by its minimum per minute, so garbage waiting for the next collection does not count as growth.
+ * RSS and of its heap after garbage collection, over its last uninterrupted stretch after warm-up
+ * (a restart, seen as a sample without the process or a drop by half, starts a new stretch). The
+ * heap is judged by its minimum per minute (the lower envelope), so old-generation garbage a young
+ * collection leaves for a later one does not count as growth.
  *
  * @param stretchMinutes how long the judged stretch lasted
  * @param rssMbPerMinute slope of the RSS
- * @param heapMbPerMinute slope of the per-minute heap minimum, NaN for a process that is not a JVM
+ * @param heapMbPerMinute slope of the per-minute minimum of the heap after GC, NaN for a process
+ *     that is not a JVM
  * @param meanRssMb mean RSS over the stretch
  */
 public record MemoryTrend(

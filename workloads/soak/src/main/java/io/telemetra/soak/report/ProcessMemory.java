@@ -3,8 +3,10 @@ package io.telemetra.soak.report;
 /**
  * One process's memory at one moment.
  *
- * @param heapUsedMb Java heap in use (all generations), or NaN for a process that is not a JVM
- * @param rssMb resident set size, summed over the process and its children (PostgreSQL's backends)
+ * @param heapUsedMb Java heap in use right after the last garbage collection (all generations), or
+ *     NaN for a process that is not a JVM (or before its first collection)
+ * @param rssMb resident memory: the proportional set size (PSS) summed over the process and its
+ *     children (PostgreSQL's backends), so shared pages count once
  */
 public record ProcessMemory(double heapUsedMb, double rssMb) {
 

@@ -187,13 +187,13 @@ public final class SoakReport {
 
     md.append("\n## Memory\n\n");
     md.append(
-        "| process | judged over | mean RSS | RSS trend | heap-low trend | growth? |\n"
+        "| process | judged over | mean RSS | RSS trend | heap-after-GC trend | growth? |\n"
             + "|---|---:|---:|---:|---:|---|\n");
     double warmUp = Math.min(120, r.settings().duration().toSeconds() * 0.2);
     TreeSet<String> processes = new TreeSet<>();
     r.samples().forEach(s -> processes.addAll(s.memory().keySet()));
     for (String p : processes) {
-      Optional<MemoryTrend> t = MemoryTrend.of(p, r.samples(), warmUp);
+      Optional<MemoryTrend> t = MemoryTrend.of(p, production(r), warmUp);
       if (t.isEmpty()) {
         md.append("| ").append(p).append(" | too short to judge | | | | |\n");
         continue;
@@ -215,11 +215,18 @@ public final class SoakReport {
     md.append(
         "\nJudged after a warm-up of "
             + Math.round(warmUp)
-            + " s, over each process's last stretch without a restart; growth means more than"
-            + " 10% of the mean RSS per 10 minutes.\n\n");
+            + " s, over each process's last stretch without a restart while the producer ran;"
+            + " RSS is the proportional set size summed over the process and its children (shared"
+            + " pages counted once); growth means more than 10% of the mean RSS per 10 minutes.\n\n");
     md.append("![throughput, freshness and memory over time](timeline.png)\n\n");
     md.append("Every sample is in `samples.csv`.\n");
     return md.toString();
+  }
+
+  /** The samples taken while the producer ran: idle draining says nothing about growth. */
+  private static List<Sample> production(SoakResult r) {
+    double end = seconds(r, r.productionEnded());
+    return r.samples().stream().filter(s -> s.seconds() <= end).toList();
   }
 
   static String csv(List<Sample> samples) {
@@ -230,7 +237,7 @@ public final class SoakReport {
             "seconds,produced_per_s,committed_per_s,newest_window_lag_s,api_requests,api_errors");
     for (String p : processes) {
       String id = p.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-      csv.append(',').append(id).append("_rss_mb,").append(id).append("_heap_mb");
+      csv.append(',').append(id).append("_rss_mb,").append(id).append("_heap_after_gc_mb");
     }
     csv.append('\n');
     for (Sample s : samples) {

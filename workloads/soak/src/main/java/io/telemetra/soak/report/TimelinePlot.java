@@ -233,7 +233,7 @@ public final class TimelinePlot {
       if (jvm) {
         data.addSeries(
             series(
-                process + " heap",
+                process + " heap after GC",
                 samples,
                 time,
                 s -> memoryOf(s, process, ProcessMemory::heapUsedMb)));

@@ -2,32 +2,61 @@ package io.telemetra.soak.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MemoryProbeTest {
 
   @Test
-  void heapInUseIsSurvivorEdenAndOldGenerationOfJstat() {
-    String jstat =
-        "    S0C         S1C         S0U         S1U          EC           EU           OC"
-            + "           OU          MC         MU       CCSC      CCSU     YGC     YGCT\n"
-            + "        0.0      8192.0         0.0      5436.3     204800.0      45056.0"
-            + "     266240.0      17457.0    16640.0    16464.0    1984.0    1908.4      7     0.118\n";
+  void measuresAnotherJvmsResidentMemoryAndItsHeapAfterItsLastCollection(@TempDir Path dir)
+      throws Exception {
+    Path source =
+        Files.writeString(
+            dir.resolve("Holder.java"),
+            "public class Holder { static byte[][] kept = new byte[40][];"
+                + " public static void main(String[] a) throws Exception {"
+                + " for (int i = 0; i < 40; i++) kept[i] = new byte[1 << 20];"
+                + " System.gc(); System.out.println(\"ready\"); Thread.sleep(120_000); } }");
+    Process holder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                source.toString())
+            .redirectErrorStream(true)
+            .start();
+    try (MemoryProbe probe = new MemoryProbe()) {
+      assertThat(new String(holder.getInputStream().readNBytes(6))).isEqualTo("ready\n");
 
-    assertThat(MemoryProbe.parseHeapUsedKb(jstat)).isEqualTo(5436.3 + 45056.0 + 17457.0);
+      var memory =
+          Awaitility.await()
+              .atMost(Duration.ofSeconds(30))
+              .until(() -> probe.measure(holder.pid(), true), m -> m.isPresent() && m.get().isJvm())
+              .orElseThrow();
+
+      assertThat(memory.heapUsedMb())
+          .as("40 MB kept alive across the collection")
+          .isBetween(40.0, 120.0);
+      assertThat(memory.rssMb()).isGreaterThan(memory.heapUsedMb());
+    } finally {
+      holder.destroyForcibly().waitFor();
+    }
   }
 
   @Test
-  void unreadableOutputIsNotANumber() {
-    assertThat(MemoryProbe.parseHeapUsedKb("12345 not found")).isNaN();
-  }
+  void aProcessThatIsNotAJvmHasNoHeapAndAFinishedOneNoMemory() throws Exception {
+    try (MemoryProbe probe = new MemoryProbe()) {
+      Process sleep = new ProcessBuilder("sleep", "30").start();
+      var memory = probe.measure(sleep.pid(), false);
+      sleep.destroyForcibly().waitFor();
 
-  @Test
-  void measuresThisJvm() {
-    var memory = new MemoryProbe().measure(ProcessHandle.current().pid(), true);
-
-    assertThat(memory).isPresent();
-    assertThat(memory.get().rssMb()).isGreaterThan(10);
-    assertThat(memory.get().heapUsedMb()).isGreaterThan(1);
+      assertThat(memory).hasValueSatisfying(m -> assertThat(m.isJvm()).isFalse());
+      assertThat(memory.get().rssMb()).isPositive();
+      assertThat(probe.measure(sleep.pid(), false)).isEmpty();
+    }
   }
 }
