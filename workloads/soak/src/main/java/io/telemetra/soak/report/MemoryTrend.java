@@ -25,6 +25,9 @@ public record MemoryTrend(
     double heapMbPerMinute,
     double meanRssMb) {
 
+  /** Shorter stretches are dominated by warm-up (heaps growing to their working size). */
+  static final double MINIMUM_MINUTES = 5;
+
   /** Growth that would add more than 10% of the mean RSS per 10 minutes counts as a trend. */
   public boolean grows() {
     return rssMbPerMinute * 10 > 0.10 * meanRssMb
@@ -51,12 +54,12 @@ public record MemoryTrend(
       return Optional.empty();
     }
     double minutes = (stretch.get(stretch.size() - 1).seconds() - stretch.get(0).seconds()) / 60.0;
-    if (minutes < 1) {
+    if (minutes < MINIMUM_MINUTES) {
       return Optional.empty();
     }
     double rssSlope = slope(stretch, s -> s.memory().get(process).rssMb());
     double heapSlope = Double.NaN;
-    if (stretch.get(0).memory().get(process).isJvm()) {
+    if (stretch.stream().anyMatch(s -> s.memory().get(process).isJvm())) {
       heapSlope =
           slope(perMinuteMinimum(stretch, process), s -> s.memory().get(process).heapUsedMb());
     }

@@ -195,7 +195,7 @@ public final class SoakReport {
     for (String p : processes) {
       Optional<MemoryTrend> t = MemoryTrend.of(p, production(r), warmUp);
       if (t.isEmpty()) {
-        md.append("| ").append(p).append(" | too short to judge | | | | |\n");
+        md.append("| ").append(p).append(" | too short to judge (< 5 min) | | | | |\n");
         continue;
       }
       MemoryTrend m = t.get();
