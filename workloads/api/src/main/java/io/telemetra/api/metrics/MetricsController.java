@@ -1,7 +1,6 @@
 package io.telemetra.api.metrics;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -49,7 +48,7 @@ public class MetricsController {
   @ApiResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = LatestWindow.class)))
-  public ResponseEntity<String> live(@PathVariable String streamId) {
+  public ResponseEntity<String> live(@StreamId.Param @PathVariable String streamId) {
     String body = reads.liveWindow(StreamId.require("streamId", streamId));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
   }
@@ -57,12 +56,9 @@ public class MetricsController {
   @GetMapping("/metrics")
   @Operation(summary = "The stream's windows starting in [from, to), oldest first")
   public MetricsSeries metrics(
-      @PathVariable String streamId,
-      @Parameter(description = "RFC 3339; default: one hour before 'to'")
-          @RequestParam(required = false)
-          String from,
-      @Parameter(description = "RFC 3339; default: now") @RequestParam(required = false)
-          String to) {
+      @StreamId.Param @PathVariable String streamId,
+      @TimeRange.FromParam @RequestParam(required = false) String from,
+      @TimeRange.ToParam @RequestParam(required = false) String to) {
     String id = StreamId.require("streamId", streamId);
     TimeRange range = TimeRange.parse(from, to, clock);
     List<MetricsPoint> points = windows.range(id, range.from(), range.to());
@@ -75,12 +71,9 @@ public class MetricsController {
   @GetMapping("/transactions/summary")
   @Operation(summary = "The stream's transactions with ts in [from, to), summed")
   public TransactionSummary transactionSummary(
-      @PathVariable String streamId,
-      @Parameter(description = "RFC 3339; default: one hour before 'to'")
-          @RequestParam(required = false)
-          String from,
-      @Parameter(description = "RFC 3339; default: now") @RequestParam(required = false)
-          String to) {
+      @StreamId.Param @PathVariable String streamId,
+      @TimeRange.FromParam @RequestParam(required = false) String from,
+      @TimeRange.ToParam @RequestParam(required = false) String to) {
     String id = StreamId.require("streamId", streamId);
     TimeRange range = TimeRange.parse(from, to, clock);
     TransactionSummary summary = transactions.summary(id, range.from(), range.to());

@@ -9,5 +9,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record Revenue(
     String currency,
     long transactionCount,
-    @Schema(type = "string", example = "12.50", description = "exact decimal sum")
+    // Quoted: swagger reads an example as JSON, and a bare 12.50 would document a number.
+    @Schema(type = "string", example = "\"12.50\"", description = "exact decimal sum")
         String amountSum) {}

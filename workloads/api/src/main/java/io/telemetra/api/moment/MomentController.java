@@ -2,6 +2,7 @@ package io.telemetra.api.moment;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.telemetra.api.web.ApiException;
 import io.telemetra.api.web.Paging;
@@ -31,22 +32,25 @@ public class MomentController {
   @GetMapping
   @Operation(summary = "Moments, newest first")
   public MomentPage list(
-      @RequestParam(name = "stream_id", required = false) String streamId,
+      @StreamId.Param @RequestParam(name = "stream_id", required = false) String streamId,
       @Parameter(
-              schema =
-                  @io.swagger.v3.oas.annotations.media.Schema(
-                      allowableValues = {"chat_spike", "viewer_spike", "revenue_spike"}))
+              schema = @Schema(allowableValues = {"chat_spike", "viewer_spike", "revenue_spike"}))
           @RequestParam(required = false)
           String kind,
-      @Parameter(description = "RFC 3339; window_start >= from") @RequestParam(required = false)
+      @Parameter(
+              description = "RFC 3339; window_start >= from",
+              schema = @Schema(format = "date-time"))
+          @RequestParam(required = false)
           String from,
-      @Parameter(description = "RFC 3339; window_start < to") @RequestParam(required = false)
+      @Parameter(
+              description = "RFC 3339; window_start < to",
+              schema = @Schema(format = "date-time"))
+          @RequestParam(required = false)
           String to,
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size) {
-    String stream =
-        streamId == null || streamId.isEmpty() ? null : StreamId.require("stream_id", streamId);
-    if (kind != null && !kind.isEmpty() && !KINDS.contains(kind)) {
+      @Paging.PageParam @RequestParam(required = false) String page,
+      @Paging.SizeParam @RequestParam(required = false) String size) {
+    String stream = streamId == null ? null : StreamId.require("stream_id", streamId);
+    if (kind != null && !KINDS.contains(kind)) {
       throw ApiException.invalid("kind", "must be one of chat_spike, viewer_spike, revenue_spike");
     }
     Instant start = TimeRange.optional("from", from);
@@ -54,7 +58,6 @@ public class MomentController {
     if (start != null && end != null && !start.isBefore(end)) {
       throw ApiException.invalid("from", "must be before 'to'");
     }
-    return moments.page(
-        stream, kind == null || kind.isEmpty() ? null : kind, start, end, Paging.of(page, size));
+    return moments.page(stream, kind, start, end, Paging.parse(page, size));
   }
 }

@@ -18,5 +18,5 @@ public record TransactionSummary(
       @Schema(allowableValues = {"tip", "subscription", "bits", "gift"}) String type,
       String currency,
       long transactionCount,
-      @Schema(type = "string", example = "12.50") String amountSum) {}
+      @Schema(type = "string", example = "\"12.50\"") String amountSum) {}
 }

@@ -32,7 +32,7 @@ public class BearerTokenFilter extends OncePerRequestFilter {
   }
 
   /** True for paths that need the token. */
-  static boolean isProtected(String path) {
+  public static boolean isProtected(String path) {
     if (path.startsWith("/api/") || path.equals("/api") || path.equals(WEBSOCKET_PATH)) {
       return true;
     }

@@ -1,6 +1,7 @@
 package io.telemetra.api.stream;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -37,22 +38,22 @@ public class StreamController {
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = StreamPage.class)))
   public ResponseEntity<String> list(
-      @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "50") int size,
-      @Schema(allowableValues = {"online", "offline"}) @RequestParam(required = false)
+      @Paging.PageParam @RequestParam(required = false) String page,
+      @Paging.SizeParam @RequestParam(required = false) String size,
+      @Parameter(
+              description = "only streams with this status",
+              schema = @Schema(allowableValues = {"online", "offline"}))
+          @RequestParam(required = false)
           String status) {
-    if (status != null && status.isEmpty()) {
-      status = null;
-    }
     if (status != null && !status.equals("online") && !status.equals("offline")) {
       throw ApiException.invalid("status", "must be online or offline");
     }
-    return json(reads.streamPage(status, Paging.of(page, size)));
+    return json(reads.streamPage(status, Paging.parse(page, size)));
   }
 
   @GetMapping("/{streamId}")
   @Operation(summary = "One stream with its newest window")
-  public Stream one(@PathVariable String streamId) {
+  public Stream one(@StreamId.Param @PathVariable String streamId) {
     String id = StreamId.require("streamId", streamId);
     return streams.find(id).orElseThrow(() -> ApiException.unknownStream(id));
   }

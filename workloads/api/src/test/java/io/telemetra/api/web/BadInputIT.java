@@ -61,7 +61,20 @@ class BadInputIT extends ApiTestSupport {
         Arguments.of("/api/v1/moments?stream_id=bad%20id", 400, "invalid-parameter"),
         Arguments.of("/api/v1/moments?from=not-a-time", 400, "invalid-parameter"),
         Arguments.of("/api/v1/moments?from=" + NOW + "&to=" + HOUR_AGO, 400, "invalid-parameter"),
-        Arguments.of("/api/v1/no-such-endpoint", 404, "http-404"));
+        Arguments.of("/api/v1/no-such-endpoint", 404, "http-404"),
+        // An empty value is not a missing one (the OpenAPI document declares no empty values).
+        Arguments.of("/api/v1/streams?size=", 400, "invalid-parameter"),
+        Arguments.of("/api/v1/streams?page=", 400, "invalid-parameter"),
+        Arguments.of("/api/v1/streams?status=", 400, "invalid-parameter"),
+        Arguments.of("/api/v1/moments?kind=", 400, "invalid-parameter"),
+        Arguments.of("/api/v1/moments?stream_id=", 400, "invalid-parameter"),
+        Arguments.of("/api/v1/moments?to=", 400, "invalid-parameter"),
+        Arguments.of(metrics + "?from=", 400, "invalid-parameter"),
+        // Integers and timestamps exactly as the document declares them.
+        Arguments.of("/api/v1/streams?size=0x10", 400, "invalid-parameter"),
+        Arguments.of("/api/v1/streams?size=%2010", 400, "invalid-parameter"),
+        Arguments.of("/api/v1/moments?page=1&page=2", 400, "invalid-parameter"),
+        Arguments.of(metrics + "?from=2026-11-27T10:15Z", 400, "invalid-parameter"));
   }
 
   @ParameterizedTest(name = "{0} is answered {1} {2}")

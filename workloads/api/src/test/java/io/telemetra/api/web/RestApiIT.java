@@ -3,13 +3,16 @@ package io.telemetra.api.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import io.telemetra.api.support.ApiTestSupport;
 import io.telemetra.api.support.Rows;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -132,7 +135,10 @@ class RestApiIT extends ApiTestSupport {
     JsonNode series = json(get("/api/v1/streams/" + ONLINE + "/metrics"));
     assertThat(series.path("points")).hasSize(3);
     // 2 hours before T0 in +02:00, with the '+' percent-encoded.
-    String from = T0.atOffset(java.time.ZoneOffset.ofHours(2)).toString().replace("+", "%2B");
+    String from =
+        java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
+            .format(T0.atOffset(java.time.ZoneOffset.ofHours(2)))
+            .replace("+", "%2B");
     JsonNode offset = json(get("/api/v1/streams/" + ONLINE + "/metrics?from=" + from));
     assertThat(offset.path("from").asText()).isEqualTo(T0.toString());
     assertThat(offset.path("points")).hasSize(3);
@@ -231,6 +237,68 @@ class RestApiIT extends ApiTestSupport {
                 .path("properties")
                 .has("chat_rate_per_min"))
         .isTrue();
+  }
+
+  @Test
+  void openApiDocumentDeclaresTheProblemsConstraintsAndNullsTheApiReallyAnswers() {
+    JsonNode doc = json(getAnonymous("/v3/api-docs"));
+    JsonNode paths = doc.path("paths");
+    paths.forEach(
+        path ->
+            path.forEach(
+                operation -> {
+                  JsonNode unauthorized = operation.path("responses").path("401");
+                  assertThat(unauthorized.path("content").has("application/problem+json"))
+                      .as(operation.path("summary").asText())
+                      .isTrue();
+                  assertThat(unauthorized.path("headers").path("WWW-Authenticate").path("required"))
+                      .isEqualTo(BooleanNode.TRUE);
+                }));
+    JsonNode one = paths.path("/api/v1/streams/{streamId}").path("get");
+    assertThat(one.path("responses").fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("200", "400", "401", "404", "503");
+    assertThat(one.at("/responses/404/content/application~1problem+json/schema/$ref").asText())
+        .isEqualTo("#/components/schemas/Problem");
+    JsonNode streamId = one.path("parameters").get(0);
+    assertThat(streamId.at("/schema/pattern").asText()).isEqualTo(StreamId.PATTERN);
+    assertThat(streamId.at("/schema/maxLength").asInt()).isEqualTo(128);
+
+    JsonNode ping = paths.path("/api/v1/ping").path("get");
+    assertThat(ping.path("responses").fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder("200", "401");
+    assertThat(ping.at("/responses/200/content/application~1json/schema/$ref").asText())
+        .endsWith("/Pong");
+
+    Map<String, JsonNode> streams = parameterSchemas(paths.path("/api/v1/streams"));
+    assertThat(streams.get("page").toString())
+        .contains("\"integer\"", "\"minimum\":0", "\"maximum\":100000");
+    assertThat(streams.get("size").toString())
+        .contains("\"integer\"", "\"minimum\":1", "\"maximum\":200");
+    assertThat(streams.get("status").path("enum").toString()).isEqualTo("[\"online\",\"offline\"]");
+    Map<String, JsonNode> metrics =
+        parameterSchemas(paths.path("/api/v1/streams/{streamId}/metrics"));
+    assertThat(metrics.get("from").path("format").asText()).isEqualTo("date-time");
+    assertThat(metrics.get("to").path("format").asText()).isEqualTo("date-time");
+
+    JsonNode stream = doc.at("/components/schemas/Stream");
+    assertThat(stream.at("/properties/latest/anyOf").toString())
+        .contains("\"null\"", "LatestWindow");
+    assertThat(stream.at("/properties/title/type").toString()).contains("\"null\"");
+    assertThat(stream.at("/properties/stream_id/type").toString()).doesNotContain("null");
+    assertThat(stream.path("required").toString()).contains("\"latest\"", "\"stream_id\"");
+    assertThat(doc.at("/components/schemas/MetricsPoint/properties/sentiment_mean/type").toString())
+        .contains("\"null\"");
+  }
+
+  /** The schema of each parameter of a path's GET, by name. */
+  private static Map<String, JsonNode> parameterSchemas(JsonNode path) {
+    Map<String, JsonNode> schemas = new HashMap<>();
+    path.path("get")
+        .path("parameters")
+        .forEach(p -> schemas.put(p.path("name").asText(), p.path("schema")));
+    return schemas;
   }
 
   @Test
