@@ -29,7 +29,7 @@ public final class MemoryProbe implements AutoCloseable {
       rssKb += pssKb(child.pid());
     }
     double heapMb = jvm ? heap.megabytes(pid).orElse(Double.NaN) : Double.NaN;
-    return Optional.of(new ProcessMemory(heapMb, rssKb / 1024.0));
+    return Optional.of(new ProcessMemory(pid, heapMb, rssKb / 1024.0));
   }
 
   private static double pssKb(long pid) {

@@ -7,10 +7,10 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Whether a process's memory grows over a run: the least-squares slope, in MB per minute, of its
- * RSS and of its heap after garbage collection, over its last uninterrupted stretch after warm-up
- * (a restart, seen as a sample without the process or a drop by half, starts a new stretch). The
- * heap is judged by its minimum per minute (the lower envelope), so old-generation garbage a young
- * collection leaves for a later one does not count as growth.
+ * RSS and of its heap after garbage collection, over its last uninterrupted stretch from {@code
+ * fromSeconds} on (a restart, seen as a sample without the process or with a new pid, starts a new
+ * stretch). The heap is judged by its minimum per minute (the lower envelope), so old-generation
+ * garbage a young collection leaves for a later one does not count as growth.
  *
  * @param stretchMinutes how long the judged stretch lasted
  * @param rssMbPerMinute slope of the RSS
@@ -34,18 +34,17 @@ public record MemoryTrend(
         || !Double.isNaN(heapMbPerMinute) && heapMbPerMinute * 10 > 0.10 * meanRssMb;
   }
 
-  /** The trend of {@code process} from {@code warmUpSeconds} on, if it ran long enough to judge. */
-  public static Optional<MemoryTrend> of(
-      String process, List<Sample> samples, double warmUpSeconds) {
+  /** The trend of {@code process} from {@code fromSeconds} on, if it ran long enough to judge. */
+  public static Optional<MemoryTrend> of(String process, List<Sample> samples, double fromSeconds) {
     List<Sample> stretch = new ArrayList<>();
     ProcessMemory previous = null;
     for (Sample s : samples) {
       ProcessMemory m = s.memory().get(process);
-      boolean restarted = m == null || previous != null && m.rssMb() < 0.5 * previous.rssMb();
+      boolean restarted = m == null || previous != null && m.pid() != previous.pid();
       if (restarted) {
         stretch.clear();
       }
-      if (m != null && s.seconds() >= warmUpSeconds) {
+      if (m != null && s.seconds() >= fromSeconds) {
         stretch.add(s);
       }
       previous = m;

@@ -189,11 +189,11 @@ public final class SoakReport {
     md.append(
         "| process | judged over | mean RSS | RSS trend | heap-after-GC trend | growth? |\n"
             + "|---|---:|---:|---:|---:|---|\n");
-    double warmUp = Math.min(120, r.settings().duration().toSeconds() * 0.2);
+    double from = judgedFrom(r);
     TreeSet<String> processes = new TreeSet<>();
     r.samples().forEach(s -> processes.addAll(s.memory().keySet()));
     for (String p : processes) {
-      Optional<MemoryTrend> t = MemoryTrend.of(p, production(r), warmUp);
+      Optional<MemoryTrend> t = MemoryTrend.of(p, production(r), from);
       if (t.isEmpty()) {
         md.append("| ").append(p).append(" | too short to judge (< 5 min) | | | | |\n");
         continue;
@@ -213,14 +213,30 @@ public final class SoakReport {
               m.grows() ? "**growing**" : "no"));
     }
     md.append(
-        "\nJudged after a warm-up of "
-            + Math.round(warmUp)
-            + " s, over each process's last stretch without a restart while the producer ran;"
+        "\nJudged from +"
+            + Math.round(from)
+            + " s (after a warm-up of 2 min and after the pipeline recovered from the last outage"
+            + " and ran 15 s: an outage leaves buffers behind, a step rather than a trend) until"
+            + " production ended, over each process's last stretch without a restart;"
             + " RSS is the proportional set size summed over the process and its children (shared"
             + " pages counted once); growth means more than 10% of the mean RSS per 10 minutes.\n\n");
     md.append("![throughput, freshness and memory over time](timeline.png)\n\n");
     md.append("Every sample is in `samples.csv`.\n");
     return md.toString();
+  }
+
+  /**
+   * Where memory starts to be judged: after a warm-up, and after the last outage (PostgreSQL or
+   * Kafka down) recovered and settled, since the data buffered during an outage stays as a step.
+   */
+  static double judgedFrom(SoakResult r) {
+    double from = Math.min(120, r.settings().duration().toSeconds() * 0.2);
+    for (FaultOutcome f : r.faults()) {
+      if (f.kind().lastsAnOutage() && f.recovered().isPresent()) {
+        from = Math.max(from, seconds(r, f.recovered().get()) + 15);
+      }
+    }
+    return from;
   }
 
   /** The samples taken while the producer ran: idle draining says nothing about growth. */
