@@ -1,6 +1,5 @@
 package io.telemetra.soak;
 
-import io.telemetra.embedded.Ports;
 import io.telemetra.embedded.RedisServer;
 import io.telemetra.local.LocalPipeline;
 import io.telemetra.local.RunnerSettings;
@@ -89,16 +88,15 @@ public final class SoakRun {
           "the soak stops Redis, so it needs redis-server: apt-get install redis-server");
     }
     prepareOutput();
-    int kafkaPort = freePairOfPorts();
-    int redisPort = Ports.free();
+    SoakPorts ports = SoakPorts.pick();
     RunnerSettings runner =
         new RunnerSettings(
             settings.rate(),
             settings.streams(),
-            kafkaPort,
-            Ports.free(),
-            Ports.free(),
-            redisPort,
+            ports.kafka(),
+            ports.postgres(),
+            ports.api(),
+            ports.redis(),
             settings.dataDir(),
             Optional.empty(),
             true,
@@ -107,7 +105,7 @@ public final class SoakRun {
             settings.partitions());
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("REDIS_HOST", "127.0.0.1");
-    env.put("REDIS_PORT", Integer.toString(redisPort));
+    env.put("REDIS_PORT", Integer.toString(ports.redis()));
     LocalPipeline pipeline =
         new LocalPipeline(runner, env, out, out).producerArguments(settings.producerArguments());
     ScheduledExecutorService background = Executors.newScheduledThreadPool(2);
@@ -429,17 +427,6 @@ public final class SoakRun {
         }
       }
     }
-  }
-
-  /** A free port whose successor is free too (the Kafka controller listens there). */
-  private static int freePairOfPorts() {
-    for (int i = 0; i < 50; i++) {
-      int port = Ports.free();
-      if (port < 65535 && !Ports.inUse(port + 1)) {
-        return port;
-      }
-    }
-    throw new IllegalStateException("no two adjacent free ports found");
   }
 
   private static Instant later(Instant a, Instant b) {
