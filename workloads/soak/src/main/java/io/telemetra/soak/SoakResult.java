@@ -20,6 +20,7 @@ public record SoakResult(
     KafkaReadback.Produced produced,
     long distinctEvents,
     long duplicates,
+    long committedRecords,
     List<TableDiff> diffs,
     Optional<Duration> drainedAfter,
     ApiProber.Tally api,

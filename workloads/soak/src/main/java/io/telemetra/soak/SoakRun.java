@@ -202,6 +202,7 @@ public final class SoakRun {
           events,
           truth.distinctEvents(),
           truth.duplicates(),
+          committed.committedRecords().orElse(0L),
           diffs,
           drained,
           api.total(),
