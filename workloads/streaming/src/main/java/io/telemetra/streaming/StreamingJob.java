@@ -3,6 +3,7 @@ package io.telemetra.streaming;
 import static org.apache.spark.sql.functions.col;
 
 import io.telemetra.events.EventType;
+import io.telemetra.streaming.config.CheckpointLocation;
 import io.telemetra.streaming.config.StreamingSettings;
 import io.telemetra.streaming.ingest.EventRows;
 import io.telemetra.streaming.ingest.RecordParser;
@@ -12,7 +13,6 @@ import io.telemetra.streaming.sink.Postgres;
 import io.telemetra.streaming.sink.WindowSink;
 import io.telemetra.streaming.window.SlidingWindows;
 import io.telemetra.streaming.window.WindowedAggregation;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.SparkConf;
@@ -49,7 +49,9 @@ public final class StreamingJob {
           parsed(spark, settings, settings.topics().eventTopics())
               .writeStream()
               .queryName(INGEST_QUERY)
-              .option("checkpointLocation", checkpoint(settings, "ingest"))
+              .option(
+                  "checkpointLocation",
+                  CheckpointLocation.of(settings.checkpointLocation(), "ingest"))
               .trigger(Trigger.ProcessingTime(settings.trigger().toMillis()))
               .foreachBatch(
                   new IngestSink(
@@ -69,7 +71,9 @@ public final class StreamingJob {
               .writeStream()
               .queryName(WINDOWS_QUERY)
               .outputMode(OutputMode.Update())
-              .option("checkpointLocation", checkpoint(settings, "windows"))
+              .option(
+                  "checkpointLocation",
+                  CheckpointLocation.of(settings.checkpointLocation(), "windows"))
               .trigger(Trigger.ProcessingTime(settings.trigger().toMillis()))
               .foreachBatch(
                   new WindowSink(
@@ -104,10 +108,6 @@ public final class StreamingJob {
         .mapPartitions(
             new RecordParser(settings.topics(), settings.sentimentEnabled()),
             Encoders.row(EventRows.SCHEMA));
-  }
-
-  private static String checkpoint(StreamingSettings settings, String query) {
-    return Path.of(settings.checkpointLocation()).resolve(query).toAbsolutePath().toString();
   }
 
   private static SparkSession session(StreamingSettings settings) {
