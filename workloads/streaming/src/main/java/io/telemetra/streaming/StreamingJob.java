@@ -8,6 +8,7 @@ import io.telemetra.streaming.config.StreamingSettings;
 import io.telemetra.streaming.ingest.EventRows;
 import io.telemetra.streaming.ingest.RecordParser;
 import io.telemetra.streaming.moments.MomentDetector;
+import io.telemetra.streaming.sink.BatchLedger;
 import io.telemetra.streaming.sink.IngestSink;
 import io.telemetra.streaming.sink.Postgres;
 import io.telemetra.streaming.sink.WindowSink;
@@ -55,7 +56,10 @@ public final class StreamingJob {
               .trigger(Trigger.ProcessingTime(settings.trigger().toMillis()))
               .foreachBatch(
                   new IngestSink(
-                      INGEST_QUERY, postgres, settings.topics().deadLetter(), settings.kafka()))
+                      new BatchLedger(settings.pipeline(), INGEST_QUERY),
+                      postgres,
+                      settings.topics().deadLetter(),
+                      settings.kafka()))
               .start();
       StreamingQuery windowed =
           WindowedAggregation.of(
@@ -77,7 +81,7 @@ public final class StreamingJob {
               .trigger(Trigger.ProcessingTime(settings.trigger().toMillis()))
               .foreachBatch(
                   new WindowSink(
-                      WINDOWS_QUERY,
+                      new BatchLedger(settings.pipeline(), WINDOWS_QUERY),
                       postgres,
                       windows,
                       new MomentDetector(

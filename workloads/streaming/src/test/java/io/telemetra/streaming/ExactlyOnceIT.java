@@ -61,23 +61,14 @@ class ExactlyOnceIT {
       sending.get();
       List<Event> events =
           traffic.stream().map(ScriptedTraffic.Sent::event).filter(e -> e != null).toList();
-      var expectedChat = GroundTruth.chat(events, LENGTH, SLIDE);
-      var expectedViewers = GroundTruth.viewers(events, LENGTH, SLIDE);
-      var expectedRevenue = GroundTruth.revenue(events, LENGTH, SLIDE);
-      var expectedTransactions = GroundTruth.transactions(events);
+      var expected = GroundTruth.Tables.of(events, LENGTH, SLIDE);
       await()
           .atMost(Duration.ofSeconds(400))
           .pollInterval(Duration.ofSeconds(3))
           .untilAsserted(
               () -> {
                 try (Connection c = pipeline.connect()) {
-                  assertThat(WrittenRows.transactions(c))
-                      .containsExactlyInAnyOrderElementsOf(expectedTransactions);
-                  assertThat(WrittenRows.chat(c)).containsExactlyInAnyOrderElementsOf(expectedChat);
-                  assertThat(WrittenRows.viewers(c))
-                      .containsExactlyInAnyOrderElementsOf(expectedViewers);
-                  assertThat(WrittenRows.revenue(c))
-                      .containsExactlyInAnyOrderElementsOf(expectedRevenue);
+                  expected.assertWritten(c);
                 }
               });
     } finally {

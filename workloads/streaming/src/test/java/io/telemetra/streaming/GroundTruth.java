@@ -1,11 +1,15 @@
 package io.telemetra.streaming;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.telemetra.events.ChatEvent;
 import io.telemetra.events.Event;
 import io.telemetra.events.TransactionEvent;
 import io.telemetra.events.ViewerEvent;
 import io.telemetra.streaming.sentiment.SentimentScorer;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +52,30 @@ final class GroundTruth {
       String type,
       BigDecimal amount,
       String currency) {}
+
+  /** Every table the job writes from events (windows and transactions), as expected. */
+  record Tables(
+      Set<ChatRow> chat,
+      Set<ViewerRow> viewers,
+      Set<RevenueRow> revenue,
+      Set<TransactionRow> transactions) {
+
+    static Tables of(Collection<Event> events, Duration length, Duration slide) {
+      return new Tables(
+          GroundTruth.chat(events, length, slide),
+          GroundTruth.viewers(events, length, slide),
+          GroundTruth.revenue(events, length, slide),
+          GroundTruth.transactions(events));
+    }
+
+    /** Asserts that the job's tables hold exactly these rows. */
+    void assertWritten(Connection c) throws SQLException {
+      assertThat(WrittenRows.transactions(c)).containsExactlyInAnyOrderElementsOf(transactions);
+      assertThat(WrittenRows.chat(c)).containsExactlyInAnyOrderElementsOf(chat);
+      assertThat(WrittenRows.viewers(c)).containsExactlyInAnyOrderElementsOf(viewers);
+      assertThat(WrittenRows.revenue(c)).containsExactlyInAnyOrderElementsOf(revenue);
+    }
+  }
 
   private GroundTruth() {}
 

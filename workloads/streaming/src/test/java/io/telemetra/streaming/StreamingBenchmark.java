@@ -111,6 +111,7 @@ public final class StreamingBenchmark {
       TestInfrastructure.Pipeline pipeline, Optional<Long> maxOffsets, String offsets) {
     var s = pipeline.settings();
     return new StreamingSettings(
+        s.pipeline(),
         s.kafka(),
         s.topics(),
         s.postgres(),

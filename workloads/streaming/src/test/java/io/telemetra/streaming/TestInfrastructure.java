@@ -90,6 +90,7 @@ final class TestInfrastructure {
 
     StreamingSettings settings() {
       return new StreamingSettings(
+          topics.prefix(),
           KafkaSettings.plaintext(bootstrapServers),
           topics,
           postgres,

@@ -11,6 +11,8 @@ import java.util.Optional;
  * docs/configuration.md. Secrets (Postgres and Kafka passwords) come from the variable or the file
  * its {@code _FILE} twin names, never from the command line.
  *
+ * @param pipeline the pipeline's name: the commit ledger and its checkpoint resets are kept per
+ *     pipeline, so pipelines sharing a database never mistake each other's batches
  * @param kafka where the event topics are and how to authenticate
  * @param topics the pipeline's topic names
  * @param postgres where the results go
@@ -28,6 +30,7 @@ import java.util.Optional;
  * @param startingOffsets where a fresh checkpoint starts reading: earliest or latest
  */
 public record StreamingSettings(
+    String pipeline,
     KafkaSettings kafka,
     Topics topics,
     PostgresSettings postgres,
@@ -45,6 +48,9 @@ public record StreamingSettings(
     String startingOffsets) {
 
   public StreamingSettings {
+    if (pipeline == null || pipeline.isBlank()) {
+      throw new IllegalArgumentException("TELEMETRA_PIPELINE_NAME must not be blank");
+    }
     requirePositive(windowDuration, "CHAT_WINDOW_DURATION_SECONDS");
     requirePositive(windowSlide, "CHAT_WINDOW_SLIDE_SECONDS");
     requirePositive(trigger, "TRIGGER_INTERVAL_SECONDS");
@@ -78,9 +84,12 @@ public record StreamingSettings(
 
   /** Reads the settings from environment variables (see docs/streaming.md). */
   public static StreamingSettings fromEnvironment(Map<String, String> env) {
+    Topics topics = new Topics(env.getOrDefault("TELEMETRA_TOPIC_PREFIX", Topics.DEFAULT_PREFIX));
+    String pipeline = env.getOrDefault("TELEMETRA_PIPELINE_NAME", "").strip();
     return new StreamingSettings(
+        pipeline.isEmpty() ? topics.prefix() : pipeline,
         KafkaSettings.fromEnvironment(env),
-        new Topics(env.getOrDefault("TELEMETRA_TOPIC_PREFIX", Topics.DEFAULT_PREFIX)),
+        topics,
         PostgresSettings.fromEnvironment(env),
         seconds(env, "CHAT_WINDOW_DURATION_SECONDS", 60),
         seconds(env, "CHAT_WINDOW_SLIDE_SECONDS", 10),
@@ -101,6 +110,7 @@ public record StreamingSettings(
   /** A copy with another checkpoint location. */
   public StreamingSettings withCheckpointLocation(String location) {
     return new StreamingSettings(
+        pipeline,
         kafka,
         topics,
         postgres,

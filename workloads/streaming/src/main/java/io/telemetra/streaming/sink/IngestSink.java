@@ -59,13 +59,13 @@ public final class IngestSink implements VoidFunction2<Dataset<Row>, Long> {
           + " last_event_at = GREATEST(s.last_event_at, EXCLUDED.last_event_at),"
           + " updated_at = now()";
 
-  private final String queryName;
+  private final BatchLedger ledger;
   private final Postgres postgres;
   private final DeadLetterSender deadLetters;
 
   public IngestSink(
-      String queryName, Postgres postgres, String deadLetterTopic, KafkaSettings kafka) {
-    this.queryName = queryName;
+      BatchLedger ledger, Postgres postgres, String deadLetterTopic, KafkaSettings kafka) {
+    this.ledger = ledger;
     this.postgres = postgres;
     this.deadLetters = new DeadLetterSender(deadLetterTopic, kafka);
   }
@@ -73,8 +73,9 @@ public final class IngestSink implements VoidFunction2<Dataset<Row>, Long> {
   @Override
   public void call(Dataset<Row> batch, Long batchId) throws Exception {
     try (Connection c = postgres.open()) {
-      if (BatchLedger.isCommitted(c, queryName, batchId)) {
-        LOG.info("{} batch {} is already committed; skipping its replay", queryName, batchId);
+      BatchLedger.Batch committing = BatchLedger.of(batch, batchId);
+      if (ledger.isReplay(c, committing)) {
+        LOG.info("{} {} is already committed; skipping its replay", ledger.queryName(), committing);
         c.rollback();
         return;
       }
@@ -102,12 +103,12 @@ public final class IngestSink implements VoidFunction2<Dataset<Row>, Long> {
       deadLetters.send(rejected);
       insertTransactions(c, transactions, batchId);
       upsertStreams(c, streams);
-      BatchLedger.record(c, queryName, batchId, transactions.size() + rejected.size());
+      ledger.record(c, committing, transactions.size() + rejected.size());
       c.commit();
       if (!rejected.isEmpty() || !transactions.isEmpty()) {
         LOG.info(
             "{} batch {}: {} transactions, {} streams, {} records to the dead-letter topic",
-            queryName,
+            ledger.queryName(),
             batchId,
             transactions.size(),
             streams.size(),

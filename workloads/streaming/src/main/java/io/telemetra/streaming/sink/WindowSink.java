@@ -27,13 +27,13 @@ public final class WindowSink implements VoidFunction2<Dataset<Row>, Long> {
   private static final Logger LOG = LoggerFactory.getLogger(WindowSink.class);
   private static final long serialVersionUID = 1L;
 
-  private final String queryName;
+  private final BatchLedger ledger;
   private final Postgres postgres;
   private final MomentStore moments;
 
   public WindowSink(
-      String queryName, Postgres postgres, SlidingWindows windows, MomentDetector detector) {
-    this.queryName = queryName;
+      BatchLedger ledger, Postgres postgres, SlidingWindows windows, MomentDetector detector) {
+    this.ledger = ledger;
     this.postgres = postgres;
     this.moments = new MomentStore(windows, detector);
   }
@@ -42,8 +42,9 @@ public final class WindowSink implements VoidFunction2<Dataset<Row>, Long> {
   public void call(Dataset<Row> batch, Long batchId) throws SQLException {
     List<Row> rows = batch.collectAsList();
     try (Connection c = postgres.open()) {
-      if (BatchLedger.isCommitted(c, queryName, batchId)) {
-        LOG.info("{} batch {} is already committed; skipping its replay", queryName, batchId);
+      BatchLedger.Batch committing = BatchLedger.of(batch, batchId);
+      if (ledger.isReplay(c, committing)) {
+        LOG.info("{} {} is already committed; skipping its replay", ledger.queryName(), committing);
         c.rollback();
         return;
       }
@@ -55,7 +56,7 @@ public final class WindowSink implements VoidFunction2<Dataset<Row>, Long> {
             .add(((Timestamp) r.getAs("window_start")).toInstant());
       }
       int momentCount = moments.evaluate(c, touched, batchId);
-      BatchLedger.record(c, queryName, batchId, rows.size());
+      ledger.record(c, committing, rows.size());
       if (!rows.isEmpty()) {
         UpdateNotification.send(
             c, UpdateNotification.payload(batchId, touched.keySet(), momentCount));
@@ -64,7 +65,7 @@ public final class WindowSink implements VoidFunction2<Dataset<Row>, Long> {
       if (!rows.isEmpty()) {
         LOG.info(
             "{} batch {}: {} window rows, {} streams, {} moments",
-            queryName,
+            ledger.queryName(),
             batchId,
             rows.size(),
             touched.size(),

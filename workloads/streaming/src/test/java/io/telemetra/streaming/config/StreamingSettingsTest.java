@@ -28,6 +28,23 @@ class StreamingSettingsTest {
   }
 
   @Test
+  void thePipelineIsNamedAfterItsTopicPrefixUnlessGivenAName() {
+    assertThat(StreamingSettings.fromEnvironment(Map.of()).pipeline())
+        .isEqualTo("telemetra.events");
+    assertThat(
+            StreamingSettings.fromEnvironment(Map.of("TELEMETRA_TOPIC_PREFIX", "tenant-a.events"))
+                .pipeline())
+        .isEqualTo("tenant-a.events");
+    assertThat(
+            StreamingSettings.fromEnvironment(
+                    Map.of(
+                        "TELEMETRA_TOPIC_PREFIX", "tenant-a.events",
+                        "TELEMETRA_PIPELINE_NAME", " analytics/tenant-a "))
+                .pipeline())
+        .isEqualTo("analytics/tenant-a");
+  }
+
+  @Test
   void secretsComeFromFilesAndNeverShowInToString(@TempDir Path dir) throws Exception {
     Path pg = Files.writeString(dir.resolve("pg"), "pg-secret\n");
     Path kafka = Files.writeString(dir.resolve("kafka"), "kafka-secret");

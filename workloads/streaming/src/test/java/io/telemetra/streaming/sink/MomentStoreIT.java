@@ -3,7 +3,6 @@ package io.telemetra.streaming.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.telemetra.schema.SchemaMigrator;
 import io.telemetra.streaming.moments.Moment;
 import io.telemetra.streaming.moments.MomentDetector;
 import io.telemetra.streaming.moments.StreamHistory;
@@ -11,7 +10,6 @@ import io.telemetra.streaming.window.SlidingWindows;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,8 +48,7 @@ class MomentStoreIT {
   private static final int TARGET = 40;
 
   @TempDir static Path dir;
-  private static io.telemetra.embedded.Postgres postgres;
-  private static int databases;
+  private static MigratedDatabases databases;
 
   private final MomentStore store = new MomentStore(WINDOWS, DETECTOR);
   private String url;
@@ -59,22 +56,17 @@ class MomentStoreIT {
 
   @BeforeAll
   static void startPostgres() {
-    postgres = io.telemetra.embedded.Postgres.onFreePort(dir.resolve("pg")).start();
+    databases = new MigratedDatabases(dir);
   }
 
   @AfterAll
   static void stopPostgres() {
-    postgres.stop();
+    databases.close();
   }
 
   @BeforeEach
   void freshDatabase() throws SQLException {
-    String db = "moments_" + ++databases;
-    try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), "")) {
-      c.createStatement().execute("CREATE DATABASE " + db);
-    }
-    url = "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/" + db;
-    SchemaMigrator.forUrl(url, postgres.user(), "").migrate();
+    url = databases.fresh("moments");
   }
 
   private static Instant at(int slot) {
@@ -373,7 +365,7 @@ class MomentStoreIT {
   }
 
   private Connection connect() throws SQLException {
-    return DriverManager.getConnection(url, postgres.user(), "");
+    return databases.connect(url);
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {
