@@ -24,9 +24,8 @@ setup: ## Create compose/.env from compose/.env.example (kept if it exists)
 build: ## Build every module (jars, dashboard, local runner), no tests
 	$(MVN) install -DskipTests
 
-jars: ## Build the jars the images copy (operator, producer, streaming, API) and their runtime libraries
+jars: ## Build the jars the images copy (operator, producer, streaming, API) and their runtime libraries (target/lib)
 	$(MVN) -pl operator/operator,workloads/producer,workloads/streaming,workloads/api -am install -DskipTests
-	$(MVN) -pl operator/operator,workloads/streaming dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib
 
 images: jars ## Build the four container images (REGISTRY, VERSION)
 	docker build -t $(REGISTRY)/operator:$(VERSION) -f operator/Dockerfile operator/operator

@@ -18,24 +18,34 @@ public final class KafkaBroker implements AutoCloseable {
   private static final String CLASSPATH_RESOURCE = "broker.classpath";
 
   private final Path dataDir;
+  private final String host;
   private final int port;
   private final int controllerPort;
   private ChildProcess process;
 
-  private KafkaBroker(Path dataDir, int port, int controllerPort) {
+  private KafkaBroker(Path dataDir, String host, int port, int controllerPort) {
     this.dataDir = dataDir;
+    this.host = host;
     this.port = port;
     this.controllerPort = controllerPort;
   }
 
   /** A broker on free loopback ports, storing its log in {@code dataDir}; not yet started. */
   public static KafkaBroker onFreePorts(Path dataDir) {
-    return new KafkaBroker(dataDir, Ports.free(), Ports.free());
+    return new KafkaBroker(dataDir, Ports.LOOPBACK, Ports.free(), Ports.free());
   }
 
   /** A broker on the given ports; not yet started. */
   public static KafkaBroker on(Path dataDir, int port, int controllerPort) {
-    return new KafkaBroker(dataDir, port, controllerPort);
+    return new KafkaBroker(dataDir, Ports.LOOPBACK, port, controllerPort);
+  }
+
+  /**
+   * A broker listening on (and advertising) {@code host}, e.g. an address that pods of a local
+   * cluster reach; the controller stays on loopback. Not yet started.
+   */
+  public static KafkaBroker on(Path dataDir, String host, int port, int controllerPort) {
+    return new KafkaBroker(dataDir, host, port, controllerPort);
   }
 
   /** Starts the broker and waits until it serves requests. */
@@ -52,7 +62,8 @@ public final class KafkaBroker implements AutoCloseable {
                 "-XX:+UseG1GC",
                 "-Dlog4j.configuration=io/telemetra/embedded/kafka-log4j.properties"),
             KafkaBrokerMain.class.getName(),
-            List.of(dataDir.toString(), String.valueOf(port), String.valueOf(controllerPort)));
+            List.of(
+                dataDir.toString(), String.valueOf(port), String.valueOf(controllerPort), host));
     process =
         ChildProcess.start(
             "kafka-broker", command, dataDir.resolve("broker.log"), KafkaBrokerMain.READY_LINE);
@@ -75,7 +86,7 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   public String bootstrapServers() {
-    return "127.0.0.1:" + port;
+    return host + ":" + port;
   }
 
   public int port() {

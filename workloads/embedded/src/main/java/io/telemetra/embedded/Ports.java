@@ -9,6 +9,9 @@ import java.net.ServerSocket;
 /** Loopback port helpers. */
 public final class Ports {
 
+  /** The loopback address every part binds to unless told otherwise. */
+  public static final String LOOPBACK = "127.0.0.1";
+
   private Ports() {}
 
   /** A port that was free on 127.0.0.1 a moment ago. */

@@ -24,6 +24,10 @@ public final class Postgres implements AutoCloseable {
   private final Path dataDir;
   private final int port;
   private EmbeddedPostgres server;
+  private NetworkAccess networkAccess;
+
+  /** Clients of a network (e.g. a local cluster's pods) let in with a password. */
+  private record NetworkAccess(String listenAddress, String cidr, String password) {}
 
   private Postgres(Path dataDir, int port) {
     this.dataDir = dataDir;
@@ -40,25 +44,41 @@ public final class Postgres implements AutoCloseable {
     return new Postgres(dataDir, Ports.free());
   }
 
+  /**
+   * Also listens on {@code listenAddress} and lets clients from {@code cidr} in as {@link #USER}
+   * with {@code password} (scram-sha-256); loopback stays trusted. Call before {@link #start()}.
+   */
+  public Postgres allowingNetwork(String listenAddress, String cidr, String password) {
+    this.networkAccess = new NetworkAccess(listenAddress, cidr, password);
+    return this;
+  }
+
   /** Starts the server (initialising the data directory on first use) and creates the database. */
   public Postgres start() {
     if (server != null) {
       return this;
     }
     try {
-      server =
+      var builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDir)
               .setCleanDataDirectory(false)
               .setPort(port)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("max_connections", "200")
-              .setServerConfig("fsync", "on")
-              .start();
+              .setServerConfig("fsync", "on");
+      if (networkAccess != null) {
+        builder.setServerConfig(
+            "listen_addresses", Ports.LOOPBACK + "," + networkAccess.listenAddress());
+      }
+      server = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start PostgreSQL on port " + port, e);
     }
     createDatabaseIfMissing();
+    if (networkAccess != null) {
+      admitNetwork();
+    }
     return this;
   }
 
@@ -71,6 +91,30 @@ public final class Postgres implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot create database " + DATABASE, e);
+    }
+  }
+
+  private void admitNetwork() {
+    String rule = "host all all " + networkAccess.cidr() + " scram-sha-256";
+    try (Connection c = server.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      Path hba = dataDir.resolve("pg_hba.conf");
+      if (!java.nio.file.Files.readString(hba).contains(rule)) {
+        java.nio.file.Files.writeString(
+            hba, "\n" + rule + "\n", java.nio.file.StandardOpenOption.APPEND);
+      }
+      s.execute("SET password_encryption = 'scram-sha-256'");
+      try (var statement = c.prepareStatement("SELECT set_config('telemetra.pw', ?, false)")) {
+        statement.setString(1, networkAccess.password());
+        statement.execute();
+      }
+      s.execute(
+          "DO $$ BEGIN EXECUTE format('ALTER USER "
+              + USER
+              + " PASSWORD %L', current_setting('telemetra.pw')); END $$");
+      s.execute("SELECT pg_reload_conf()");
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("Cannot admit " + networkAccess.cidr() + " to PostgreSQL", e);
     }
   }
 

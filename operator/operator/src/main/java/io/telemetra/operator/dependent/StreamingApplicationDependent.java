@@ -1,5 +1,8 @@
 package io.telemetra.operator.dependent;
 
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
@@ -13,6 +16,7 @@ import io.telemetra.operator.spark.SparkPodSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +27,11 @@ import java.util.Map;
 @KubernetesDependent(informer = @Informer(labelSelector = PipelineNames.MANAGED_SELECTOR))
 public class StreamingApplicationDependent
     extends CRUDKubernetesDependentResource<SparkApplication, TelemetraPipeline> {
+
+  /** The container names Spark looks for in the driver and executor pod templates. */
+  static final String DRIVER_CONTAINER = "spark-kubernetes-driver";
+
+  static final String EXECUTOR_CONTAINER = "spark-kubernetes-executor";
 
   public StreamingApplicationDependent() {
     super(SparkApplication.class);
@@ -60,17 +69,23 @@ public class StreamingApplicationDependent
             streaming.getDriver().getCores(),
             streaming.getDriver().getMemory(),
             null,
-            env));
+            template(DRIVER_CONTAINER, env)));
     spec.getDriver().setServiceAccount(streaming.getServiceAccount());
     var executor = streaming.getExecutor();
     spec.setExecutor(
-        pod(pipeline, executor.getCores(), executor.getMemory(), executor.getInstances(), env));
+        pod(
+            pipeline,
+            executor.getCores(),
+            executor.getMemory(),
+            executor.getInstances(),
+            template(EXECUTOR_CONTAINER, env)));
 
     SparkApplication app = new SparkApplication();
     app.getMetadata().setName(PipelineNames.streaming(pipeline));
     app.getMetadata().setNamespace(pipeline.getMetadata().getNamespace());
     app.getMetadata().setLabels(PipelineNames.labels(pipeline, "streaming"));
     app.setSpec(spec);
+    io.telemetra.operator.status.SubmittedSpec.annotate(app, ctx);
     return app;
   }
 
@@ -79,15 +94,32 @@ public class StreamingApplicationDependent
       int cores,
       String memory,
       Integer instances,
-      java.util.List<io.fabric8.kubernetes.api.model.EnvVar> env) {
+      PodTemplateSpec template) {
     SparkPodSpec pod = new SparkPodSpec();
     pod.setCores(cores);
     pod.setMemory(memory);
     pod.setInstances(instances);
     pod.setLabels(PipelineNames.labels(pipeline, "streaming"));
-    pod.setEnv(env);
-    pod.setSecurityContext(PodSecurity.sparkContainer());
+    pod.setTemplate(template);
     return pod;
+  }
+
+  /**
+   * The pod template spark-submit starts the driver or executors from: Spark keeps the container
+   * named here and adds its own settings to it, so credentials reach the job only as secretKeyRef
+   * env and the pod runs under the restricted profile even without the Spark operator's webhook.
+   */
+  private static PodTemplateSpec template(String container, List<EnvVar> env) {
+    return new PodTemplateSpecBuilder()
+        .withNewSpec()
+        .withSecurityContext(PodSecurity.pod())
+        .addNewContainer()
+        .withName(container)
+        .withEnv(env)
+        .withSecurityContext(PodSecurity.sparkContainer())
+        .endContainer()
+        .endSpec()
+        .build();
   }
 
   /** Activation condition: the SparkApplication CRD (the Kubeflow Spark operator) is installed. */

@@ -1,12 +1,15 @@
 package io.telemetra.operator.spark;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.SecurityContext;
-import java.util.List;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import java.util.Map;
 
-/** The driver or executor part of a SparkApplication spec (the fields Telemetra sets). */
+/**
+ * The driver or executor part of a SparkApplication spec (the fields Telemetra sets). Environment
+ * and security context travel in {@link #getTemplate() the pod template}, which the Spark operator
+ * hands to spark-submit itself; its {@code env} and {@code securityContext} fields are applied only
+ * by its optional mutating webhook, so on a cluster without the webhook they would be dropped.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class SparkPodSpec {
 
@@ -15,8 +18,7 @@ public class SparkPodSpec {
   private Integer instances;
   private String serviceAccount;
   private Map<String, String> labels;
-  private List<EnvVar> env;
-  private SecurityContext securityContext;
+  private PodTemplateSpec template;
 
   public Integer getCores() {
     return cores;
@@ -58,19 +60,11 @@ public class SparkPodSpec {
     this.labels = labels;
   }
 
-  public List<EnvVar> getEnv() {
-    return env;
+  public PodTemplateSpec getTemplate() {
+    return template;
   }
 
-  public void setEnv(List<EnvVar> env) {
-    this.env = env;
-  }
-
-  public SecurityContext getSecurityContext() {
-    return securityContext;
-  }
-
-  public void setSecurityContext(SecurityContext securityContext) {
-    this.securityContext = securityContext;
+  public void setTemplate(PodTemplateSpec template) {
+    this.template = template;
   }
 }

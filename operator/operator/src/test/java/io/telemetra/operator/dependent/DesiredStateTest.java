@@ -157,7 +157,9 @@ class DesiredStateTest {
   void sparkApplicationCarriesTheJobSettingsAndCredentialsOnlyByReference() {
     var app = new StreamingApplicationDependent().desired(full, null);
     var spec = app.getSpec();
-    Map<String, EnvVar> driverEnv = byName(spec.getDriver().getEnv());
+    var driver = spec.getDriver().getTemplate().getSpec();
+    var executor = spec.getExecutor().getTemplate().getSpec();
+    Map<String, EnvVar> driverEnv = byName(driver.getContainers().get(0).getEnv());
 
     assertThat(app.getMetadata().getName()).isEqualTo("full-streaming");
     assertThat(spec.getImage()).isEqualTo("ghcr.io/telemetra/streaming:0.1.0");
@@ -175,8 +177,17 @@ class DesiredStateTest {
         .isEqualTo("s3a://telemetra-checkpoints/full");
     assertThat(driverEnv.get("POSTGRES_PASSWORD").getValueFrom().getSecretKeyRef().getName())
         .isEqualTo("telemetra-postgres");
-    assertThat(byName(spec.getExecutor().getEnv())).containsKey("KAFKA_SASL_PASSWORD");
-    assertThat(spec.getDriver().getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+    assertThat(byName(executor.getContainers().get(0).getEnv())).containsKey("KAFKA_SASL_PASSWORD");
+    // Spark keeps the container of the template that carries the name it looks for.
+    assertThat(driver.getContainers())
+        .extracting("name")
+        .containsExactly("spark-kubernetes-driver");
+    assertThat(executor.getContainers())
+        .extracting("name")
+        .containsExactly("spark-kubernetes-executor");
+    assertThat(driver.getContainers().get(0).getSecurityContext().getAllowPrivilegeEscalation())
+        .isFalse();
+    assertThat(executor.getSecurityContext().getRunAsNonRoot()).isTrue();
   }
 
   @Test

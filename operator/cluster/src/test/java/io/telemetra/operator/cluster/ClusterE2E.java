@@ -1,0 +1,142 @@
+package io.telemetra.operator.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator on a real single-node cluster: the chart installed with real Helm, the demo pipeline
+ * applied with kubectl, and every part of it running as real pods (the driver and executors created
+ * by the Kubeflow spark-operator through Spark's Kubernetes backend), until the producer's events
+ * reach the dashboard through the API Service.
+ */
+class ClusterE2E {
+
+  private static final Path REPO = Path.of(System.getProperty("telemetra.repo.root", "../.."));
+  private static final Path OUT = Path.of(System.getProperty("cluster.out", "target/cluster"));
+  private static final String VERSION = System.getProperty("telemetra.version", "0.1.0-SNAPSHOT");
+  private static final String NAMESPACE = DemoPipeline.NAMESPACE;
+
+  private static LocalCluster cluster;
+  private static NodeInfrastructure infra;
+  private static DemoPipeline demo;
+  private static long started;
+
+  @BeforeAll
+  static void startClusterAndInfrastructure() throws Exception {
+    started = System.nanoTime();
+    Files.createDirectories(OUT);
+    cluster = LocalCluster.up(REPO.toAbsolutePath().normalize(), OUT.toAbsolutePath());
+    report("cluster up (binaries, images, node) in %d s", cluster.startTime().toSeconds());
+    Path data = OUT.resolve("infra");
+    Processes.run(List.of("rm", "-rf", data.toString()), Duration.ofMinutes(1));
+    demo = new DemoPipeline(cluster, REPO, OUT, VERSION);
+    infra = NodeInfrastructure.start(data, demo.postgresPassword);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (cluster != null) {
+      report("memory in use by the cluster and its pods: %d MiB", cluster.memoryInUseMiB());
+      cluster.close();
+    }
+    if (infra != null) {
+      infra.close();
+    }
+    report("tier ran for %d s", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+  }
+
+  @Test
+  void theDemoPipelineAppliedWithKubectlRunsEveryPodAndServesTheDashboard() throws Exception {
+    KubernetesClient client = cluster.client();
+    demo.installOperator();
+    demo.prepareNamespace();
+    demo.apply();
+
+    long applied = System.nanoTime();
+    demo.awaitReady(900);
+    report(
+        "kubectl wait --for=condition=Ready: %d s after apply",
+        Duration.ofNanos(System.nanoTime() - applied).toSeconds());
+    // Spark starts its executors after the driver runs: they may come a little after Ready.
+    long ready = System.nanoTime();
+    await("every pod of the pipeline running and ready")
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(
+            () -> {
+              List<Pod> pods = client.pods().inNamespace(NAMESPACE).list().getItems();
+              assertThat(pods)
+                  .extracting(p -> p.getMetadata().getName())
+                  .anyMatch(n -> n.endsWith("-driver"))
+                  .anyMatch(n -> n.contains("-exec-"))
+                  .anyMatch(n -> n.startsWith(DemoPipeline.NAME + "-api"))
+                  .anyMatch(n -> n.startsWith(DemoPipeline.NAME + "-producer"));
+              assertThat(pods).allSatisfy(ClusterE2E::assertRunningAndReady);
+            });
+    report(
+        "every pod running and ready %d s after Ready",
+        Duration.ofNanos(System.nanoTime() - ready).toSeconds());
+    report("%s", cluster.kubectl("-n", NAMESPACE, "get", "tp,sparkapplication,deploy,svc,pods"));
+
+    String api = demo.apiBaseUri();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    await("windows of the producer's streams through the API Service")
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> assertThat(get(http, api + "/api/v1/streams")).contains("\"latest\":{"));
+    try (var db =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + NodeInfrastructure.POSTGRES_PORT + "/telemetra",
+                "postgres",
+                "");
+        var rs = db.createStatement().executeQuery("SELECT count(*) FROM chat_summary_minute")) {
+      rs.next();
+      report("chat windows written by the streaming job: %d", rs.getLong(1));
+      assertThat(rs.getLong(1)).isPositive();
+    }
+    Path png =
+        Dashboard.screenshot(api, demo.apiToken, OUT.resolve("dashboard-from-the-cluster.png"));
+    report("dashboard screenshot: %s", png.toAbsolutePath());
+  }
+
+  private static void assertRunningAndReady(Pod pod) {
+    String name = pod.getMetadata().getName();
+    assertThat(pod.getStatus().getPhase()).as(name).isEqualTo("Running");
+    assertThat(pod.getStatus().getContainerStatuses())
+        .as(name + " containers ready")
+        .allSatisfy(c -> assertThat(c.getReady()).isTrue());
+  }
+
+  private static String get(HttpClient http, String uri) throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(uri))
+                .header("Authorization", "Bearer " + demo.apiToken)
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(response.statusCode()).as(uri).isEqualTo(200);
+    return response.body();
+  }
+
+  private static void report(String format, Object... args) {
+    System.out.println("[cluster] " + String.format(format, args));
+  }
+}
