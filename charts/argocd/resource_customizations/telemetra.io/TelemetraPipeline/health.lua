@@ -79,13 +79,19 @@ if ready ~= nil and ready.observedGeneration ~= nil and ready.observedGeneration
 end
 
 local phase = obj.status.phase
-local suspended = (obj.spec ~= nil and obj.spec.suspend == true) or phase == "Suspended"
-if suspended then
+-- Suspended once the operator saw the job and the API stop, not as soon as spec.suspend is set.
+if phase == "Suspended" then
   hs.status = "Suspended"
   hs.message = describe(ready, "Pipeline is suspended")
   if ready ~= nil and ready.status == "True" then
     hs.message = "Pipeline is suspended"
   end
+  return hs
+end
+
+if obj.spec ~= nil and obj.spec.suspend == true and phase ~= "Failed" and phase ~= "Degraded" then
+  hs.status = "Progressing"
+  hs.message = describe(ready, "Suspending")
   return hs
 end
 

@@ -1,6 +1,5 @@
 package io.telemetra.operator;
 
-import static io.telemetra.operator.status.ConditionType.API_READY;
 import static io.telemetra.operator.status.ConditionType.STREAMING_READY;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -127,12 +126,7 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
     TelemetraPipelineStatus status =
         cause instanceof PipelineNotReady notReady
             ? notReady.status
-            : statuses.statusFor(
-                pipeline,
-                new Observation()
-                    .part(
-                        PartState.notReady(
-                            API_READY, Reason.ReconcileError, String.valueOf(e.getMessage()))));
+            : statuses.statusFor(pipeline, Observation.failedReconcile(e));
     if (StatusComparison.same(pipeline.getStatus(), status)) {
       return ErrorStatusUpdateControl.noStatusUpdate();
     }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -142,35 +145,76 @@ class TelemetraPipelineIT {
     }
   }
 
+  /** The Spark operator reports {@code state} for the application's current submission. */
   void simulateSparkOperator(String pipeline, String state, String error) {
+    reportSparkStatus(pipeline, state, error, false);
+  }
+
+  /** The Spark operator submits the application again (after a spec change) and reports it. */
+  void simulateResubmission(String pipeline, String state) {
+    reportSparkStatus(pipeline, state, null, true);
+  }
+
+  void reportSparkStatus(String pipeline, String state, String error, boolean resubmitted) {
     client
         .resources(SparkApplication.class)
         .inNamespace(NS)
         .withName(pipeline + "-streaming")
         .editStatus(
             app -> {
-              SparkApplicationStatus status = new SparkApplicationStatus();
-              status.setApplicationState(new ApplicationState(state, error));
-              app.setStatus(status);
+              String submission =
+                  resubmitted
+                          || app.getStatus() == null
+                          || app.getStatus().getSubmissionID() == null
+                      ? UUID.randomUUID().toString()
+                      : app.getStatus().getSubmissionID();
+              app.setStatus(sparkStatus(state, error, submission));
               return app;
             });
   }
 
+  static SparkApplicationStatus sparkStatus(String state, String error, String submission) {
+    SparkApplicationStatus status = new SparkApplicationStatus();
+    status.setApplicationState(new ApplicationState(state, error));
+    status.setSubmissionID(submission);
+    status.setExecutionAttempts(1);
+    status.setSubmissionAttempts(1);
+    return status;
+  }
+
+  /** The Deployment controller has rolled out the current spec: every replica updated and ready. */
   void simulateReadyApiPods(String pipeline, int ready) {
+    simulateDeploymentStatus(pipeline + "-api", ready, ready, ready, List.of());
+  }
+
+  void simulateDeploymentStatus(
+      String name, int pods, int updated, int ready, List<DeploymentCondition> conditions) {
     client
         .apps()
         .deployments()
         .inNamespace(NS)
-        .withName(pipeline + "-api")
+        .withName(name)
         .editStatus(
             d -> {
               d.setStatus(
                   new DeploymentStatusBuilder()
-                      .withReplicas(ready)
+                      .withObservedGeneration(d.getMetadata().getGeneration())
+                      .withReplicas(pods)
+                      .withUpdatedReplicas(updated)
                       .withReadyReplicas(ready)
+                      .withAvailableReplicas(ready)
+                      .withConditions(conditions)
                       .build());
               return d;
             });
+  }
+
+  SparkApplication application(String pipeline) {
+    return client
+        .resources(SparkApplication.class)
+        .inNamespace(NS)
+        .withName(pipeline + "-streaming")
+        .get();
   }
 
   @Test
@@ -264,6 +308,111 @@ class TelemetraPipelineIT {
     return v;
   }
 
+  void awaitReady(String name) {
+    await().atMost(PATIENCE).until(() -> application(name) != null);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                client.apps().deployments().inNamespace(NS).withName(name + "-api").get() != null);
+    simulateSparkOperator(name, "RUNNING", null);
+    simulateReadyApiPods(name, 2);
+    awaitCondition(name, ConditionType.READY, "True", "AllPartsReady");
+  }
+
+  @Test
+  void aNewApiVersionIsReadyOnlyOnceRolledOutAndAStuckRolloutDegradesThePipeline() {
+    create("rollout");
+    awaitReady("rollout");
+
+    patchSpec("rollout", "{\"api\":{\"image\":\"ghcr.io/telemetra/api:crashing\"}}");
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                client
+                    .apps()
+                    .deployments()
+                    .inNamespace(NS)
+                    .withName("rollout-api")
+                    .get()
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec()
+                    .getContainers()
+                    .get(0)
+                    .getImage()
+                    .endsWith(":crashing"));
+    // The old ReplicaSet's two pods still serve; the one new pod crash-loops.
+    simulateDeploymentStatus("rollout-api", 3, 1, 2, List.of());
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(condition("rollout", ConditionType.API_READY))
+                    .hasValueSatisfying(
+                        c -> {
+                          assertThat(c.getReason()).isEqualTo("ReplicasNotReady");
+                          assertThat(c.getMessage())
+                              .isEqualTo(
+                                  "2/2 replicas ready, 1 updated, 2 available,"
+                                      + " 2 of the previous version");
+                        }));
+
+    simulateDeploymentStatus(
+        "rollout-api",
+        3,
+        1,
+        2,
+        List.of(
+            new DeploymentConditionBuilder()
+                .withType("Progressing")
+                .withStatus("False")
+                .withReason("ProgressDeadlineExceeded")
+                .withMessage("ReplicaSet \"rollout-api-5c8\" has timed out progressing.")
+                .build()));
+
+    awaitCondition("rollout", ConditionType.API_READY, "False", "RolloutFailed");
+    assertThat(pipeline("rollout").getStatus().getPhase()).isEqualTo(Phase.Degraded);
+    assertThat(condition("rollout", ConditionType.READY).orElseThrow().getMessage())
+        .startsWith("ApiReady: ProgressDeadlineExceeded: ReplicaSet \"rollout-api-5c8\"");
+  }
+
+  @Test
+  void aStreamingSpecChangeIsReadyOnlyOnceTheSparkOperatorSubmittedItAgain() {
+    create("resubmit");
+    awaitReady("resubmit");
+
+    patchSpec("resubmit", "{\"streaming\":{\"image\":\"ghcr.io/telemetra/streaming:0.2.0\"}}");
+
+    awaitCondition("resubmit", ConditionType.STREAMING_READY, "False", "ApplicationPending");
+    assertThat(application("resubmit").getStatus().getApplicationState().getState())
+        .as("the previous run still reports RUNNING")
+        .isEqualTo("RUNNING");
+
+    simulateResubmission("resubmit", "RUNNING");
+    awaitCondition("resubmit", ConditionType.STREAMING_READY, "True", "ApplicationRunning");
+    awaitCondition("resubmit", ConditionType.READY, "True", "AllPartsReady");
+  }
+
+  @Test
+  void aDeletedSparkApplicationLeavesNoStaleStateBehind() {
+    create("vanish");
+    awaitReady("vanish");
+    assertThat(pipeline("vanish").getStatus().getStreaming().getState()).isEqualTo("RUNNING");
+
+    kafka.stop(); // the workflow stops before the SparkApplication, so it is not made again
+    awaitCondition("vanish", ConditionType.TOPICS_READY, "False", "KafkaUnavailable");
+    client.resource(application("vanish")).delete();
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> assertThat(pipeline("vanish").getStatus().getStreaming().getState()).isNull());
+    kafka.start();
+  }
+
   @Test
   void partitionsGrowButNeverShrink() throws Exception {
     create("grow");
@@ -347,6 +496,11 @@ class TelemetraPipelineIT {
                         .get()
                     != null);
 
+    simulateSparkOperator("crash", "FAILING", "driver pod exited with code 1");
+    awaitCondition("crash", ConditionType.STREAMING_READY, "False", "ApplicationFailed");
+    assertThat(condition("crash", ConditionType.STREAMING_READY).orElseThrow().getMessage())
+        .contains("FAILING (execution attempts 1, submission attempts 1)");
+
     simulateSparkOperator("crash", "FAILED", "driver pod exited with code 1");
 
     awaitCondition("crash", ConditionType.STREAMING_READY, "False", "ApplicationFailed");
@@ -357,16 +511,7 @@ class TelemetraPipelineIT {
   @Test
   void suspendScalesToZeroAndSuspendsTheJobAndResumeRestores() {
     create("pause");
-    await()
-        .atMost(PATIENCE)
-        .until(
-            () ->
-                client
-                        .resources(SparkApplication.class)
-                        .inNamespace(NS)
-                        .withName("pause-streaming")
-                        .get()
-                    != null);
+    awaitReady("pause");
 
     patchSpec("pause", "{\"suspend\":true}");
     await()
@@ -383,17 +528,17 @@ class TelemetraPipelineIT {
                           .getSpec()
                           .getReplicas())
                   .isZero();
-              assertThat(
-                      client
-                          .resources(SparkApplication.class)
-                          .inNamespace(NS)
-                          .withName("pause-streaming")
-                          .get()
-                          .getSpec()
-                          .getSuspend())
-                  .isTrue();
-              assertThat(pipeline("pause").getStatus().getPhase()).isEqualTo(Phase.Suspended);
+              assertThat(application("pause").getSpec().getSuspend()).isTrue();
             });
+    awaitCondition("pause", ConditionType.READY, "False", "Suspending");
+    assertThat(pipeline("pause").getStatus().getPhase())
+        .as("the job and the API pods still run")
+        .isEqualTo(Phase.Provisioning);
+
+    simulateSparkOperator("pause", "SUSPENDED", null);
+    simulateDeploymentStatus("pause-api", 0, 0, 0, List.of());
+    awaitCondition("pause", ConditionType.READY, "False", "Suspended");
+    assertThat(pipeline("pause").getStatus().getPhase()).isEqualTo(Phase.Suspended);
     String checkpoint =
         client
             .resources(SparkApplication.class)
@@ -429,6 +574,9 @@ class TelemetraPipelineIT {
               assertThat(app.getSpec().getSparkConf())
                   .containsEntry("spark.sql.streaming.checkpointLocation", checkpoint);
             });
+    simulateResubmission("pause", "RUNNING");
+    simulateReadyApiPods("pause", 2);
+    awaitCondition("pause", ConditionType.READY, "True", "AllPartsReady");
   }
 
   @Test

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.telemetra.embedded.Ports;
 import io.telemetra.operator.api.v1alpha1.DeletionPolicy;
@@ -38,6 +39,7 @@ class TelemetraPipelineMockTest {
   static final String NS = "team-a";
 
   KubernetesClient client;
+  KubernetesMockServer server;
   TelemetraOperator operator;
   final String nowhere = "127.0.0.1:" + Ports.free();
 
@@ -151,6 +153,34 @@ class TelemetraPipelineMockTest {
     assertThat(condition("recover", ConditionType.STREAMING_READY).orElseThrow().getReason())
         .isEqualTo("SparkOperatorMissing");
     assertThat(owner.getMetadata().getFinalizers()).isEmpty();
+  }
+
+  @Test
+  void anUnexpectedApiErrorIsReportedOnReadyWithoutBlamingTheApi() {
+    server
+        .expect()
+        .get()
+        .withPath("/api/v1/namespaces/" + NS + "/secrets/telemetra-postgres")
+        .andReturn(403, "secrets \"telemetra-postgres\" is forbidden")
+        .always();
+    client.resource(pipeline("refused")).create();
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(condition("refused", ConditionType.READY))
+                    .hasValueSatisfying(
+                        ready -> {
+                          assertThat(ready.getReason())
+                              .as(ready.getMessage())
+                              .isEqualTo("ReconcileError");
+                          assertThat(ready.getMessage()).contains("Forbidden");
+                        }));
+    assertThat(condition("refused", ConditionType.API_READY).orElseThrow().getReason())
+        .isEqualTo("WaitingForDependencies");
+    assertThat(get(TelemetraPipeline.class, "refused").getStatus().getPhase())
+        .isEqualTo(Phase.Failed);
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Writes the status subresources that controllers absent here would write: the Deployment
@@ -40,17 +41,34 @@ public final class ControllerStandIn {
             });
   }
 
-  /** The Spark operator reports {@code state} (RUNNING, FAILED...) for the SparkApplication. */
+  /**
+   * The Spark operator reports {@code state} (RUNNING, FAILED...) for the SparkApplication's
+   * current submission (a first one if it has none).
+   */
   public void sparkApplicationState(String namespace, String name, String state, String error) {
+    report(namespace, name, state, error, false);
+  }
+
+  /** The Spark operator submitted the application again (new submissionID) and reports it. */
+  public void sparkApplicationResubmitted(String namespace, String name, String state) {
+    report(namespace, name, state, null, true);
+  }
+
+  private void report(
+      String namespace, String name, String state, String error, boolean resubmitted) {
     client
         .genericKubernetesResources("sparkoperator.k8s.io/v1beta2", "SparkApplication")
         .inNamespace(namespace)
         .withName(name)
-        .editStatus(app -> withState(app, name, state, error));
+        .editStatus(app -> withState(app, name, state, error, resubmitted));
   }
 
   private static GenericKubernetesResource withState(
-      GenericKubernetesResource app, String name, String state, String error) {
+      GenericKubernetesResource app, String name, String state, String error, boolean resubmitted) {
+    Object previous =
+        app.getAdditionalProperties().get("status") instanceof Map<?, ?> old
+            ? old.get("submissionID")
+            : null;
     Map<String, Object> applicationState = new LinkedHashMap<>();
     applicationState.put("state", state);
     if (error != null) {
@@ -60,6 +78,8 @@ public final class ControllerStandIn {
     status.put("applicationState", applicationState);
     status.put("driverInfo", Map.of("podName", name + "-driver", "webUIPort", 4040));
     status.put("sparkApplicationId", "spark-" + app.getMetadata().getUid().substring(0, 8));
+    status.put(
+        "submissionID", resubmitted || previous == null ? UUID.randomUUID().toString() : previous);
     status.put("submissionAttempts", 1);
     status.put("executionAttempts", 1);
     app.getAdditionalProperties().put("status", status);

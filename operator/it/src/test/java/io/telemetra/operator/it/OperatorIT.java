@@ -277,8 +277,16 @@ class OperatorIT {
             () -> {
               assertThat(p.deployment().getSpec().getReplicas()).isZero();
               assertThat(p.sparkApplication().getSpec().getSuspend()).isTrue();
-              assertThat(p.get().getStatus().getPhase()).isEqualTo(Phase.Suspended);
+              assertThat(condition(p, "Ready").getReason()).isEqualTo("Suspending");
             });
+    assertThat(p.get().getStatus().getPhase())
+        .as("job and pods still run")
+        .isNotEqualTo(Phase.Suspended);
+    standIn.sparkApplicationState(p.namespace, p.streaming(), "SUSPENDED", null);
+    standIn.deploymentReady(p.namespace, p.api());
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(() -> assertThat(p.get().getStatus().getPhase()).isEqualTo(Phase.Suspended));
     assertThat(topics(p.prefix)).hasSize(5);
     assertThat(p.tables()).contains("flyway_schema_history");
     assertThat(p.checkpoint()).isEqualTo(checkpoint);
@@ -297,6 +305,7 @@ class OperatorIT {
               assertThat(p.deployment().getSpec().getReplicas()).isEqualTo(2);
               assertThat(p.sparkApplication().getSpec().getSuspend()).isFalse();
             });
+    standIn.sparkApplicationResubmitted(p.namespace, p.streaming(), "RUNNING");
     standIn.deploymentReady(p.namespace, p.api());
     await()
         .atMost(PATIENCE)

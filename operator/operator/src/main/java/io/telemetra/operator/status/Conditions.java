@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 /** Standard Kubernetes conditions whose lastTransitionTime changes only when the status flips. */
 public final class Conditions {
@@ -18,7 +19,7 @@ public final class Conditions {
 
   /** The condition for {@code part}, keeping the previous transition time if the status held. */
   public static Condition of(
-      PartState part, List<Condition> previous, long generation, Clock clock) {
+      PartState part, List<Condition> previous, long observedGeneration, Clock clock) {
     String status = part.ready() ? "True" : "False";
     String transitionTime =
         find(previous, part.type())
@@ -30,17 +31,20 @@ public final class Conditions {
         .withStatus(status)
         .withReason(part.reason().name())
         .withMessage(part.message())
-        .withObservedGeneration(generation)
+        .withObservedGeneration(observedGeneration)
         .withLastTransitionTime(transitionTime)
         .build();
   }
 
-  /** The conditions for all parts, in the given order. */
+  /** The conditions for all parts, in the given order, each with the generation it observed. */
   public static List<Condition> of(
-      List<PartState> parts, List<Condition> previous, long generation, Clock clock) {
+      List<PartState> parts,
+      List<Condition> previous,
+      ToLongFunction<String> observedGeneration,
+      Clock clock) {
     List<Condition> result = new ArrayList<>();
     for (PartState part : parts) {
-      result.add(of(part, previous, generation, clock));
+      result.add(of(part, previous, observedGeneration.applyAsLong(part.type()), clock));
     }
     return result;
   }

@@ -19,6 +19,7 @@ public final class Observation {
   SchemaStatus schema;
   StreamingStatus streaming;
   ApiStatus api;
+  String reconcileError;
 
   public Observation part(PartState part) {
     parts.put(part.type(), part);
@@ -45,6 +46,16 @@ public final class Observation {
     return this;
   }
 
+  /**
+   * A reconciliation that failed for a reason no part explains (say, the Kubernetes API refused a
+   * call): Ready becomes False with reason ReconcileError and every part keeps its condition.
+   */
+  public static Observation failedReconcile(Exception e) {
+    Observation seen = new Observation();
+    seen.reconcileError = e.getClass().getSimpleName() + ": " + e.getMessage();
+    return seen;
+  }
+
   /** Whether a part failed in a way worth retrying (rather than waiting for an event). */
   public boolean hasRetryableFailure() {
     return parts.values().stream()
@@ -52,7 +63,8 @@ public final class Observation {
             p ->
                 p.failed()
                     && p.reason() != Reason.SparkOperatorMissing
-                    && p.reason() != Reason.ApplicationFailed);
+                    && p.reason() != Reason.ApplicationFailed
+                    && p.reason() != Reason.RolloutFailed);
   }
 
   public Map<String, PartState> parts() {

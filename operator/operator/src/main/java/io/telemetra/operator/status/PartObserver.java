@@ -6,6 +6,7 @@ import static io.telemetra.operator.status.ConditionType.STREAMING_READY;
 import static io.telemetra.operator.status.ConditionType.TOPICS_READY;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
 import io.telemetra.operator.api.v1alpha1.ApiStatus;
@@ -22,10 +23,12 @@ import io.telemetra.operator.dependent.StreamingApplicationDependent.SparkOperat
 import io.telemetra.operator.dependent.TopicsState;
 import io.telemetra.operator.spark.ApplicationState;
 import io.telemetra.operator.spark.SparkApplication;
+import io.telemetra.operator.spark.SparkApplicationSpec;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Reads each part's secondary resource (and workflow errors) into an {@link Observation}. */
 public final class PartObserver {
@@ -33,6 +36,7 @@ public final class PartObserver {
   private static final StreamingApplicationDependent SPARK_APPLICATIONS =
       new StreamingApplicationDependent();
   private static final SparkOperatorInstalled SPARK_OPERATOR = new SparkOperatorInstalled();
+  private static final DesiredApplication DESIRED_APPLICATION = new DesiredApplication();
 
   private final TelemetraPipeline pipeline;
   private final Context<TelemetraPipeline> context;
@@ -87,16 +91,21 @@ public final class PartObserver {
   private PartState streaming(Observation seen) {
     Optional<PartState> error = error(STREAMING_READY, "streaming");
     if (error.isPresent()) return error.get();
+    String name = PipelineNames.streaming(pipeline);
     if (!SPARK_OPERATOR.isMet(SPARK_APPLICATIONS, pipeline, context)) {
+      seen.streaming(new StreamingStatus(name, null, null));
       return PartState.notReady(
           STREAMING_READY,
           Reason.SparkOperatorMissing,
           "the SparkApplication CRD (sparkapplications.sparkoperator.k8s.io) is not installed;"
               + " install the Kubeflow Spark operator");
     }
-    String name = PipelineNames.streaming(pipeline);
     Optional<SparkApplication> app = context.getSecondaryResource(SparkApplication.class);
     if (app.isEmpty()) {
+      seen.streaming(new StreamingStatus(name, null, null));
+      if (suspended) {
+        return PartState.notReady(STREAMING_READY, Reason.Suspended, "no SparkApplication");
+      }
       boolean blocked = errors.containsKey("topics") || errors.containsKey("schema");
       return PartState.notReady(
           STREAMING_READY,
@@ -105,67 +114,42 @@ public final class PartObserver {
               ? "waiting for topics and schema"
               : "SparkApplication " + name + " being created");
     }
-    ApplicationState state =
-        Optional.ofNullable(app.get().getStatus()).map(s -> s.getApplicationState()).orElse(null);
-    String stateName = state == null || state.getState() == null ? "" : state.getState();
-    String message = state == null ? null : state.getErrorMessage();
-    seen.streaming(new StreamingStatus(name, stateName.isEmpty() ? null : stateName, message));
-    if (suspended) {
-      return PartState.notReady(STREAMING_READY, Reason.Suspended, "SparkApplication suspended");
-    }
-    if (ApplicationState.RUNNING.equals(stateName)) {
-      return PartState.ready(
-          STREAMING_READY, Reason.ApplicationRunning, "SparkApplication " + name + " is RUNNING");
-    }
-    if (ApplicationState.FAILED.equals(stateName)
-        || ApplicationState.SUBMISSION_FAILED.equals(stateName)) {
-      return PartState.notReady(
-          STREAMING_READY,
-          Reason.ApplicationFailed,
-          "SparkApplication "
-              + name
-              + " is "
-              + stateName
-              + (message == null ? "" : ": " + message));
-    }
-    return PartState.notReady(
-        STREAMING_READY,
-        Reason.ApplicationPending,
-        "SparkApplication "
-            + name
-            + " is "
-            + (stateName.isEmpty() ? "not yet submitted" : stateName));
+    String state = StreamingHealth.state(app.get());
+    String message =
+        Optional.ofNullable(app.get().getStatus())
+            .map(s -> s.getApplicationState())
+            .map(ApplicationState::getErrorMessage)
+            .orElse(null);
+    seen.streaming(new StreamingStatus(name, state.isEmpty() ? null : state, message));
+    String currentSpec = SubmittedSpec.hash(DESIRED_APPLICATION.specFor(pipeline, context));
+    return StreamingHealth.of(app.get(), currentSpec, suspended);
   }
 
   private PartState api(Observation seen) {
     Optional<PartState> error = error(API_READY, "api");
     if (error.isPresent()) return error.get();
     String name = PipelineNames.api(pipeline);
-    Optional<Deployment> deployment =
-        context
-            .getSecondaryResourcesAsStream(Deployment.class)
-            .filter(d -> name.equals(d.getMetadata().getName()))
-            .findFirst();
+    Optional<Deployment> deployment = deployment(name);
     int ready =
-        deployment
-            .map(
-                d ->
-                    d.getStatus() == null || d.getStatus().getReadyReplicas() == null
-                        ? 0
-                        : d.getStatus().getReadyReplicas())
-            .orElse(0);
+        deployment.map(Deployment::getStatus).map(DeploymentStatus::getReadyReplicas).orElse(0);
     seen.api(new ApiStatus(ready, ApiServiceDependent.url(pipeline)));
     if (suspended) {
-      return PartState.notReady(API_READY, Reason.Suspended, "scaled to zero");
+      return ApiHealth.suspended(
+          Stream.of(deployment, deployment(PipelineNames.producer(pipeline)))
+              .flatMap(Optional::stream)
+              .toList());
     }
-    int wanted = pipeline.getSpec().getApi().getReplicas();
     if (deployment.isEmpty()) {
       return PartState.notReady(API_READY, Reason.WaitingForDependencies, "waiting for the schema");
     }
-    return ready >= wanted
-        ? PartState.ready(API_READY, Reason.ReplicasReady, ready + "/" + wanted + " replicas ready")
-        : PartState.notReady(
-            API_READY, Reason.ReplicasNotReady, ready + "/" + wanted + " replicas ready");
+    return ApiHealth.of(deployment.get(), pipeline.getSpec().getApi().getReplicas());
+  }
+
+  private Optional<Deployment> deployment(String name) {
+    return context
+        .getSecondaryResourcesAsStream(Deployment.class)
+        .filter(d -> name.equals(d.getMetadata().getName()))
+        .findFirst();
   }
 
   private Optional<PartState> error(String type, String... dependents) {
@@ -182,5 +166,12 @@ public final class PartObserver {
       }
     }
     return Optional.empty();
+  }
+
+  /** The streaming dependent's desired SparkApplication, to know the spec the pipeline asks for. */
+  private static final class DesiredApplication extends StreamingApplicationDependent {
+    SparkApplicationSpec specFor(TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+      return desired(pipeline, context).getSpec();
+    }
   }
 }

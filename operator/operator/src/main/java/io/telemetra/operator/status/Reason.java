@@ -11,6 +11,7 @@ public enum Reason {
   ReplicasNotReady(false),
   WaitingForDependencies(false),
   Suspended(false),
+  Suspending(false),
   SecretNotFound(true),
   SecretKeyNotFound(true),
   KafkaUnavailable(true),
@@ -18,6 +19,7 @@ public enum Reason {
   MigrationFailed(true),
   SparkOperatorMissing(true),
   ApplicationFailed(true),
+  RolloutFailed(true),
   ReconcileError(true);
 
   private final boolean failure;

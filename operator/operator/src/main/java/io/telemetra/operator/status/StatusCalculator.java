@@ -12,13 +12,18 @@ import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineStatus;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Turns an {@link Observation} into the pipeline's status: conditions, phase and details. */
 public final class StatusCalculator {
 
   static final List<String> PARTS = List.of(TOPICS_READY, SCHEMA_READY, STREAMING_READY, API_READY);
+
+  /** The parts that run something; the pipeline is Suspended once both report Suspended. */
+  static final List<String> WORKLOADS = List.of(STREAMING_READY, API_READY);
 
   private final Clock clock;
 
@@ -31,24 +36,36 @@ public final class StatusCalculator {
         Optional.ofNullable(pipeline.getStatus()).orElseGet(TelemetraPipelineStatus::new);
     long generation = Optional.ofNullable(pipeline.getMetadata().getGeneration()).orElse(0L);
     List<PartState> parts = new ArrayList<>();
+    Map<String, Long> observedGeneration = new HashMap<>();
     for (String type : PARTS) {
       PartState part = seen.parts.get(type);
-      parts.add(part != null ? part : previous(old.getConditions(), type));
+      if (part == null) {
+        part = previous(old.getConditions(), type);
+        Conditions.find(old.getConditions(), type)
+            .map(Condition::getObservedGeneration)
+            .ifPresent(g -> observedGeneration.put(type, g));
+      }
+      parts.add(part);
     }
-    boolean suspended = Boolean.TRUE.equals(pipeline.getSpec().getSuspend());
-    PartState ready = overall(parts, suspended);
+    boolean suspend = Boolean.TRUE.equals(pipeline.getSpec().getSuspend());
+    PartState ready = overall(parts, suspend, seen.reconcileError);
     List<PartState> all = new ArrayList<>();
     all.add(ready);
     all.addAll(parts);
 
     TelemetraPipelineStatus status = new TelemetraPipelineStatus();
     status.setObservedGeneration(generation);
-    status.setConditions(Conditions.of(all, old.getConditions(), generation, clock));
+    status.setConditions(
+        Conditions.of(
+            all,
+            old.getConditions(),
+            type -> observedGeneration.getOrDefault(type, generation),
+            clock));
     status.setTopics(seen.topics != null ? seen.topics : old.getTopics());
     status.setSchema(seen.schema != null ? seen.schema : old.getSchema());
     status.setStreaming(seen.streaming != null ? seen.streaming : old.getStreaming());
     status.setApi(seen.api != null ? seen.api : old.getApi());
-    status.setPhase(phase(parts, ready, suspended, status));
+    status.setPhase(phase(parts, ready, suspend, status));
     return status;
   }
 
@@ -67,9 +84,24 @@ public final class StatusCalculator {
     }
   }
 
-  private static PartState overall(List<PartState> parts, boolean suspended) {
-    if (suspended) {
-      return PartState.notReady(READY, Reason.Suspended, "suspended by spec.suspend");
+  private static PartState overall(List<PartState> parts, boolean suspend, String error) {
+    if (error != null) {
+      return PartState.notReady(READY, Reason.ReconcileError, error);
+    }
+    if (suspend) {
+      Optional<PartState> running =
+          parts.stream()
+              .filter(p -> WORKLOADS.contains(p.type()) && p.reason() != Reason.Suspended)
+              .findFirst();
+      if (running.isEmpty()) {
+        return PartState.notReady(READY, Reason.Suspended, "suspended by spec.suspend");
+      }
+      PartState blocker =
+          parts.stream().filter(PartState::failed).findFirst().orElse(running.get());
+      return PartState.notReady(
+          READY,
+          blocker.failed() ? blocker.reason() : Reason.Suspending,
+          blocker.type() + ": " + blocker.message());
     }
     Optional<PartState> blocker =
         parts.stream()
@@ -81,15 +113,20 @@ public final class StatusCalculator {
         .orElseGet(() -> PartState.ready(READY, Reason.AllPartsReady, "all parts are ready"));
   }
 
+  /**
+   * Suspended once the workloads are stopped (Ready's reason Suspended), Provisioning while they
+   * stop; otherwise Running, Degraded or Failed (a failure while the API or the job still serves,
+   * or not), Pending before anything was observed, else Provisioning.
+   */
   private static Phase phase(
-      List<PartState> parts, PartState ready, boolean suspended, TelemetraPipelineStatus status) {
-    if (suspended) {
+      List<PartState> parts, PartState ready, boolean suspend, TelemetraPipelineStatus status) {
+    if (ready.reason() == Reason.Suspended) {
       return Phase.Suspended;
     }
     if (ready.ready()) {
       return Phase.Running;
     }
-    if (parts.stream().anyMatch(PartState::failed)) {
+    if (ready.failed() || (!suspend && parts.stream().anyMatch(PartState::failed))) {
       boolean somethingServes =
           (status.getApi() != null
                   && status.getApi().getReadyReplicas() != null

@@ -126,14 +126,82 @@ class StatusCalculatorTest {
     assertThat(condition(status, TOPICS_READY).getReason()).isEqualTo("WaitingForDependencies");
   }
 
-  @Test
-  void suspendedPipelineIsSuspendedAndNotReady() {
+  /** The API scaled to zero and the streaming job in {@code streaming}, after spec.suspend. */
+  Observation suspendRequested(Reason streaming, String message) {
     pipeline.getSpec().setSuspend(true);
+    return allReady()
+        .part(PartState.notReady(API_READY, Reason.Suspended, "scaled to zero"))
+        .part(PartState.notReady(STREAMING_READY, streaming, message));
+  }
 
-    var status = new StatusCalculator(at("2026-11-27T10:00:00Z")).statusFor(pipeline, allReady());
+  @Test
+  void aSuspendRequestWhileTheWorkloadsStillRunIsNotSuspendedYet() {
+
+    var status =
+        new StatusCalculator(at("2026-11-27T10:00:00Z"))
+            .statusFor(
+                pipeline,
+                suspendRequested(
+                    Reason.Suspending, "SparkApplication basic-streaming is RUNNING; waiting"));
+
+    assertThat(status.getPhase()).isEqualTo(Phase.Provisioning);
+    assertThat(condition(status, READY).getReason()).isEqualTo("Suspending");
+    assertThat(condition(status, READY).getMessage())
+        .isEqualTo("StreamingReady: SparkApplication basic-streaming is RUNNING; waiting");
+  }
+
+  @Test
+  void suspendedOnceStreamingAndApiReportSuspended() {
+
+    var status =
+        new StatusCalculator(at("2026-11-27T10:00:00Z"))
+            .statusFor(pipeline, suspendRequested(Reason.Suspended, "SparkApplication suspended"));
 
     assertThat(status.getPhase()).isEqualTo(Phase.Suspended);
     assertThat(condition(status, READY).getReason()).isEqualTo("Suspended");
+  }
+
+  @Test
+  void conditionsCarriedOverUnobservedKeepTheGenerationTheyObserved() {
+    pipeline.getMetadata().setGeneration(3L);
+    pipeline.setStatus(
+        new StatusCalculator(at("2026-11-27T10:00:00Z")).statusFor(pipeline, allReady()));
+    pipeline.getMetadata().setGeneration(4L);
+
+    var status =
+        new StatusCalculator(at("2026-11-27T10:05:00Z"))
+            .statusFor(
+                pipeline,
+                new Observation()
+                    .part(
+                        PartState.notReady(
+                            SCHEMA_READY,
+                            Reason.SecretNotFound,
+                            "Secret 'telemetra-postgres' not found")));
+
+    assertThat(condition(status, SCHEMA_READY).getObservedGeneration()).isEqualTo(4L);
+    assertThat(condition(status, READY).getObservedGeneration()).isEqualTo(4L);
+    assertThat(condition(status, API_READY).getObservedGeneration()).isEqualTo(3L);
+    assertThat(condition(status, STREAMING_READY).getObservedGeneration()).isEqualTo(3L);
+  }
+
+  @Test
+  void anUnexpectedReconcileErrorIsReportedOnReadyAndBlamesNoPart() {
+    pipeline.setStatus(
+        new StatusCalculator(at("2026-11-27T10:00:00Z")).statusFor(pipeline, allReady()));
+
+    var status =
+        new StatusCalculator(at("2026-11-27T10:05:00Z"))
+            .statusFor(
+                pipeline,
+                Observation.failedReconcile(new IllegalStateException("secrets is forbidden")));
+
+    assertThat(condition(status, READY).getReason()).isEqualTo("ReconcileError");
+    assertThat(condition(status, READY).getMessage())
+        .isEqualTo("IllegalStateException: secrets is forbidden");
+    assertThat(condition(status, API_READY).getStatus()).isEqualTo("True");
+    assertThat(condition(status, API_READY).getReason()).isEqualTo("ReplicasReady");
+    assertThat(status.getPhase()).isEqualTo(Phase.Degraded);
   }
 
   @Test

@@ -1,0 +1,137 @@
+package io.telemetra.operator.status;
+
+import static io.telemetra.operator.status.ConditionType.STREAMING_READY;
+
+import io.telemetra.operator.spark.ApplicationState;
+import io.telemetra.operator.spark.SparkApplication;
+import io.telemetra.operator.spark.SparkApplicationStatus;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * StreamingReady from the SparkApplication, as a pure function. Ready only while a run submitted
+ * for the current spec is RUNNING (see {@link SubmittedSpec}); FAILING, FAILED, SUBMISSION_FAILED,
+ * UNKNOWN, SUCCEEDING and COMPLETED of that run are failures (a streaming job never ends), as is
+ * INVALIDATING when this operator did not change the spec. Suspended only once no driver runs.
+ */
+final class StreamingHealth {
+
+  /** States in which the Spark operator runs no driver for the application. */
+  static final Set<String> STOPPED =
+      Set.of(
+          "",
+          "SUSPENDED",
+          "COMPLETED",
+          ApplicationState.FAILED,
+          ApplicationState.SUBMISSION_FAILED);
+
+  static final Set<String> FAILURES =
+      Set.of(
+          "FAILING",
+          ApplicationState.FAILED,
+          ApplicationState.SUBMISSION_FAILED,
+          "UNKNOWN",
+          "SUCCEEDING",
+          "COMPLETED");
+
+  private StreamingHealth() {}
+
+  /**
+   * @param app the SparkApplication as observed
+   * @param currentSpecHash {@link SubmittedSpec#hash} of the spec the pipeline asks for now
+   * @param suspend whether the pipeline's spec.suspend is set
+   */
+  static PartState of(SparkApplication app, String currentSpecHash, boolean suspend) {
+    String name = "SparkApplication " + app.getMetadata().getName();
+    String state = state(app);
+    String shown = state.isEmpty() ? "not yet submitted" : state;
+    if (suspend) {
+      boolean asked = app.getSpec() != null && Boolean.TRUE.equals(app.getSpec().getSuspend());
+      if (asked && STOPPED.contains(state)) {
+        return PartState.notReady(
+            STREAMING_READY, Reason.Suspended, name + " is suspended (" + shown + ")");
+      }
+      return PartState.notReady(
+          STREAMING_READY,
+          Reason.Suspending,
+          asked
+              ? name
+                  + " is "
+                  + shown
+                  + "; waiting for the Spark operator to stop the driver"
+                  + " (spec.suspend needs the Kubeflow Spark operator v2.4.0 or later)"
+              : name + " has not been asked to suspend yet");
+    }
+    if (!currentSpecHash.equals(SubmittedSpec.annotation(app, SubmittedSpec.SPEC_HASH))) {
+      return PartState.notReady(
+          STREAMING_READY,
+          Reason.ApplicationPending,
+          name + " has not been given the current spec yet (the previous run is " + shown + ")");
+    }
+    if (!SubmittedSpec.submittedForCurrentSpec(app)) {
+      return PartState.notReady(
+          STREAMING_READY,
+          Reason.ApplicationPending,
+          state.isEmpty()
+              ? name + " is not yet submitted"
+              : name
+                  + " is "
+                  + state
+                  + " from before the last spec change; waiting for the Spark operator to"
+                  + " submit it again");
+    }
+    if (ApplicationState.RUNNING.equals(state)) {
+      return PartState.ready(
+          STREAMING_READY, Reason.ApplicationRunning, name + " is RUNNING" + executors(app));
+    }
+    boolean invalidatedByOthers =
+        "INVALIDATING".equals(state)
+            && SubmittedSpec.annotation(app, SubmittedSpec.SUPERSEDED_SUBMISSION) != null;
+    if (FAILURES.contains(state) || invalidatedByOthers) {
+      return PartState.notReady(
+          STREAMING_READY,
+          Reason.ApplicationFailed,
+          name
+              + " is "
+              + state
+              + attempts(app.getStatus())
+              + (invalidatedByOthers
+                  ? ": its spec was changed by someone other than Telemetra"
+                  : "")
+              + Optional.ofNullable(app.getStatus().getApplicationState().getErrorMessage())
+                  .filter(m -> !m.isBlank())
+                  .map(m -> ": " + m)
+                  .orElse(""));
+    }
+    return PartState.notReady(STREAMING_READY, Reason.ApplicationPending, name + " is " + shown);
+  }
+
+  static String state(SparkApplication app) {
+    return Optional.ofNullable(app.getStatus())
+        .map(SparkApplicationStatus::getApplicationState)
+        .map(ApplicationState::getState)
+        .orElse("");
+  }
+
+  private static String attempts(SparkApplicationStatus status) {
+    return " (execution attempts "
+        + Optional.ofNullable(status.getExecutionAttempts()).orElse(0)
+        + ", submission attempts "
+        + Optional.ofNullable(status.getSubmissionAttempts()).orElse(0)
+        + ")";
+  }
+
+  private static String executors(SparkApplication app) {
+    Integer requested =
+        app.getSpec() == null || app.getSpec().getExecutor() == null
+            ? null
+            : app.getSpec().getExecutor().getInstances();
+    Map<String, String> executors = app.getStatus().getExecutorState();
+    if (requested == null || executors == null) {
+      return "";
+    }
+    long running = executors.values().stream().filter("RUNNING"::equals).count();
+    return ", executors " + running + "/" + requested + " running";
+  }
+}

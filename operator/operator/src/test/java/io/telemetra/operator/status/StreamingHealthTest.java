@@ -1,0 +1,158 @@
+package io.telemetra.operator.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.telemetra.operator.spark.ApplicationState;
+import io.telemetra.operator.spark.SparkApplication;
+import io.telemetra.operator.spark.SparkApplicationSpec;
+import io.telemetra.operator.spark.SparkApplicationStatus;
+import io.telemetra.operator.spark.SparkPodSpec;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * StreamingReady counts only a run the Spark operator submitted for the current spec; the states of
+ * a broken or finished job are failures; suspended means no driver runs.
+ */
+class StreamingHealthTest {
+
+  static SparkApplicationSpec spec(String image, Boolean suspend) {
+    SparkApplicationSpec spec = new SparkApplicationSpec();
+    spec.setImage(image);
+    spec.setSuspend(suspend);
+    SparkPodSpec executor = new SparkPodSpec();
+    executor.setInstances(2);
+    spec.setExecutor(executor);
+    return spec;
+  }
+
+  /** What the dependent writes for {@code spec}, given the application as it was before. */
+  static SparkApplication applied(SparkApplicationSpec spec, SparkApplication before) {
+    SparkApplication app = new SparkApplication();
+    app.getMetadata().setName("basic-streaming");
+    app.setSpec(spec);
+    SubmittedSpec.annotate(app, before);
+    if (before != null) {
+      app.setStatus(before.getStatus());
+    }
+    return app;
+  }
+
+  /** The Spark operator's status after it submitted the application under {@code submission}. */
+  static SparkApplication reported(
+      SparkApplication app, String state, String submission, String error) {
+    SparkApplicationStatus status = new SparkApplicationStatus();
+    status.setApplicationState(new ApplicationState(state, error));
+    status.setSubmissionID(submission);
+    status.setExecutionAttempts(3);
+    status.setSubmissionAttempts(1);
+    app.setStatus(status);
+    return app;
+  }
+
+  static final SparkApplicationSpec V1 = spec("streaming:1", false);
+  static final SparkApplicationSpec V2 = spec("streaming:2", false);
+
+  static PartState health(SparkApplication app, SparkApplicationSpec current) {
+    return StreamingHealth.of(app, SubmittedSpec.hash(current), false);
+  }
+
+  @Test
+  void aRunningFirstSubmissionIsReadyWithItsExecutors() {
+    SparkApplication app = reported(applied(V1, null), "RUNNING", "s1", null);
+    app.getStatus().setExecutorState(Map.of("e1", "RUNNING", "e2", "PENDING"));
+
+    PartState streaming = health(app, V1);
+
+    assertThat(streaming.ready()).isTrue();
+    assertThat(streaming.message())
+        .isEqualTo("SparkApplication basic-streaming is RUNNING, executors 1/2 running");
+  }
+
+  @Test
+  void thePreviousRunStillRunningAfterASpecChangeIsNotReadyUntilTheSparkOperatorResubmits() {
+    SparkApplication v1Running = reported(applied(V1, null), "RUNNING", "s1", null);
+
+    SparkApplication v2Applied = applied(V2, v1Running);
+    PartState beforeResubmission = health(v2Applied, V2);
+    PartState afterResubmission = health(reported(v2Applied, "RUNNING", "s2", null), V2);
+
+    assertThat(beforeResubmission.ready()).isFalse();
+    assertThat(beforeResubmission.reason()).isEqualTo(Reason.ApplicationPending);
+    assertThat(beforeResubmission.message())
+        .isEqualTo(
+            "SparkApplication basic-streaming is RUNNING from before the last spec change;"
+                + " waiting for the Spark operator to submit it again");
+    assertThat(afterResubmission.ready()).isTrue();
+  }
+
+  @Test
+  void anApplicationNotYetGivenTheCurrentSpecIsNotReady() {
+    SparkApplication v1Running = reported(applied(V1, null), "RUNNING", "s1", null);
+
+    PartState streaming = health(v1Running, V2);
+
+    assertThat(streaming.ready()).isFalse();
+    assertThat(streaming.message()).contains("has not been given the current spec yet");
+  }
+
+  @Test
+  void aRestartForTheSameSpecStillCounts() {
+    SparkApplication v1 = applied(V1, reported(applied(V1, null), "RUNNING", "s1", null));
+
+    assertThat(health(reported(v1, "RUNNING", "s1-restarted", null), V1).ready()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"FAILING", "FAILED", "SUBMISSION_FAILED", "UNKNOWN", "SUCCEEDING", "COMPLETED"})
+  void aBrokenOrFinishedJobIsAFailureWithItsAttemptsAndError(String state) {
+    SparkApplication app = reported(applied(V1, null), state, "s1", "driver exited with code 1");
+
+    PartState streaming = health(app, V1);
+
+    assertThat(streaming.failed()).isTrue();
+    assertThat(streaming.reason()).isEqualTo(Reason.ApplicationFailed);
+    assertThat(streaming.message())
+        .isEqualTo(
+            "SparkApplication basic-streaming is "
+                + state
+                + " (execution attempts 3, submission attempts 1): driver exited with code 1");
+  }
+
+  @Test
+  void invalidatingAfterOurSpecChangeIsProgressButWithoutOneItIsAFailure() {
+    SparkApplication v1Running = reported(applied(V1, null), "RUNNING", "s1", null);
+    SparkApplication v2Applied = reported(applied(V2, v1Running), "INVALIDATING", "s1", null);
+    SparkApplication v2Running = reported(applied(V2, v2Applied), "RUNNING", "s2", null);
+    SparkApplication editedElsewhere = reported(applied(V2, v2Running), "INVALIDATING", "s2", null);
+
+    assertThat(health(v2Applied, V2).reason()).isEqualTo(Reason.ApplicationPending);
+    assertThat(health(editedElsewhere, V2).reason()).isEqualTo(Reason.ApplicationFailed);
+    assertThat(health(editedElsewhere, V2).message())
+        .contains("INVALIDATING", "changed by someone other than Telemetra");
+  }
+
+  @Test
+  void suspendedOnlyOnceTheSparkOperatorStoppedTheDriver() {
+    SparkApplicationSpec suspended = spec("streaming:1", true);
+    SparkApplication running = reported(applied(V1, null), "RUNNING", "s1", null);
+    SparkApplication asked = applied(suspended, running);
+
+    PartState notAskedYet = StreamingHealth.of(running, SubmittedSpec.hash(suspended), true);
+    PartState stillRunning = StreamingHealth.of(asked, SubmittedSpec.hash(suspended), true);
+    PartState stopped =
+        StreamingHealth.of(
+            reported(asked, "SUSPENDED", "s1", null), SubmittedSpec.hash(suspended), true);
+
+    assertThat(notAskedYet.reason()).isEqualTo(Reason.Suspending);
+    assertThat(stillRunning.reason()).isEqualTo(Reason.Suspending);
+    assertThat(stillRunning.message())
+        .isEqualTo(
+            "SparkApplication basic-streaming is RUNNING; waiting for the Spark operator to stop"
+                + " the driver (spec.suspend needs the Kubeflow Spark operator v2.4.0 or later)");
+    assertThat(stopped.reason()).isEqualTo(Reason.Suspended);
+  }
+}
