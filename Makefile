@@ -12,7 +12,7 @@ NAMESPACE ?= telemetra-system
 .DEFAULT_GOAL := help
 .PHONY: help setup build jars images test test-integration local up up-full down restart logs ps \
         health-check kafka-topics kafka-consume db-shell redis-shell clean clean-volumes clean-all \
-        install-operator dev-infra demo soak soak-short
+        install-operator dev-infra demo soak soak-short cluster cluster-down
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_%-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-18s %s\n", $$1, $$2}'
@@ -46,6 +46,14 @@ local: ## Run the whole pipeline on this machine without Docker (local runner)
 soak: ## Soak under faults: 20,000 events/s for 20 min (RATE=, DURATION=); report in target/soak
 	@test -f workloads/soak/target/telemetra-soak.jar || $(MVN) -q install -DskipTests
 	java -jar workloads/soak/target/telemetra-soak.jar --rate $${RATE:-20000} --duration $${DURATION:-20m} --out target/soak
+
+cluster: ## Try the operator on this machine (root): a real single-node cluster, the chart, the demo pipeline
+	$(MVN) -q install -DskipTests
+	$(MVN) -q -pl operator/cluster test-compile exec:java -Dexec.classpathScope=test \
+	  -Dexec.mainClass=io.telemetra.operator.cluster.TryOnThisMachine -Dtelemetra.repo.root=$(CURDIR)
+
+cluster-down: ## Remove what `make cluster` left running (processes, mounts, network, files)
+	operator/cluster/bin/node-down
 
 soak-short: ## The CI variant of the soak: 2,000 events/s for 3 min with every fault
 	$(MVN) -q install -DskipTests
