@@ -11,17 +11,14 @@ import io.telemetra.soak.probe.MemoryProbe;
 import io.telemetra.soak.probe.PostgresProbe;
 import io.telemetra.soak.report.ProcessMemory;
 import io.telemetra.soak.report.Sample;
-import io.telemetra.soak.truth.GroundTruth;
+import io.telemetra.soak.truth.ExpectedTables;
 import io.telemetra.soak.truth.KafkaReadback;
-import io.telemetra.soak.truth.MomentRules;
-import io.telemetra.soak.truth.Rows;
+import io.telemetra.soak.truth.PipelineVerdict;
 import io.telemetra.soak.truth.TableDiff;
-import io.telemetra.soak.truth.WrittenTables;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,12 +45,10 @@ import java.util.stream.Stream;
  */
 public final class SoakRun {
 
-  /** The job's window geometry and moment settings (the defaults of docs/streaming.md). */
+  /** The job's window geometry (the defaults of docs/streaming.md). */
   static final Duration WINDOW = Duration.ofSeconds(60);
 
   static final Duration SLIDE = Duration.ofSeconds(10);
-  static final int MOMENT_HISTORY = 30;
-  static final double MOMENT_THRESHOLD = 3.0;
 
   /** The streaming job's query names (StreamingJob.INGEST_QUERY / WINDOWS_QUERY). */
   static final String INGEST_QUERY = "telemetra-ingest";
@@ -155,33 +149,30 @@ public final class SoakRun {
       out.printf(
           "soak: producer stopped after %d s%n", Duration.between(t0, productionEnd).toSeconds());
 
-      GroundTruth truth = new GroundTruth(WINDOW, SLIDE);
-      KafkaReadback readback =
-          new KafkaReadback(pipeline.broker().bootstrapServers(), pipeline.topics());
       Instant readStart = Instant.now();
-      KafkaReadback.Produced events = readback.events(truth);
-      GroundTruth.Windows windows = truth.windows();
-      Set<Rows.Moment> moments =
-          new MomentRules(SLIDE, MOMENT_HISTORY, MOMENT_THRESHOLD).moments(windows);
+      ExpectedTables expected =
+          ExpectedTables.readBack(
+              pipeline.broker().bootstrapServers(),
+              pipeline.topics(),
+              WINDOW,
+              SLIDE,
+              ExpectedTables.DEFAULT_MOMENT_HISTORY,
+              ExpectedTables.DEFAULT_MOMENT_THRESHOLD);
+      KafkaReadback.Produced events = expected.events();
       out.printf(
           "soak: read back %,d records (%,d accepted, %,d rejected, %,d distinct events) in %d s%n",
           events.records(),
           events.accepted(),
           events.rejected(),
-          truth.distinctEvents(),
+          expected.distinctEvents(),
           Duration.between(readStart, Instant.now()).toSeconds());
 
-      Instant drainStart = Instant.now();
-      List<TableDiff> diffs = List.of();
-      Optional<Duration> drained = Optional.empty();
-      while (Duration.between(drainStart, Instant.now()).compareTo(settings.drainTimeout()) < 0) {
-        diffs = compare(postgres, readback, events, truth, windows, moments);
-        if (diffs.stream().allMatch(TableDiff::equal)) {
-          drained = Optional.of(Duration.between(productionEnd, Instant.now()));
-          break;
-        }
-        sleep(Duration.ofSeconds(10).toMillis());
-      }
+      PipelineVerdict verdict =
+          expected.awaitEqual(
+              postgres::connect, settings.drainTimeout(), note -> out.println("soak: " + note));
+      List<TableDiff> diffs = verdict.diffs();
+      Optional<Duration> drained =
+          verdict.equalAt().map(equal -> Duration.between(productionEnd, equal));
       sampler.sample();
       sampler.close();
       out.printf(
@@ -200,8 +191,8 @@ public final class SoakRun {
           List.copyOf(samples),
           outcomes,
           events,
-          truth.distinctEvents(),
-          truth.duplicates(),
+          expected.distinctEvents(),
+          expected.duplicates(),
           committed.committedRecords().orElse(0L),
           diffs,
           drained,
@@ -323,30 +314,6 @@ public final class SoakRun {
               pipeline.supervisor().forget(producer);
               producer.stop(Duration.ofSeconds(30));
             });
-  }
-
-  private List<TableDiff> compare(
-      PostgresProbe postgres,
-      KafkaReadback readback,
-      KafkaReadback.Produced events,
-      GroundTruth truth,
-      GroundTruth.Windows windows,
-      Set<Rows.Moment> moments) {
-    try (Connection c = postgres.connect()) {
-      WrittenTables written = new WrittenTables(c);
-      return List.of(
-          TableDiff.of("chat_summary_minute", windows.chat, written.chat()),
-          TableDiff.of("viewer_timeseries", windows.viewers, written.viewers()),
-          TableDiff.of("revenue_summary_minute", windows.revenue, written.revenue()),
-          TableDiff.of("transactions", truth.transactions(), written.transactions()),
-          TableDiff.of("moments", moments, written.moments()),
-          TableDiff.of("dead letters (Kafka)", events.dlq(), readback.deadLetters()));
-    } catch (Exception e) {
-      out.println("soak: comparing failed (" + e.getMessage() + "); trying again");
-      return List.of(
-          new TableDiff(
-              "(PostgreSQL not readable: " + e.getMessage() + ")", 1, 0, 1, 0, List.of()));
-    }
   }
 
   /** Samples throughput, freshness, API answers and memory. */
