@@ -17,7 +17,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The operator on a real single-node cluster: the chart installed with real Helm, the demo pipeline
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * by the Kubeflow spark-operator through Spark's Kubernetes backend), until the producer's events
  * reach the dashboard through the API Service.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterE2E {
 
   private static final Path REPO = Path.of(System.getProperty("telemetra.repo.root", "../.."));
@@ -35,6 +39,7 @@ class ClusterE2E {
   private static LocalCluster cluster;
   private static NodeInfrastructure infra;
   private static DemoPipeline demo;
+  private static GameDay gameDay;
   private static long started;
 
   @BeforeAll
@@ -47,6 +52,7 @@ class ClusterE2E {
     Processes.run(List.of("rm", "-rf", data.toString()), Duration.ofMinutes(1));
     demo = new DemoPipeline(cluster, REPO, OUT, VERSION);
     infra = NodeInfrastructure.start(data, demo.postgresPassword);
+    gameDay = new GameDay(cluster, infra, REPO);
   }
 
   @AfterAll
@@ -62,6 +68,7 @@ class ClusterE2E {
   }
 
   @Test
+  @Order(1)
   void theDemoPipelineAppliedWithKubectlRunsEveryPodAndServesTheDashboard() throws Exception {
     KubernetesClient client = cluster.client();
     demo.installOperator();
@@ -114,6 +121,89 @@ class ClusterE2E {
     Path png =
         Dashboard.screenshot(api, demo.apiToken, OUT.resolve("dashboard-from-the-cluster.png"));
     report("dashboard screenshot: %s", png.toAbsolutePath());
+  }
+
+  @Test
+  @Order(2)
+  void anExecutorResourceChangeResubmitsTheJobWhichResumesFromItsCheckpoint() throws Exception {
+    var before = gameDay.ledgerOfBothQueries();
+    String driver = gameDay.driverPodUid();
+    cluster.kubectl(
+        "-n",
+        NAMESPACE,
+        "patch",
+        "telemetrapipeline",
+        DemoPipeline.NAME,
+        "--type=merge",
+        "-p",
+        "{\"spec\":{\"streaming\":{\"executor\":{\"memory\":\"1200m\"}}}}");
+    gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(8));
+    assertThat(gameDay.driverPodUid()).as("a new driver pod").isNotEqualTo(driver);
+    gameDay.assertResumedFrom(before);
+    report("resubmitted after an executor change: %s", gameDay.ledgerOfBothQueries());
+  }
+
+  @Test
+  @Order(3)
+  void aDeletedDriverPodIsStartedAgainAndResumesFromItsCheckpoint() throws Exception {
+    var before = gameDay.ledgerOfBothQueries();
+    String driver = gameDay.driverPodUid();
+    cluster.kubectl("-n", NAMESPACE, "delete", "pod", gameDay.driverPodName(), "--wait=false");
+    gameDay.awaitNewDriverRunning(driver, Duration.ofMinutes(6));
+    gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(6));
+    gameDay.assertResumedFrom(before);
+  }
+
+  @Test
+  @Order(4)
+  void postgresUnreachableForAMinuteDegradesThePipelineWhichRecoversByItself() throws Exception {
+    var before = gameDay.ledgerOfBothQueries();
+    long stopped = System.nanoTime();
+    infra.postgres().stop();
+    try {
+      gameDay.awaitArgoHealth("Degraded", Duration.ofMinutes(2));
+      report(
+          "Postgres outage shown as Degraded after %d s: %s",
+          Duration.ofNanos(System.nanoTime() - stopped).toSeconds(), gameDay.readyCondition());
+      Thread.sleep(Math.max(0, 60_000 - Duration.ofNanos(System.nanoTime() - stopped).toMillis()));
+    } finally {
+      infra.postgres().start();
+    }
+    long restarted = System.nanoTime();
+    gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(6));
+    report(
+        "Ready again %d s after Postgres came back",
+        Duration.ofNanos(System.nanoTime() - restarted).toSeconds());
+    gameDay.assertResumedFrom(before);
+  }
+
+  @Test
+  @Order(5)
+  void suspendStopsEveryPodAndResumeContinuesFromTheCheckpoint() throws Exception {
+    var before = gameDay.ledgerOfBothQueries();
+    cluster.kubectl(
+        "-n",
+        NAMESPACE,
+        "patch",
+        "telemetrapipeline",
+        DemoPipeline.NAME,
+        "--type=merge",
+        "-p",
+        "{\"spec\":{\"suspend\":true}}");
+    gameDay.awaitPhase("Suspended", Duration.ofMinutes(4));
+    assertThat(gameDay.argoHealth().status()).isEqualTo("Suspended");
+    assertThat(gameDay.podNames()).as("pods of a suspended pipeline").isEmpty();
+    cluster.kubectl(
+        "-n",
+        NAMESPACE,
+        "patch",
+        "telemetrapipeline",
+        DemoPipeline.NAME,
+        "--type=merge",
+        "-p",
+        "{\"spec\":{\"suspend\":false}}");
+    gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(6));
+    gameDay.assertResumedFrom(before);
   }
 
   private static void assertRunningAndReady(Pod pod) {

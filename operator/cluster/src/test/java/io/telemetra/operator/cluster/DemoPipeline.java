@@ -1,11 +1,15 @@
 package io.telemetra.operator.cluster;
 
 import com.marcnuri.helm.Helm;
+import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -49,11 +53,16 @@ final class DemoPipeline {
         .call();
   }
 
-  /** The namespace, what Spark jobs need in it, the node's Kafka and Postgres, the Secrets. */
-  void prepareNamespace() {
+  /**
+   * The namespace, what Spark jobs need in it, the node's Kafka and Postgres, the Secrets, and the
+   * checkpoint claim of examples/dev-infra/checkpoints.yaml bound to a volume on the node.
+   */
+  void prepareNamespace() throws IOException {
     cluster.kubectl("create", "namespace", NAMESPACE);
     cluster.kubectl("-n", NAMESPACE, "apply", "-f", manifest("spark-job-namespace.yaml"));
     cluster.kubectl("-n", NAMESPACE, "apply", "-f", manifest("node-services.yaml"));
+    createCheckpointVolume();
+    cluster.kubectl("apply", "-f", repo.resolve("examples/dev-infra/checkpoints.yaml").toString());
     cluster.kubectl(
         "-n",
         NAMESPACE,
@@ -71,6 +80,36 @@ final class DemoPipeline {
         "generic",
         "telemetra-api",
         "--from-literal=token=" + apiToken);
+  }
+
+  /** A volume on the node for the checkpoint claim, writable by Spark's user (185). */
+  private void createCheckpointVolume() throws IOException {
+    Path dir = cluster.volumeDirectory("demo-checkpoints");
+    Files.createDirectories(dir);
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+    cluster
+        .client()
+        .persistentVolumes()
+        .resource(
+            new PersistentVolumeBuilder()
+                .withNewMetadata()
+                .withName("telemetra-dev-demo-checkpoints")
+                .endMetadata()
+                .withNewSpec()
+                .withCapacity(Map.of("storage", new Quantity("2Gi")))
+                .withAccessModes("ReadWriteOnce")
+                .withPersistentVolumeReclaimPolicy("Retain")
+                .withNewHostPath()
+                .withPath(dir.toString())
+                .withType("Directory")
+                .endHostPath()
+                .withNewClaimRef()
+                .withNamespace(NAMESPACE)
+                .withName("demo-checkpoints")
+                .endClaimRef()
+                .endSpec()
+                .build())
+        .create();
   }
 
   /** kubectl apply of the demo pipeline; returns the manifest applied. */

@@ -81,6 +81,11 @@ final class LocalCluster implements AutoCloseable {
     return startTime;
   }
 
+  /** A directory on the node for a hostPath volume; node-down removes it with the cluster. */
+  Path volumeDirectory(String name) {
+    return dir.resolve("volumes").resolve(name);
+  }
+
   /** Runs the cluster's own kubectl (the one built with it) and returns its output. */
   String kubectl(String... args) {
     List<String> command = new ArrayList<>();

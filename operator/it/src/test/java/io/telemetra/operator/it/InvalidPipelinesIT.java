@@ -105,6 +105,10 @@ class InvalidPipelinesIT {
             "spec: {streaming: {windowSeconds: 60, slideSeconds: 7}}",
             "streaming.slideSeconds must divide streaming.windowSeconds evenly"),
         invalid(
+            "with a checkpoint volume claim under an s3a:// checkpoint",
+            "spec: {streaming: {checkpointLocation: 's3a://b/p', checkpointVolumeClaim: ckpt}}",
+            "streaming.checkpointVolumeClaim needs a file://"),
+        invalid(
             "with a negative anomaly threshold",
             "spec: {streaming: {anomalyThreshold: -1.5}}",
             "spec.streaming.anomalyThreshold in body should be greater than 0"),

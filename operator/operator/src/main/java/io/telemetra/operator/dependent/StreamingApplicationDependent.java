@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.CRDPresentActivationCondition;
+import io.telemetra.operator.api.v1alpha1.StreamingSpec;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.spark.RestartPolicy;
 import io.telemetra.operator.spark.SparkApplication;
@@ -33,6 +34,8 @@ public class StreamingApplicationDependent
 
   static final String EXECUTOR_CONTAINER = "spark-kubernetes-executor";
 
+  private static final String CHECKPOINT_VOLUME = "telemetra-checkpoints";
+
   public StreamingApplicationDependent() {
     super(SparkApplication.class);
   }
@@ -40,9 +43,7 @@ public class StreamingApplicationDependent
   @Override
   protected SparkApplication desired(TelemetraPipeline pipeline, Context<TelemetraPipeline> ctx) {
     var streaming = pipeline.getSpec().getStreaming();
-    var env =
-        new ArrayList<>(
-            WorkloadEnvironment.values(WorkloadEnvironment.streaming(pipeline.getSpec())));
+    var env = new ArrayList<>(WorkloadEnvironment.values(WorkloadEnvironment.streaming(pipeline)));
     env.addAll(WorkloadEnvironment.sharedSecrets(pipeline.getSpec()));
     Map<String, String> conf = new LinkedHashMap<>(streaming.getSparkConf());
     conf.put("spark.sql.streaming.checkpointLocation", streaming.getCheckpointLocation());
@@ -69,7 +70,7 @@ public class StreamingApplicationDependent
             streaming.getDriver().getCores(),
             streaming.getDriver().getMemory(),
             null,
-            template(DRIVER_CONTAINER, env)));
+            template(DRIVER_CONTAINER, env, streaming)));
     spec.getDriver().setServiceAccount(streaming.getServiceAccount());
     var executor = streaming.getExecutor();
     spec.setExecutor(
@@ -78,7 +79,7 @@ public class StreamingApplicationDependent
             executor.getCores(),
             executor.getMemory(),
             executor.getInstances(),
-            template(EXECUTOR_CONTAINER, env)));
+            template(EXECUTOR_CONTAINER, env, streaming)));
 
     SparkApplication app = new SparkApplication();
     app.getMetadata().setName(PipelineNames.streaming(pipeline));
@@ -109,17 +110,42 @@ public class StreamingApplicationDependent
    * named here and adds its own settings to it, so credentials reach the job only as secretKeyRef
    * env and the pod runs under the restricted profile even without the Spark operator's webhook.
    */
-  private static PodTemplateSpec template(String container, List<EnvVar> env) {
-    return new PodTemplateSpecBuilder()
-        .withNewSpec()
-        .withSecurityContext(PodSecurity.pod())
-        .addNewContainer()
-        .withName(container)
-        .withEnv(env)
-        .withSecurityContext(PodSecurity.sparkContainer())
-        .endContainer()
-        .endSpec()
-        .build();
+  private static PodTemplateSpec template(
+      String container, List<EnvVar> env, StreamingSpec streaming) {
+    var pod =
+        new PodTemplateSpecBuilder()
+            .withNewSpec()
+            .withSecurityContext(PodSecurity.pod())
+            .addNewContainer()
+            .withName(container)
+            .withEnv(env)
+            .withSecurityContext(PodSecurity.sparkContainer())
+            .endContainer()
+            .endSpec();
+    String claim = streaming.getCheckpointVolumeClaim();
+    if (claim != null) {
+      // Driver (offsets, commits) and executors (state stores) write the same checkpoint.
+      pod.editSpec()
+          .addNewVolume()
+          .withName(CHECKPOINT_VOLUME)
+          .withNewPersistentVolumeClaim()
+          .withClaimName(claim)
+          .endPersistentVolumeClaim()
+          .endVolume()
+          .editFirstContainer()
+          .addNewVolumeMount()
+          .withName(CHECKPOINT_VOLUME)
+          .withMountPath(checkpointDirectory(streaming.getCheckpointLocation()))
+          .endVolumeMount()
+          .endContainer()
+          .endSpec();
+    }
+    return pod.build();
+  }
+
+  /** The directory of a file:// (or plain absolute) checkpoint location. */
+  static String checkpointDirectory(String location) {
+    return location.startsWith("file:") ? java.net.URI.create(location).getPath() : location;
   }
 
   /** Activation condition: the SparkApplication CRD (the Kubeflow Spark operator) is installed. */

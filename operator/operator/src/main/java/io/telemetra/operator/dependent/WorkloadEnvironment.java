@@ -3,6 +3,7 @@ package io.telemetra.operator.dependent;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.telemetra.operator.api.v1alpha1.KafkaAuth;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,6 +68,18 @@ public final class WorkloadEnvironment {
     env.put("ANOMALY_HISTORY_WINDOWS", String.valueOf(s.getHistoryWindows()));
     env.put("SENTIMENT_ENABLED", String.valueOf(s.getSentimentEnabled()));
     env.put("CHECKPOINT_LOCATION", s.getCheckpointLocation());
+    return env;
+  }
+
+  /**
+   * Settings of the streaming job of {@code pipeline}; its name ({@code namespace/name}) keeps the
+   * job's commit ledger apart from other pipelines sharing the database.
+   */
+  public static Map<String, String> streaming(TelemetraPipeline pipeline) {
+    Map<String, String> env = streaming(pipeline.getSpec());
+    env.put(
+        "TELEMETRA_PIPELINE_NAME",
+        pipeline.getMetadata().getNamespace() + "/" + pipeline.getMetadata().getName());
     return env;
   }
 

@@ -191,6 +191,41 @@ class DesiredStateTest {
   }
 
   @Test
+  void aCheckpointVolumeClaimIsMountedInTheDriverAndEveryExecutorAtTheCheckpointDirectory() {
+    var pipeline = TestingPipelines.example("demo-producer.yaml", "ns1");
+    pipeline.getSpec().getStreaming().setCheckpointLocation("file:///var/lib/telemetra/ckpt");
+    pipeline.getSpec().getStreaming().setCheckpointVolumeClaim("demo-checkpoints");
+    var spec = new StreamingApplicationDependent().desired(pipeline, null).getSpec();
+
+    for (var pod :
+        List.of(
+            spec.getDriver().getTemplate().getSpec(), spec.getExecutor().getTemplate().getSpec())) {
+      assertThat(pod.getVolumes())
+          .singleElement()
+          .satisfies(
+              v ->
+                  assertThat(v.getPersistentVolumeClaim().getClaimName())
+                      .isEqualTo("demo-checkpoints"));
+      assertThat(pod.getContainers().get(0).getVolumeMounts())
+          .singleElement()
+          .satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/var/lib/telemetra/ckpt"));
+    }
+    assertThat(byName(spec.getDriver().getTemplate().getSpec().getContainers().get(0).getEnv()))
+        .containsKey("TELEMETRA_PIPELINE_NAME");
+    assertThat(
+            byName(spec.getDriver().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .get("TELEMETRA_PIPELINE_NAME")
+                .getValue())
+        .isEqualTo("ns1/demo");
+  }
+
+  @Test
+  void withoutAVolumeClaimTheJobMountsNothing() {
+    var spec = new StreamingApplicationDependent().desired(full, null).getSpec();
+    assertThat(spec.getDriver().getTemplate().getSpec().getVolumes()).isNullOrEmpty();
+  }
+
+  @Test
   void noManifestContainsASecretValueOrInlinesACredential() {
     String all =
         Serialization.asJson(

@@ -18,6 +18,13 @@ import java.util.Map;
 @ValidationRule(
     value = "self.windowSeconds % self.slideSeconds == 0",
     message = "streaming.slideSeconds must divide streaming.windowSeconds evenly")
+@ValidationRule(
+    value =
+        "!has(self.checkpointVolumeClaim) || self.checkpointLocation.startsWith('file:///')"
+            + " || self.checkpointLocation.startsWith('/')",
+    message =
+        "streaming.checkpointVolumeClaim needs a file:// (or absolute path) checkpointLocation:"
+            + " the claim is mounted at that directory")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class StreamingSpec {
 
@@ -90,6 +97,13 @@ public class StreamingSpec {
   @JsonPropertyDescription(
       "Durable checkpoint directory (s3a://, hdfs:// or a mounted volume path); kept across restarts and suspends.")
   private String checkpointLocation;
+
+  @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+  @JsonPropertyDescription(
+      "PersistentVolumeClaim (in the pipeline's namespace) mounted in the driver and every executor"
+          + " at the directory of a file:// checkpointLocation, so the checkpoint outlives their pods."
+          + " ReadWriteMany, or ReadWriteOnce when driver and executors share a node.")
+  private String checkpointVolumeClaim;
 
   @JsonPropertyDescription("Driver pod resources.")
   private SparkDriverSpec driver = new SparkDriverSpec();
@@ -202,6 +216,14 @@ public class StreamingSpec {
 
   public void setCheckpointLocation(String checkpointLocation) {
     this.checkpointLocation = checkpointLocation;
+  }
+
+  public String getCheckpointVolumeClaim() {
+    return checkpointVolumeClaim;
+  }
+
+  public void setCheckpointVolumeClaim(String checkpointVolumeClaim) {
+    this.checkpointVolumeClaim = checkpointVolumeClaim;
   }
 
   public SparkDriverSpec getDriver() {
