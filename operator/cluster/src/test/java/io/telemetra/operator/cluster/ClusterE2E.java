@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,6 +41,7 @@ class ClusterE2E {
   private static NodeInfrastructure infra;
   private static DemoPipeline demo;
   private static GameDay gameDay;
+  private static GroundTruthCheck exactness;
   private static long started;
 
   @BeforeAll
@@ -53,6 +55,7 @@ class ClusterE2E {
     demo = new DemoPipeline(cluster, REPO, OUT, VERSION);
     infra = NodeInfrastructure.start(data, demo.postgresPassword);
     gameDay = new GameDay(cluster, infra, REPO);
+    exactness = GroundTruthCheck.ofDemo(infra);
   }
 
   @AfterAll
@@ -121,11 +124,13 @@ class ClusterE2E {
     Path png =
         Dashboard.screenshot(api, demo.apiToken, OUT.resolve("dashboard-from-the-cluster.png"));
     report("dashboard screenshot: %s", png.toAbsolutePath());
+    assertExact("the first run");
   }
 
   @Test
   @Order(2)
   void anExecutorResourceChangeResubmitsTheJobWhichResumesFromItsCheckpoint() throws Exception {
+    underLoad();
     var before = gameDay.ledgerOfBothQueries();
     String driver = gameDay.driverPodUid();
     cluster.kubectl(
@@ -141,22 +146,26 @@ class ClusterE2E {
     assertThat(gameDay.driverPodUid()).as("a new driver pod").isNotEqualTo(driver);
     gameDay.assertResumedFrom(before);
     report("resubmitted after an executor change: %s", gameDay.ledgerOfBothQueries());
+    assertExact("executor change");
   }
 
   @Test
   @Order(3)
   void aDeletedDriverPodIsStartedAgainAndResumesFromItsCheckpoint() throws Exception {
+    underLoad();
     var before = gameDay.ledgerOfBothQueries();
     String driver = gameDay.driverPodUid();
     cluster.kubectl("-n", NAMESPACE, "delete", "pod", gameDay.driverPodName(), "--wait=false");
     gameDay.awaitNewDriverRunning(driver, Duration.ofMinutes(6));
     gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(6));
     gameDay.assertResumedFrom(before);
+    assertExact("deleted driver pod");
   }
 
   @Test
   @Order(4)
   void postgresUnreachableForAMinuteDegradesThePipelineWhichRecoversByItself() throws Exception {
+    underLoad();
     var before = gameDay.ledgerOfBothQueries();
     long stopped = System.nanoTime();
     infra.postgres().stop();
@@ -175,11 +184,13 @@ class ClusterE2E {
         "Ready again %d s after Postgres came back",
         Duration.ofNanos(System.nanoTime() - restarted).toSeconds());
     gameDay.assertResumedFrom(before);
+    assertExact("Postgres outage");
   }
 
   @Test
   @Order(5)
   void suspendStopsEveryPodAndResumeContinuesFromTheCheckpoint() throws Exception {
+    underLoad();
     var before = gameDay.ledgerOfBothQueries();
     cluster.kubectl(
         "-n",
@@ -204,6 +215,67 @@ class ClusterE2E {
         "{\"spec\":{\"suspend\":false}}");
     gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(6));
     gameDay.assertResumedFrom(before);
+    assertExact("suspend and resume");
+  }
+
+  @Test
+  @Order(6)
+  void restartingKubeletAndContainerdLeavesEveryPodRunning() throws Exception {
+    underLoad();
+    var before = gameDay.ledgerOfBothQueries();
+    Map<String, String> pods = gameDay.podUidsAndRestarts();
+    cluster.restart("kubelet", "containerd");
+    await("node Ready again")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        cluster.kubectl(
+                            "get",
+                            "node",
+                            "-o",
+                            "jsonpath={.items[0].status.conditions[?(@.type=='Ready')].status}"))
+                    .isEqualTo("True"));
+    gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(3));
+    assertThat(gameDay.podUidsAndRestarts()).as("the same pods, not restarted").isEqualTo(pods);
+    gameDay.assertResumedFrom(before);
+    assertExact("kubelet and containerd restart");
+  }
+
+  @Test
+  @Order(7)
+  void deletedWithRetainAndAppliedAgainThePipelineResumesOnTheSameData() throws Exception {
+    underLoad();
+    var before = gameDay.ledgerOfBothQueries();
+    cluster.kubectl(
+        "-n", NAMESPACE, "delete", "telemetrapipeline", DemoPipeline.NAME, "--timeout=120s");
+    await("the pipeline's workloads gone")
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(() -> assertThat(gameDay.podNames()).isEmpty());
+    assertThat(gameDay.ledgerOfBothQueries()).as("tables kept").isNotEmpty();
+    demo.apply();
+    gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(6));
+    gameDay.assertResumedFrom(before);
+    assertExact("delete (Retain) and apply again");
+  }
+
+  /** The producer sends again (a step disrupts the pipeline under load), for a few batches. */
+  private static void underLoad() throws InterruptedException {
+    GroundTruthCheck.startProducer(cluster.client());
+    gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(3));
+    Thread.sleep(10_000);
+  }
+
+  /** Producer stopped, every table equals the ground truth read back from Kafka. */
+  private static void assertExact(String step) {
+    GroundTruthCheck.stopProducer(cluster.client());
+    long start = System.nanoTime();
+    var verdict = exactness.assertTablesEqualGroundTruth(Duration.ofMinutes(5));
+    report(
+        "exact after %s (%d s to drain and compare): %s",
+        step, Duration.ofNanos(System.nanoTime() - start).toSeconds(), verdict.summary());
   }
 
   private static void assertRunningAndReady(Pod pod) {

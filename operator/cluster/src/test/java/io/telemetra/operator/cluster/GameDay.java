@@ -112,6 +112,17 @@ final class GameDay {
         .toList();
   }
 
+  /** Every running pod of the pipeline: uid and restart count, to tell a restart apart. */
+  Map<String, String> podUidsAndRestarts() {
+    Map<String, String> out = new java.util.TreeMap<>();
+    for (Pod p : client.pods().inNamespace(DemoPipeline.NAMESPACE).list().getItems()) {
+      int restarts =
+          p.getStatus().getContainerStatuses().stream().mapToInt(c -> c.getRestartCount()).sum();
+      out.put(p.getMetadata().getName(), p.getMetadata().getUid() + " restarts=" + restarts);
+    }
+    return out;
+  }
+
   private Pod driverPod() {
     return client.pods().inNamespace(DemoPipeline.NAMESPACE).list().getItems().stream()
         .filter(p -> p.getMetadata().getName().endsWith("-driver"))

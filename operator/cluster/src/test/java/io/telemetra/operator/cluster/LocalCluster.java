@@ -81,6 +81,27 @@ final class LocalCluster implements AutoCloseable {
     return startTime;
   }
 
+  /** Restarts node agents (kubelet, containerd, ...) the way an admin would: bin/node-restart. */
+  void restart(String... parts) {
+    List<String> command = new ArrayList<>();
+    command.add(repoRoot.resolve("operator/cluster/bin/node-restart").toString());
+    command.addAll(List.of(parts));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().put("TELEMETRA_CLUSTER_DIR", dir.toString());
+    try {
+      Process p = pb.redirectErrorStream(true).start();
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("node-restart failed: " + output);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A directory on the node for a hostPath volume; node-down removes it with the cluster. */
   Path volumeDirectory(String name) {
     return dir.resolve("volumes").resolve(name);

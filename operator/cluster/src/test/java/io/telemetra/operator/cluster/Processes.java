@@ -51,12 +51,22 @@ final class Processes {
     }
   }
 
-  /** Resident memory of the processes whose ids are in the *.pid files of a directory. */
+  /**
+   * Resident memory of the process groups whose leaders' ids are in the *.pid files of a directory
+   * (node-up starts each part as the leader of its own group).
+   */
   static long rssMiB(Path pidDir) {
-    try (Stream<Path> files = Files.list(pidDir)) {
-      return files
+    try (Stream<Path> files = Files.list(pidDir);
+        Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      java.util.Set<String> groups =
+          files
               .filter(f -> f.toString().endsWith(".pid"))
-              .mapToLong(Processes::rssKiBOfPidFile)
+              .map(Processes::read)
+              .collect(java.util.stream.Collectors.toSet());
+      return procs
+              .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+              .filter(p -> groups.contains(processGroup(p)))
+              .mapToLong(Processes::rssKiB)
               .sum()
           >> 10;
     } catch (IOException e) {
@@ -64,10 +74,28 @@ final class Processes {
     }
   }
 
-  private static long rssKiBOfPidFile(Path pidFile) {
+  private static String read(Path file) {
     try {
-      String pid = Files.readString(pidFile).trim();
-      for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+      return Files.readString(file).trim();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** The fifth field of /proc/PID/stat (after the parenthesised command, which may hold spaces). */
+  private static String processGroup(Path proc) {
+    String stat = read(proc.resolve("stat"));
+    int end = stat.lastIndexOf(')');
+    if (end < 0) {
+      return "";
+    }
+    String[] fields = stat.substring(end + 2).split(" ");
+    return fields.length > 2 ? fields[2] : "";
+  }
+
+  private static long rssKiB(Path proc) {
+    try {
+      for (String line : Files.readAllLines(proc.resolve("status"))) {
         if (line.startsWith("VmRSS:")) {
           return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
