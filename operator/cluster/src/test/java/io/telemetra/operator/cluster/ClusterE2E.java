@@ -61,7 +61,7 @@ class ClusterE2E {
   @AfterAll
   static void tearDown() {
     if (cluster != null) {
-      report("memory in use by the cluster and its pods: %d MiB", cluster.memoryInUseMiB());
+      report("memory in use at the end: %d MiB", cluster.memoryInUseMiB());
       cluster.close();
     }
     if (infra != null) {
@@ -124,6 +124,9 @@ class ClusterE2E {
     Path png =
         Dashboard.screenshot(api, demo.apiToken, OUT.resolve("dashboard-from-the-cluster.png"));
     report("dashboard screenshot: %s", png.toAbsolutePath());
+    report(
+        "memory in use with the pipeline running (node processes and every pod): %d MiB",
+        cluster.memoryInUseMiB());
     assertExact("the first run");
   }
 
@@ -248,6 +251,20 @@ class ClusterE2E {
   void deletedWithRetainAndAppliedAgainThePipelineResumesOnTheSameData() throws Exception {
     underLoad();
     var before = gameDay.ledgerOfBothQueries();
+    // The demo pipeline says deletionPolicy: Delete; keep its data this time.
+    cluster.kubectl(
+        "-n",
+        NAMESPACE,
+        "patch",
+        "telemetrapipeline",
+        DemoPipeline.NAME,
+        "--type=merge",
+        "-p",
+        "{\"spec\":{\"deletionPolicy\":\"Retain\"}}");
+    await("the finalizer of Delete removed")
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> gameDay.pipeline().at("/metadata/finalizers").isEmpty());
     cluster.kubectl(
         "-n", NAMESPACE, "delete", "telemetrapipeline", DemoPipeline.NAME, "--timeout=120s");
     await("the pipeline's workloads gone")
