@@ -1,7 +1,6 @@
 package io.telemetra.embedded;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,13 +13,43 @@ public final class Ports {
 
   private Ports() {}
 
-  /** A port that was free on 127.0.0.1 a moment ago. */
+  /**
+   * Ports are handed out below the kernel's ephemeral range (32768 and up by default), where no
+   * outgoing connection can take one between this check and the caller's bind, as happened with
+   * ports the kernel picked; a port is handed out once per JVM, and only with the next port free
+   * too, for parts that use "port + 1" (the Kafka controller).
+   */
+  private static final int FIRST = 20000;
+
+  private static final int LAST = 32000;
+
+  private static final java.util.Set<Integer> HANDED_OUT =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** A port that was free on 127.0.0.1 a moment ago, with the port after it. */
   public static int free() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    var random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 2000; attempt++) {
+      int port = random.nextInt(FIRST, LAST);
+      if (!HANDED_OUT.contains(port)
+          && !HANDED_OUT.contains(port + 1)
+          && bindable(port)
+          && bindable(port + 1)
+          && HANDED_OUT.add(port)) {
+        HANDED_OUT.add(port + 1);
+        return port;
+      }
+    }
+    throw new IllegalStateException("No free port pair on 127.0.0.1 in " + FIRST + "-" + LAST);
+  }
+
+  private static boolean bindable(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(true);
-      return socket.getLocalPort();
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+      return true;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return false;
     }
   }
 
