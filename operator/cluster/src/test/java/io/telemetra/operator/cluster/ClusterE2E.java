@@ -136,15 +136,7 @@ class ClusterE2E {
     underLoad();
     var before = gameDay.ledgerOfBothQueries();
     String driver = gameDay.driverPodUid();
-    cluster.kubectl(
-        "-n",
-        NAMESPACE,
-        "patch",
-        "telemetrapipeline",
-        DemoPipeline.NAME,
-        "--type=merge",
-        "-p",
-        "{\"spec\":{\"streaming\":{\"executor\":{\"memory\":\"1200m\"}}}}");
+    patchPipeline("{\"spec\":{\"streaming\":{\"executor\":{\"memory\":\"1200m\"}}}}");
     gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(8));
     assertThat(gameDay.driverPodUid()).as("a new driver pod").isNotEqualTo(driver);
     gameDay.assertResumedFrom(before);
@@ -195,27 +187,11 @@ class ClusterE2E {
   void suspendStopsEveryPodAndResumeContinuesFromTheCheckpoint() throws Exception {
     underLoad();
     var before = gameDay.ledgerOfBothQueries();
-    cluster.kubectl(
-        "-n",
-        NAMESPACE,
-        "patch",
-        "telemetrapipeline",
-        DemoPipeline.NAME,
-        "--type=merge",
-        "-p",
-        "{\"spec\":{\"suspend\":true}}");
+    patchPipeline("{\"spec\":{\"suspend\":true}}");
     gameDay.awaitPhase("Suspended", Duration.ofMinutes(4));
     assertThat(gameDay.argoHealth().status()).isEqualTo("Suspended");
     assertThat(gameDay.podNames()).as("pods of a suspended pipeline").isEmpty();
-    cluster.kubectl(
-        "-n",
-        NAMESPACE,
-        "patch",
-        "telemetrapipeline",
-        DemoPipeline.NAME,
-        "--type=merge",
-        "-p",
-        "{\"spec\":{\"suspend\":false}}");
+    patchPipeline("{\"spec\":{\"suspend\":false}}");
     gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(6));
     gameDay.assertResumedFrom(before);
     assertExact("suspend and resume");
@@ -252,15 +228,7 @@ class ClusterE2E {
     underLoad();
     var before = gameDay.ledgerOfBothQueries();
     // The demo pipeline says deletionPolicy: Delete; keep its data this time.
-    cluster.kubectl(
-        "-n",
-        NAMESPACE,
-        "patch",
-        "telemetrapipeline",
-        DemoPipeline.NAME,
-        "--type=merge",
-        "-p",
-        "{\"spec\":{\"deletionPolicy\":\"Retain\"}}");
+    patchPipeline("{\"spec\":{\"deletionPolicy\":\"Retain\"}}");
     await("the finalizer of Delete removed")
         .atMost(Duration.ofMinutes(1))
         .pollInterval(Duration.ofSeconds(1))
@@ -276,6 +244,19 @@ class ClusterE2E {
     gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(6));
     gameDay.assertResumedFrom(before);
     assertExact("delete (Retain) and apply again");
+  }
+
+  /** kubectl patch --type=merge of the demo pipeline, as a user would change it. */
+  private static void patchPipeline(String json) {
+    cluster.kubectl(
+        "-n",
+        NAMESPACE,
+        "patch",
+        "telemetrapipeline",
+        DemoPipeline.NAME,
+        "--type=merge",
+        "-p",
+        json);
   }
 
   /** The producer sends again (a step disrupts the pipeline under load), for a few batches. */
