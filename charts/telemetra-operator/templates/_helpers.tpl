@@ -66,6 +66,11 @@ Secrets are read-only: the operator resolves references, it never writes a Secre
 - apiGroups: [""]
   resources: ["secrets"]
   verbs: ["get", "list", "watch"]
+# Pods: why the API does not roll out (crash loops, image pulls), and none of a pipeline's pods
+# left before deletionPolicy Delete drops its data.
+- apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["get", "list", "delete"]
 - apiGroups: ["", "events.k8s.io"]
   resources: ["events"]
   verbs: ["create", "patch"]

@@ -35,6 +35,7 @@ class HelmChartTest {
     ALLOWED.put("policy/poddisruptionbudgets", crud);
     ALLOWED.put("sparkoperator.k8s.io/sparkapplications", crud);
     ALLOWED.put("/secrets", Set.of("get", "list", "watch"));
+    ALLOWED.put("/pods", Set.of("get", "list", "delete"));
     ALLOWED.put("/events", Set.of("create", "patch"));
     ALLOWED.put("events.k8s.io/events", Set.of("create", "patch"));
     ALLOWED.put("coordination.k8s.io/leases", Set.of("get", "create", "update", "patch"));

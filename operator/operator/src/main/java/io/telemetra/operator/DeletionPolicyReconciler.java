@@ -11,15 +11,18 @@ import io.telemetra.operator.dependent.KafkaTopics;
 import io.telemetra.operator.dependent.PipelineProblem;
 import io.telemetra.operator.dependent.SchemaDatabase;
 import io.telemetra.operator.status.Reason;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Honours deletionPolicy. Only pipelines with {@code Delete} carry a finalizer; when such a
- * pipeline is deleted this drops its topics and tables, then lets it go. {@code Retain} pipelines
- * have no finalizer at all, so removing the operator never wedges a namespace. Runs as its own
- * controller (all events) beside the main one, which therefore needs no finalizer either.
+ * pipeline is deleted this stops its workloads and waits until none of its pods is left (so nothing
+ * writes or creates a topic again), then drops its topics and tables and lets it go. {@code Retain}
+ * pipelines have no finalizer at all, so removing the operator never wedges a namespace. Runs as
+ * its own controller (all events) beside the main one, which therefore needs no finalizer either.
  */
 @ControllerConfiguration(name = DeletionPolicyReconciler.NAME, triggerReconcilerOnAllEvents = true)
 @GradualRetry(
@@ -31,6 +34,7 @@ public class DeletionPolicyReconciler implements Reconciler<TelemetraPipeline> {
 
   public static final String NAME = "telemetrapipeline-deletion";
   public static final String FINALIZER = "telemetra.io/drop-topics-and-schema";
+  static final Duration WORKLOADS_RECHECK = Duration.ofSeconds(2);
   private static final Logger log = LoggerFactory.getLogger(DeletionPolicyReconciler.class);
 
   @Override
@@ -44,6 +48,14 @@ public class DeletionPolicyReconciler implements Reconciler<TelemetraPipeline> {
     if (pipeline.isMarkedForDeletion()) {
       if (hasFinalizer) {
         if (delete) {
+          List<String> running = new PipelineWorkloads(context.getClient(), pipeline).stop();
+          if (!running.isEmpty()) {
+            log.info(
+                "Deleting {}: waiting for {} to stop before dropping its topics and tables",
+                nameOf(pipeline),
+                running);
+            return UpdateControl.<TelemetraPipeline>noUpdate().rescheduleAfter(WORKLOADS_RECHECK);
+          }
           dropTopicsAndTables(pipeline, context);
         }
         edit(
@@ -72,7 +84,7 @@ public class DeletionPolicyReconciler implements Reconciler<TelemetraPipeline> {
 
   private void dropTopicsAndTables(TelemetraPipeline pipeline, Context<TelemetraPipeline> context)
       throws Exception {
-    String name = pipeline.getMetadata().getNamespace() + "/" + pipeline.getMetadata().getName();
+    String name = nameOf(pipeline);
     try {
       KafkaTopics.of(context.getClient(), pipeline).delete();
       SchemaDatabase.of(context.getClient(), pipeline).drop();
@@ -85,6 +97,10 @@ public class DeletionPolicyReconciler implements Reconciler<TelemetraPipeline> {
       // namespace.
       log.warn("Cannot drop topics and tables of {}: {}; letting it go", name, p.getMessage());
     }
+  }
+
+  private static String nameOf(TelemetraPipeline pipeline) {
+    return pipeline.getMetadata().getNamespace() + "/" + pipeline.getMetadata().getName();
   }
 
   private static void edit(

@@ -1,5 +1,6 @@
 package io.telemetra.operator;
 
+import static io.telemetra.operator.status.ConditionType.API_READY;
 import static io.telemetra.operator.status.ConditionType.STREAMING_READY;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -81,6 +82,7 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
 
   public static final String NAME = "telemetrapipeline";
   static final Duration SPARK_OPERATOR_RECHECK = Duration.ofSeconds(30);
+  static final Duration API_ROLLOUT_RECHECK = Duration.ofSeconds(10);
 
   private final StatusCalculator statuses;
   private final TransitionEvents events;
@@ -110,10 +112,20 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
       throw new PipelineNotReady(status);
     }
     UpdateControl<TelemetraPipeline> control = patchIfChanged(pipeline, status, context);
-    boolean sparkMissing =
-        seen.parts().containsKey(STREAMING_READY)
-            && seen.parts().get(STREAMING_READY).reason() == Reason.SparkOperatorMissing;
-    return sparkMissing ? control.rescheduleAfter(SPARK_OPERATOR_RECHECK) : control;
+    if (reasonOf(seen, STREAMING_READY) == Reason.SparkOperatorMissing) {
+      return control.rescheduleAfter(SPARK_OPERATOR_RECHECK);
+    }
+    Reason api = reasonOf(seen, API_READY);
+    // No event tells of a pod that starts crash-looping: while the API rolls out, look again.
+    if (api == Reason.ReplicasNotReady || api == Reason.RolloutFailed) {
+      return control.rescheduleAfter(API_ROLLOUT_RECHECK);
+    }
+    return control;
+  }
+
+  private static Reason reasonOf(Observation seen, String part) {
+    PartState state = seen.parts().get(part);
+    return state == null ? null : state.reason();
   }
 
   @Override

@@ -37,6 +37,9 @@ class ClusterE2E {
   private static final String VERSION = System.getProperty("telemetra.version", "0.1.0-SNAPSHOT");
   private static final String NAMESPACE = DemoPipeline.NAMESPACE;
 
+  /** A test image whose container exits with status 3 at once (operator/cluster/images). */
+  private static final String CRASH_AT_START = "docker.io/telemetra/crash-at-start:1";
+
   private static LocalCluster cluster;
   private static NodeInfrastructure infra;
   private static DemoPipeline demo;
@@ -224,6 +227,73 @@ class ClusterE2E {
 
   @Test
   @Order(7)
+  void anApiImageThatCrashesAtStartIsDegradedWhileTheOldPodsKeepServing() throws Exception {
+    underLoad();
+    String image = gameDay.pipeline().at("/spec/api/image").asText();
+    List<String> serving = gameDay.readyApiPods();
+    assertThat(serving).isNotEmpty();
+    long changed = System.nanoTime();
+    patchPipeline("{\"spec\":{\"api\":{\"image\":\"" + CRASH_AT_START + "\"}}}");
+    gameDay.awaitArgoHealth("Degraded", Duration.ofMinutes(3));
+    report(
+        "API crashing at start shown as Degraded after %d s: %s",
+        Duration.ofNanos(System.nanoTime() - changed).toSeconds(), gameDay.condition("ApiReady"));
+    assertThat(gameDay.condition("ApiReady"))
+        .startsWith("False RolloutFailed: ")
+        .contains("CrashLoopBackOff");
+    assertThat(gameDay.condition("Ready")).startsWith("False ");
+    assertThat(gameDay.readyApiPods()).as("the old API pods keep serving").isEqualTo(serving);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    assertThat(get(http, demo.apiBaseUri() + "/api/v1/streams")).contains("\"latest\":{");
+
+    patchPipeline("{\"spec\":{\"api\":{\"image\":\"" + image + "\"}}}");
+    gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(4));
+    assertExact("an API image crashing at start");
+  }
+
+  @Test
+  @Order(8)
+  void aCrashLoopingStreamingJobIsDegradedWithItsRunCountThroughout() throws Exception {
+    underLoad();
+    var before = gameDay.ledgerOfBothQueries();
+    String image = gameDay.pipeline().at("/spec/streaming/image").asText();
+    patchPipeline("{\"spec\":{\"streaming\":{\"image\":\"" + CRASH_AT_START + "\"}}}");
+    long changed = System.nanoTime();
+    gameDay.awaitArgoHealth("Degraded", Duration.ofMinutes(4));
+    report(
+        "streaming job crashing shown as Degraded after %d s: %s",
+        Duration.ofNanos(System.nanoTime() - changed).toSeconds(),
+        gameDay.condition("StreamingReady"));
+    // From the first crash on, no look says Progressing, until the driver failed a second time.
+    List<String> seen = new java.util.ArrayList<>();
+    await("the driver failed twice")
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              String health = gameDay.argoHealth().status();
+              String streaming = gameDay.condition("StreamingReady");
+              seen.add(health + " | " + streaming);
+              return streaming.contains("failed 2 times");
+            });
+    report(
+        "crash loop as seen once a second: %d looks, last: %s",
+        seen.size(), seen.get(seen.size() - 1));
+    // A driver that crashes at once may be seen RUNNING for a moment; never as mere progress.
+    assertThat(seen).noneMatch(look -> look.startsWith("Progressing"));
+    assertThat(seen.get(seen.size() - 1)).startsWith("Degraded | False ");
+    assertThat(seen.get(seen.size() - 1))
+        .contains("ApplicationFailed")
+        .contains("starting run 3 of at most");
+
+    patchPipeline("{\"spec\":{\"streaming\":{\"image\":\"" + image + "\"}}}");
+    gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(6));
+    gameDay.assertResumedFrom(before);
+    assertExact("a crash-looping streaming job");
+  }
+
+  @Test
+  @Order(9)
   void deletedWithRetainAndAppliedAgainThePipelineResumesOnTheSameData() throws Exception {
     underLoad();
     var before = gameDay.ledgerOfBothQueries();
@@ -244,6 +314,27 @@ class ClusterE2E {
     gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(6));
     gameDay.assertResumedFrom(before);
     assertExact("delete (Retain) and apply again");
+  }
+
+  @Test
+  @Order(10)
+  void deletedWithDeleteThePipelineStopsItsWorkloadsThenItsDataIsGoneForGood() throws Exception {
+    underLoad();
+    assertThat(gameDay.pipeline().at("/spec/deletionPolicy").asText()).isEqualTo("Delete");
+    assertThat(gameDay.topicsOnTheBroker(infra)).isNotEmpty();
+    long deleting = System.nanoTime();
+    cluster.kubectl(
+        "-n", NAMESPACE, "delete", "telemetrapipeline", DemoPipeline.NAME, "--timeout=300s");
+    report(
+        "deleted (deletionPolicy Delete) in %d s",
+        Duration.ofNanos(System.nanoTime() - deleting).toSeconds());
+    assertThat(gameDay.podNames()).as("pods of the deleted pipeline").isEmpty();
+    assertThat(gameDay.topicsOnTheBroker(infra)).as("topics").isEmpty();
+    assertThat(gameDay.tablesInTheDatabase()).as("tables").isEmpty();
+    // Nothing of the pipeline is left to write: the topics and tables stay gone.
+    Thread.sleep(30_000);
+    assertThat(gameDay.topicsOnTheBroker(infra)).as("topics 30 s later").isEmpty();
+    assertThat(gameDay.tablesInTheDatabase()).as("tables 30 s later").isEmpty();
   }
 
   /** kubectl patch --type=merge of the demo pipeline, as a user would change it. */

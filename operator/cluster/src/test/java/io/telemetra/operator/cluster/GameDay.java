@@ -9,10 +9,15 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.telemetra.charts.LuaHealthCheck;
+import io.telemetra.events.Topics;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * What a game-day step looks at on the live cluster: the pipeline's status and its Argo CD health
@@ -53,16 +58,7 @@ final class GameDay {
   }
 
   String readyCondition() {
-    for (JsonNode c : pipeline().at("/status/conditions")) {
-      if ("Ready".equals(c.path("type").asText())) {
-        return c.path("status").asText()
-            + " "
-            + c.path("reason").asText()
-            + ": "
-            + c.path("message").asText();
-      }
-    }
-    return "no Ready condition";
+    return condition("Ready");
   }
 
   /** Ready=True observed for the pipeline's current generation (not a leftover of the last). */
@@ -182,5 +178,60 @@ final class GameDay {
                   });
             });
     assertThat(ledger.resets()).as("checkpoint resets").isZero();
+  }
+
+  /** A condition of the pipeline as "Status Reason: message", or "absent". */
+  String condition(String type) {
+    for (JsonNode c : pipeline().at("/status/conditions")) {
+      if (type.equals(c.path("type").asText())) {
+        return c.path("status").asText()
+            + " "
+            + c.path("reason").asText()
+            + ": "
+            + c.path("message").asText();
+      }
+    }
+    return "absent";
+  }
+
+  /** The API pods that are running with every container ready, by uid. */
+  List<String> readyApiPods() {
+    return client.pods().inNamespace(DemoPipeline.NAMESPACE).list().getItems().stream()
+        .filter(p -> p.getMetadata().getName().startsWith(DemoPipeline.NAME + "-api-"))
+        .filter(p -> "Running".equals(p.getStatus().getPhase()))
+        .filter(p -> p.getStatus().getContainerStatuses().stream().allMatch(c -> c.getReady()))
+        .map(p -> p.getMetadata().getUid())
+        .sorted()
+        .toList();
+  }
+
+  /** The pipeline's topics that exist on the broker. */
+  List<String> topicsOnTheBroker(NodeInfrastructure infra) throws Exception {
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers()))) {
+      var names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      return Topics.defaults().all().stream().filter(names::contains).sorted().toList();
+    }
+  }
+
+  /** Tables in the pipeline's database (schema public). */
+  List<String> tablesInTheDatabase() throws Exception {
+    List<String> tables = new java.util.ArrayList<>();
+    try (var db =
+            DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + NodeInfrastructure.POSTGRES_PORT + "/telemetra",
+                "postgres",
+                "");
+        var rs =
+            db.createStatement()
+                .executeQuery(
+                    "SELECT table_name FROM information_schema.tables"
+                        + " WHERE table_schema = 'public' ORDER BY table_name")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+      }
+    }
+    return tables;
   }
 }

@@ -31,7 +31,9 @@ class ImageBuilderTest {
             "operator: FROM jre17 + 7 steps",
             "producer: FROM jre17 + 5 steps",
             "streaming: FROM spark + 6 steps",
-            "api: FROM jre17 + 6 steps");
+            "api: FROM jre17 + 6 steps",
+            "pause (cluster tier only): FROM None + 3 steps",
+            "crash-at-start (cluster tier only): FROM jre17 + 1 steps");
   }
 
   @Test

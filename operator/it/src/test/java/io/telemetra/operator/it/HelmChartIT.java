@@ -97,6 +97,8 @@ class HelmChartIT {
           {"sparkoperator.k8s.io", "sparkapplications", "create"},
           {"sparkoperator.k8s.io", "sparkapplications", "watch"},
           {"", "secrets", "get"},
+          {"", "pods", "list"},
+          {"", "pods", "delete"},
           {"", "events", "create"}
         }) {
       assertThat(allowed(user, pipelines, allowed[0], allowed[1], allowed[2]))

@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -18,6 +20,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.telemetra.embedded.KafkaBroker;
 import io.telemetra.embedded.Postgres;
 import io.telemetra.operator.DeletionPolicyReconciler;
@@ -342,6 +346,69 @@ class OperatorIT {
     assertThat(topics(p.prefix)).hasSize(5);
 
     p.resource().delete();
+
+    await().atMost(PATIENCE).until(() -> p.resource().get() == null);
+    assertThat(topics(p.prefix)).isEmpty();
+    assertThat(p.tables()).doesNotContain("flyway_schema_history", "streams", "transactions");
+  }
+
+  /**
+   * A pod of the pipeline still running (held here by a finalizer, as a slow-stopping Spark driver
+   * would be) keeps the topics and tables: a producer would create its topics again, a streaming
+   * job would write into tables being dropped. Only once no pod is left does the data go.
+   */
+  @Test
+  void deletingADeletePipelineStopsItsWorkloadsBeforeDroppingItsData() throws Exception {
+    Pipeline p = Pipeline.create("stop-first", "Delete");
+    p.bringUp();
+    Pod driver =
+        client
+            .resource(
+                new PodBuilder()
+                    .withNewMetadata()
+                    .withName(p.streaming() + "-driver")
+                    .withNamespace(p.namespace)
+                    .withLabels(
+                        Map.of(
+                            "app.kubernetes.io/instance",
+                            p.name,
+                            "app.kubernetes.io/part-of",
+                            "telemetra"))
+                    .withFinalizers("telemetra.io/test-still-stopping")
+                    .endMetadata()
+                    .withNewSpec()
+                    .addNewContainer()
+                    .withName("spark-kubernetes-driver")
+                    .withImage("ghcr.io/telemetra/streaming:0.1.0")
+                    .endContainer()
+                    .endSpec()
+                    .build())
+            .create();
+
+    p.resource().delete();
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              assertThat(p.sparkApplication()).as("SparkApplication deleted").isNull();
+              assertThat(p.deployment()).as("API Deployment deleted").isNull();
+              assertThat(client.resource(driver).get().getMetadata().getDeletionTimestamp())
+                  .as("the driver pod is asked to stop")
+                  .isNotNull();
+            });
+    Thread.sleep(RESYNC.multipliedBy(3).toMillis());
+    assertThat(topics(p.prefix)).as("topics kept while a pod runs").hasSize(5);
+    assertThat(p.tables()).as("tables kept while a pod runs").contains("streams");
+    assertThat(p.resource().get()).as("the pipeline waits for its pods").isNotNull();
+
+    client
+        .pods()
+        .inNamespace(p.namespace)
+        .withName(driver.getMetadata().getName())
+        .patch(
+            PatchContext.of(PatchType.JSON),
+            "[{\"op\":\"remove\",\"path\":\"/metadata/finalizers\"}]");
 
     await().atMost(PATIENCE).until(() -> p.resource().get() == null);
     assertThat(topics(p.prefix)).isEmpty();

@@ -10,6 +10,9 @@ public final class PipelineNames {
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
   public static final String OPERATOR = "telemetra-operator";
 
+  private static final String INSTANCE = "app.kubernetes.io/instance";
+  private static final String PART_OF = "app.kubernetes.io/part-of";
+
   /** Informers only cache objects carrying this label. */
   public static final String MANAGED_SELECTOR = MANAGED_BY + "=" + OPERATOR;
 
@@ -31,15 +34,20 @@ public final class PipelineNames {
   public static Map<String, String> selector(TelemetraPipeline p, String component) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put("app.kubernetes.io/name", "telemetra-" + component);
-    labels.put("app.kubernetes.io/instance", p.getMetadata().getName());
+    labels.put(INSTANCE, p.getMetadata().getName());
     return labels;
+  }
+
+  /** Labels every object and pod of one pipeline carries, whatever its component. */
+  public static Map<String, String> anyComponent(TelemetraPipeline p) {
+    return Map.of(INSTANCE, p.getMetadata().getName(), PART_OF, "telemetra");
   }
 
   /** All labels of an object of one component of one pipeline. */
   public static Map<String, String> labels(TelemetraPipeline p, String component) {
     Map<String, String> labels = selector(p, component);
     labels.put("app.kubernetes.io/component", component);
-    labels.put("app.kubernetes.io/part-of", "telemetra");
+    labels.put(PART_OF, "telemetra");
     labels.put(MANAGED_BY, OPERATOR);
     return labels;
   }

@@ -49,6 +49,16 @@ public final class ReferencedSecrets {
           kafka.getUserKey(),
           kafka.getPasswordKey());
     }
+    var s3 = spec.getStreaming().getCheckpointS3();
+    if (s3 != null && s3.getCredentialsSecretRef() != null) {
+      var keys = s3.getCredentialsSecretRef();
+      secrets.check(
+          ConditionType.STREAMING_READY,
+          "spec.streaming.checkpointS3.credentialsSecretRef",
+          keys.getName(),
+          keys.getAccessKeyIdKey(),
+          keys.getSecretAccessKeyKey());
+    }
     var token = spec.getApi().getAuthTokenSecretRef();
     secrets.check(
         ConditionType.API_READY, "spec.api.authTokenSecretRef", token.getName(), token.getKey());

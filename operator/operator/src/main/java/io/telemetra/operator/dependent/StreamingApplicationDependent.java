@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.CRDPresentActivationCondition;
+import io.telemetra.operator.api.v1alpha1.CheckpointS3Spec;
 import io.telemetra.operator.api.v1alpha1.StreamingSpec;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.spark.RestartPolicy;
@@ -44,9 +45,10 @@ public class StreamingApplicationDependent
   protected SparkApplication desired(TelemetraPipeline pipeline, Context<TelemetraPipeline> ctx) {
     var streaming = pipeline.getSpec().getStreaming();
     var env = new ArrayList<>(WorkloadEnvironment.values(WorkloadEnvironment.streaming(pipeline)));
-    env.addAll(WorkloadEnvironment.sharedSecrets(pipeline.getSpec()));
+    env.addAll(WorkloadEnvironment.streamingSecrets(pipeline.getSpec()));
     Map<String, String> conf = new LinkedHashMap<>(streaming.getSparkConf());
     conf.put("spark.sql.streaming.checkpointLocation", streaming.getCheckpointLocation());
+    conf.putAll(s3aConf(streaming.getCheckpointS3()));
 
     SparkApplicationSpec spec = new SparkApplicationSpec();
     spec.setType("Java");
@@ -141,6 +143,28 @@ public class StreamingApplicationDependent
           .endSpec();
     }
     return pod.build();
+  }
+
+  /** Hadoop s3a settings for the checkpoint store (none without checkpointS3). */
+  static Map<String, String> s3aConf(CheckpointS3Spec s3) {
+    Map<String, String> conf = new LinkedHashMap<>();
+    if (s3 == null) {
+      return conf;
+    }
+    if (s3.getEndpoint() != null) {
+      conf.put("spark.hadoop.fs.s3a.endpoint", s3.getEndpoint());
+    }
+    if (s3.getRegion() != null) {
+      conf.put("spark.hadoop.fs.s3a.endpoint.region", s3.getRegion());
+    }
+    conf.put("spark.hadoop.fs.s3a.path.style.access", String.valueOf(s3.getPathStyleAccess()));
+    if (s3.getCredentialsSecretRef() != null) {
+      // Only the variables set from the Secret: no instance profile or IRSA is consulted.
+      conf.put(
+          "spark.hadoop.fs.s3a.aws.credentials.provider",
+          "software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider");
+    }
+    return conf;
   }
 
   /** The directory of a file:// (or plain absolute) checkpoint location. */

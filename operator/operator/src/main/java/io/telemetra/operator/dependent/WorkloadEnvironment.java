@@ -72,6 +72,21 @@ public final class WorkloadEnvironment {
   }
 
   /**
+   * Credentials of the streaming job, as secretKeyRef: the shared ones and, for an S3 checkpoint
+   * store, the access key in the variables the AWS SDK reads.
+   */
+  public static List<EnvVar> streamingSecrets(TelemetraPipelineSpec spec) {
+    List<EnvVar> env = sharedSecrets(spec);
+    var s3 = spec.getStreaming().getCheckpointS3();
+    if (s3 != null && s3.getCredentialsSecretRef() != null) {
+      var keys = s3.getCredentialsSecretRef();
+      env.add(secret("AWS_ACCESS_KEY_ID", keys.getName(), keys.getAccessKeyIdKey()));
+      env.add(secret("AWS_SECRET_ACCESS_KEY", keys.getName(), keys.getSecretAccessKeyKey()));
+    }
+    return env;
+  }
+
+  /**
    * Settings of the streaming job of {@code pipeline}; its name ({@code namespace/name}) keeps the
    * job's commit ledger apart from other pipelines sharing the database.
    */

@@ -5,6 +5,7 @@ import static io.telemetra.operator.status.ConditionType.SCHEMA_READY;
 import static io.telemetra.operator.status.ConditionType.STREAMING_READY;
 import static io.telemetra.operator.status.ConditionType.TOPICS_READY;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -122,7 +123,7 @@ public final class PartObserver {
             .orElse(null);
     seen.streaming(new StreamingStatus(name, state.isEmpty() ? null : state, message));
     String currentSpec = SubmittedSpec.hash(DESIRED_APPLICATION.specFor(pipeline, context));
-    return StreamingHealth.of(app.get(), currentSpec, suspended);
+    return StreamingHealth.of(app.get(), currentSpec, suspended, wasFailing(STREAMING_READY));
   }
 
   private PartState api(Observation seen) {
@@ -142,7 +143,39 @@ public final class PartObserver {
     if (deployment.isEmpty()) {
       return PartState.notReady(API_READY, Reason.WaitingForDependencies, "waiting for the schema");
     }
-    return ApiHealth.of(deployment.get(), pipeline.getSpec().getApi().getReplicas());
+    PartState api = ApiHealth.of(deployment.get(), pipeline.getSpec().getApi().getReplicas());
+    if (api.reason() != Reason.ReplicasNotReady) {
+      return api;
+    }
+    // Rolling out: the Deployment would say nothing about a crash loop until its progress
+    // deadline, so ask the pods (only now, so a steady pipeline reads no pods).
+    return PodFailures.of(apiPods())
+        .map(
+            failure ->
+                PartState.notReady(API_READY, Reason.RolloutFailed, failure + "; " + api.message()))
+        .orElse(api);
+  }
+
+  private List<Pod> apiPods() {
+    return context
+        .getClient()
+        .pods()
+        .inNamespace(pipeline.getMetadata().getNamespace())
+        .withLabels(PipelineNames.selector(pipeline, "api"))
+        .list()
+        .getItems();
+  }
+
+  /** Whether the part's condition, as the status says now, is a failure. */
+  private boolean wasFailing(String type) {
+    return pipeline.getStatus() != null
+        && pipeline.getStatus().getConditions() != null
+        && pipeline.getStatus().getConditions().stream()
+            .anyMatch(
+                c ->
+                    type.equals(c.getType())
+                        && "False".equals(c.getStatus())
+                        && Reason.ApplicationFailed.name().equals(c.getReason()));
   }
 
   private Optional<Deployment> deployment(String name) {

@@ -13,7 +13,9 @@ import java.util.Set;
  * StreamingReady from the SparkApplication, as a pure function. Ready only while a run submitted
  * for the current spec is RUNNING (see {@link SubmittedSpec}); FAILING, FAILED, SUBMISSION_FAILED,
  * UNKNOWN, SUCCEEDING and COMPLETED of that run are failures (a streaming job never ends), as is
- * INVALIDATING when this operator did not change the spec. Suspended only once no driver runs.
+ * INVALIDATING when this operator did not change the spec, and so is a run restarting after its
+ * driver failed (a crash loop is Degraded throughout, not Progressing between crashes). Suspended
+ * only once no driver runs.
  */
 final class StreamingHealth {
 
@@ -43,6 +45,15 @@ final class StreamingHealth {
    * @param suspend whether the pipeline's spec.suspend is set
    */
   static PartState of(SparkApplication app, String currentSpecHash, boolean suspend) {
+    return of(app, currentSpecHash, suspend, false);
+  }
+
+  /**
+   * @param failingBefore whether StreamingReady said {@link Reason#ApplicationFailed} before this
+   *     look: a resubmission after a failure goes on being one until the job runs again
+   */
+  static PartState of(
+      SparkApplication app, String currentSpecHash, boolean suspend, boolean failingBefore) {
     String name = "SparkApplication " + app.getMetadata().getName();
     String state = state(app);
     String shown = state.isEmpty() ? "not yet submitted" : state;
@@ -85,17 +96,25 @@ final class StreamingHealth {
       return PartState.ready(
           STREAMING_READY, Reason.ApplicationRunning, name + " is RUNNING" + executors(app));
     }
+    int failedRuns = failedRuns(app.getStatus(), state, failingBefore);
+    if (failedRuns > 0) {
+      return failed(
+          name,
+          state,
+          ": the driver failed "
+              + (failedRuns == 1 ? "once" : failedRuns + " times")
+              + " since the last spec change; starting run "
+              + (failedRuns + 1)
+              + maxRuns(app));
+    }
     boolean invalidatedByOthers =
         "INVALIDATING".equals(state)
             && SubmittedSpec.annotation(app, SubmittedSpec.SUPERSEDED_SUBMISSION) != null;
     if (FAILURES.contains(state) || invalidatedByOthers) {
-      return PartState.notReady(
-          STREAMING_READY,
-          Reason.ApplicationFailed,
-          name
-              + " is "
-              + state
-              + attempts(app.getStatus())
+      return failed(
+          name,
+          state,
+          attempts(app.getStatus())
               + (invalidatedByOthers
                   ? ": its spec was changed by someone other than Telemetra"
                   : "")
@@ -105,6 +124,36 @@ final class StreamingHealth {
                   .orElse(""));
     }
     return PartState.notReady(STREAMING_READY, Reason.ApplicationPending, name + " is " + shown);
+  }
+
+  /**
+   * Runs of the current spec that failed, while the Spark operator starts the next one. The Spark
+   * operator resets executionAttempts only when the spec changes (INVALIDATING, then PENDING_RERUN
+   * with none), so in PENDING_RERUN every run so far failed. SUBMITTED counts the new run too, but
+   * also follows a resume from suspension, which is no failure: only a SUBMITTED that follows a
+   * failure seen before is one.
+   */
+  private static int failedRuns(
+      SparkApplicationStatus status, String state, boolean failingBefore) {
+    int attempts = Optional.ofNullable(status.getExecutionAttempts()).orElse(0);
+    return switch (state) {
+      case "PENDING_RERUN" -> attempts;
+      case "SUBMITTED" -> failingBefore ? Math.max(attempts - 1, 0) : 0;
+      default -> 0;
+    };
+  }
+
+  private static String maxRuns(SparkApplication app) {
+    Integer retries =
+        app.getSpec() == null || app.getSpec().getRestartPolicy() == null
+            ? null
+            : app.getSpec().getRestartPolicy().getOnFailureRetries();
+    return retries == null ? "" : " of at most " + (retries + 1);
+  }
+
+  private static PartState failed(String name, String state, String detail) {
+    return PartState.notReady(
+        STREAMING_READY, Reason.ApplicationFailed, name + " is " + state + detail);
   }
 
   static String state(SparkApplication app) {

@@ -7,7 +7,9 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.telemetra.operator.TestingPipelines;
+import io.telemetra.operator.api.v1alpha1.CheckpointS3Spec;
 import io.telemetra.operator.api.v1alpha1.ProducerSpec;
+import io.telemetra.operator.api.v1alpha1.S3CredentialsSecretRef;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import java.util.List;
 import java.util.Map;
@@ -217,6 +219,40 @@ class DesiredStateTest {
                 .get("TELEMETRA_PIPELINE_NAME")
                 .getValue())
         .isEqualTo("ns1/demo");
+  }
+
+  @Test
+  void anS3CheckpointStoreGetsItsEndpointInSparkConfAndItsKeysOnlyAsSecretKeyRefs() {
+    var pipeline = TestingPipelines.example("demo-producer.yaml", "ns1");
+    var s3 = new CheckpointS3Spec();
+    s3.setEndpoint("http://s3.storage.svc:8333");
+    s3.setPathStyleAccess(true);
+    var keys = new S3CredentialsSecretRef();
+    keys.setName("checkpoint-s3");
+    s3.setCredentialsSecretRef(keys);
+    pipeline.getSpec().getStreaming().setCheckpointLocation("s3a://checkpoints/demo");
+    pipeline.getSpec().getStreaming().setCheckpointS3(s3);
+    var spec = new StreamingApplicationDependent().desired(pipeline, null).getSpec();
+
+    assertThat(spec.getSparkConf())
+        .containsEntry("spark.hadoop.fs.s3a.endpoint", "http://s3.storage.svc:8333")
+        .containsEntry("spark.hadoop.fs.s3a.path.style.access", "true")
+        .containsEntry(
+            "spark.hadoop.fs.s3a.aws.credentials.provider",
+            "software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider");
+    for (var pod :
+        List.of(
+            spec.getDriver().getTemplate().getSpec(), spec.getExecutor().getTemplate().getSpec())) {
+      Map<String, EnvVar> env = byName(pod.getContainers().get(0).getEnv());
+      assertThat(env.get("AWS_ACCESS_KEY_ID").getValueFrom().getSecretKeyRef())
+          .satisfies(
+              ref -> {
+                assertThat(ref.getName()).isEqualTo("checkpoint-s3");
+                assertThat(ref.getKey()).isEqualTo("access-key-id");
+              });
+      assertThat(env.get("AWS_SECRET_ACCESS_KEY").getValueFrom().getSecretKeyRef().getKey())
+          .isEqualTo("secret-access-key");
+    }
   }
 
   @Test

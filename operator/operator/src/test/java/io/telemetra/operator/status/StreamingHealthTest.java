@@ -3,6 +3,7 @@ package io.telemetra.operator.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.telemetra.operator.spark.ApplicationState;
+import io.telemetra.operator.spark.RestartPolicy;
 import io.telemetra.operator.spark.SparkApplication;
 import io.telemetra.operator.spark.SparkApplicationSpec;
 import io.telemetra.operator.spark.SparkApplicationStatus;
@@ -154,5 +155,47 @@ class StreamingHealthTest {
             "SparkApplication basic-streaming is RUNNING; waiting for the Spark operator to stop"
                 + " the driver (spec.suspend needs the Kubeflow Spark operator v2.4.0 or later)");
     assertThat(stopped.reason()).isEqualTo(Reason.Suspended);
+  }
+
+  @Test
+  void aDriverThatKeepsFailingIsAFailureBetweenItsCrashesNotProgress() {
+    SparkApplicationSpec spec = spec("streaming:1", false);
+    RestartPolicy restart = new RestartPolicy();
+    restart.setOnFailureRetries(10);
+    spec.setRestartPolicy(restart);
+    SparkApplication app = reported(applied(spec, null), "PENDING_RERUN", "s1", null);
+    app.getStatus().setExecutionAttempts(2);
+
+    PartState waitingToRerun = StreamingHealth.of(app, SubmittedSpec.hash(spec), false, true);
+    app.getStatus().setApplicationState(new ApplicationState("SUBMITTED", null));
+    app.getStatus().setExecutionAttempts(3);
+    PartState resubmitted = StreamingHealth.of(app, SubmittedSpec.hash(spec), false, true);
+
+    assertThat(waitingToRerun.reason()).isEqualTo(Reason.ApplicationFailed);
+    assertThat(waitingToRerun.message())
+        .isEqualTo(
+            "SparkApplication basic-streaming is PENDING_RERUN: the driver failed 2 times since"
+                + " the last spec change; starting run 3 of at most 11");
+    assertThat(resubmitted.reason()).isEqualTo(Reason.ApplicationFailed);
+    assertThat(resubmitted.message()).contains("is SUBMITTED: the driver failed 2 times");
+  }
+
+  @Test
+  void aSpecChangeRerunIsProgress() {
+    SparkApplication app = reported(applied(V1, null), "PENDING_RERUN", "s1", null);
+    app.getStatus().setExecutionAttempts(0);
+
+    assertThat(StreamingHealth.of(app, SubmittedSpec.hash(V1), false, false).reason())
+        .isEqualTo(Reason.ApplicationPending);
+  }
+
+  /** The Spark operator counts a resume from suspension as another execution attempt. */
+  @Test
+  void aSubmissionAfterAResumeIsProgressThoughItCountsAsAnotherAttempt() {
+    SparkApplication app = reported(applied(V1, null), "SUBMITTED", "s2", null);
+    app.getStatus().setExecutionAttempts(2);
+
+    assertThat(StreamingHealth.of(app, SubmittedSpec.hash(V1), false, false).reason())
+        .isEqualTo(Reason.ApplicationPending);
   }
 }

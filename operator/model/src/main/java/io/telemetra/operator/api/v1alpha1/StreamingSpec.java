@@ -25,6 +25,9 @@ import java.util.Map;
     message =
         "streaming.checkpointVolumeClaim needs a file:// (or absolute path) checkpointLocation:"
             + " the claim is mounted at that directory")
+@ValidationRule(
+    value = "!has(self.checkpointS3) || self.checkpointLocation.startsWith('s3a://')",
+    message = "streaming.checkpointS3 needs an s3a:// checkpointLocation")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class StreamingSpec {
 
@@ -104,6 +107,11 @@ public class StreamingSpec {
           + " at the directory of a file:// checkpointLocation, so the checkpoint outlives their pods."
           + " ReadWriteMany, or ReadWriteOnce when driver and executors share a node.")
   private String checkpointVolumeClaim;
+
+  @JsonPropertyDescription(
+      "The S3-compatible store of an s3a:// checkpointLocation: endpoint, path-style access and"
+          + " credentials (by Secret reference).")
+  private CheckpointS3Spec checkpointS3;
 
   @JsonPropertyDescription("Driver pod resources.")
   private SparkDriverSpec driver = new SparkDriverSpec();
@@ -248,5 +256,13 @@ public class StreamingSpec {
 
   public void setSparkConf(Map<String, String> sparkConf) {
     this.sparkConf = sparkConf;
+  }
+
+  public CheckpointS3Spec getCheckpointS3() {
+    return checkpointS3;
+  }
+
+  public void setCheckpointS3(CheckpointS3Spec checkpointS3) {
+    this.checkpointS3 = checkpointS3;
   }
 }
