@@ -82,7 +82,7 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
 
   public static final String NAME = "telemetrapipeline";
   static final Duration SPARK_OPERATOR_RECHECK = Duration.ofSeconds(30);
-  static final Duration API_ROLLOUT_RECHECK = Duration.ofSeconds(10);
+  static final Duration POD_RECHECK = Duration.ofSeconds(10);
 
   private final StatusCalculator statuses;
   private final TransitionEvents events;
@@ -116,9 +116,12 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
       return control.rescheduleAfter(SPARK_OPERATOR_RECHECK);
     }
     Reason api = reasonOf(seen, API_READY);
-    // No event tells of a pod that starts crash-looping: while the API rolls out, look again.
-    if (api == Reason.ReplicasNotReady || api == Reason.RolloutFailed) {
-      return control.rescheduleAfter(API_ROLLOUT_RECHECK);
+    Reason streaming = reasonOf(seen, STREAMING_READY);
+    // No event tells of a pod that cannot start or crash-loops: while one may, look again.
+    if (api == Reason.ReplicasNotReady
+        || api == Reason.RolloutFailed
+        || streaming == Reason.ApplicationPending) {
+      return control.rescheduleAfter(POD_RECHECK);
     }
     return control;
   }

@@ -337,6 +337,30 @@ class ClusterE2E {
     assertThat(gameDay.tablesInTheDatabase()).as("tables 30 s later").isEmpty();
   }
 
+  @Test
+  @Order(11)
+  void checkpointsOnAnS3StoreCarryTheJobAcrossALostDriver() throws Exception {
+    // Step 10 deleted the pipeline with its data: this one starts afresh, checkpoints on S3.
+    long applied = System.nanoTime();
+    demo.applyWithS3Checkpoints(infra.objectStore());
+    gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(8));
+    report(
+        "pipeline with s3a:// checkpoints Ready %d s after apply",
+        Duration.ofNanos(System.nanoTime() - applied).toSeconds());
+    underLoad();
+    var before = gameDay.ledgerOfBothQueries();
+    List<String> checkpoints =
+        infra.objectStore().list(DemoPipeline.CHECKPOINT_BUCKET, "demo/ingest");
+    report("checkpoint of the ingest query in S3: %s", checkpoints);
+    assertThat(checkpoints).anyMatch(path -> path.endsWith("/offsets"));
+    String driver = gameDay.driverPodUid();
+    cluster.kubectl("-n", NAMESPACE, "delete", "pod", gameDay.driverPodName(), "--wait=false");
+    gameDay.awaitNewDriverRunning(driver, Duration.ofMinutes(6));
+    gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(6));
+    gameDay.assertResumedFrom(before);
+    assertExact("a lost driver with checkpoints on S3");
+  }
+
   /** kubectl patch --type=merge of the demo pipeline, as a user would change it. */
   private static void patchPipeline(String json) {
     cluster.kubectl(

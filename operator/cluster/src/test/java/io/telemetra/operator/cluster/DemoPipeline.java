@@ -119,6 +119,47 @@ final class DemoPipeline {
     return manifest;
   }
 
+  static final String CHECKPOINT_BUCKET = "telemetra-checkpoints";
+
+  /**
+   * kubectl apply of the demo pipeline with its checkpoints on the node's S3 store instead of the
+   * volume claim: s3a://telemetra-checkpoints/demo, the keys in a Secret of their own.
+   */
+  void applyWithS3Checkpoints(ObjectStore store) throws IOException {
+    store.createBucket(CHECKPOINT_BUCKET);
+    cluster.kubectl(
+        "-n",
+        NAMESPACE,
+        "create",
+        "secret",
+        "generic",
+        "telemetra-checkpoints-s3",
+        "--from-literal=access-key-id=" + ObjectStore.ACCESS_KEY_ID,
+        "--from-literal=secret-access-key=" + store.secretAccessKey);
+    String yaml = Files.readString(manifest());
+    String onClaim =
+        "    checkpointLocation: file:///var/lib/telemetra/checkpoints\n"
+            + "    checkpointVolumeClaim: demo-checkpoints\n";
+    if (!yaml.contains(onClaim)) {
+      throw new IllegalStateException("examples/demo-producer.yaml no longer says:\n" + onClaim);
+    }
+    yaml =
+        yaml.replace(
+            onClaim,
+            "    checkpointLocation: s3a://"
+                + CHECKPOINT_BUCKET
+                + "/demo\n"
+                + "    checkpointS3:\n"
+                + "      endpoint: http://s3.telemetra-dev.svc:8333\n"
+                + "      region: us-east-1\n"
+                + "      pathStyleAccess: true\n"
+                + "      credentialsSecretRef:\n"
+                + "        name: telemetra-checkpoints-s3\n");
+    Path file = out.resolve("demo-pipeline-s3.yaml").toAbsolutePath();
+    Files.writeString(file, yaml);
+    cluster.kubectl("-n", NAMESPACE, "apply", "-f", file.toString());
+  }
+
   /** kubectl wait --for=condition=Ready on the pipeline. */
   void awaitReady(int timeoutSeconds) {
     cluster.kubectl(

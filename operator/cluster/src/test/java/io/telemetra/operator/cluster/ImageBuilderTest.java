@@ -33,7 +33,7 @@ class ImageBuilderTest {
             "streaming: FROM spark + 6 steps",
             "api: FROM jre17 + 6 steps",
             "pause (cluster tier only): FROM None + 3 steps",
-            "crash-at-start (cluster tier only): FROM jre17 + 1 steps");
+            "crash-at-start (cluster tier only): FROM jre17 + 2 steps");
   }
 
   @Test

@@ -122,7 +122,17 @@ final class LocalCluster implements AutoCloseable {
   }
 
   private Path kubectlBinary() {
-    return Path.of(System.getProperty("user.home"), ".cache/telemetra-cluster/bin/kubectl");
+    return binary("kubectl");
+  }
+
+  /** A binary build-binaries made, in its cache ($TELEMETRA_CLUSTER_CACHE/bin). */
+  static Path binary(String name) {
+    String cache = System.getenv("TELEMETRA_CLUSTER_CACHE");
+    Path dir =
+        cache != null
+            ? Path.of(cache)
+            : Path.of(System.getProperty("user.home"), ".cache/telemetra-cluster");
+    return dir.resolve("bin").resolve(name);
   }
 
   @Override

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 
 /**
  * Kafka and PostgreSQL for the cluster's pipelines, running on the node as the project's embedded
- * parts, bound to the node's address (pods reach them through the Services of
- * manifests/node-services.yaml). PostgreSQL lets pods in only with the password of the Secret.
+ * parts, and an S3-compatible store for checkpoints, all bound to the node's address (pods reach
+ * them through the Services of manifests/node-services.yaml). PostgreSQL and S3 let pods in only
+ * with the credentials of the Secrets.
  */
 final class NodeInfrastructure implements AutoCloseable {
 
@@ -16,10 +17,12 @@ final class NodeInfrastructure implements AutoCloseable {
 
   private final KafkaBroker kafka;
   private final Postgres postgres;
+  private final ObjectStore objectStore;
 
-  private NodeInfrastructure(KafkaBroker kafka, Postgres postgres) {
+  private NodeInfrastructure(KafkaBroker kafka, Postgres postgres, ObjectStore objectStore) {
     this.kafka = kafka;
     this.postgres = postgres;
+    this.objectStore = objectStore;
   }
 
   static NodeInfrastructure start(Path dataDir, String postgresPassword) {
@@ -30,7 +33,7 @@ final class NodeInfrastructure implements AutoCloseable {
             .allowingNetwork(LocalCluster.NODE_IP, "10.244.0.0/16", postgresPassword);
     kafka.start();
     postgres.start();
-    return new NodeInfrastructure(kafka, postgres);
+    return new NodeInfrastructure(kafka, postgres, ObjectStore.start(dataDir.resolve("s3")));
   }
 
   KafkaBroker kafka() {
@@ -41,8 +44,13 @@ final class NodeInfrastructure implements AutoCloseable {
     return postgres;
   }
 
+  ObjectStore objectStore() {
+    return objectStore;
+  }
+
   @Override
   public void close() {
+    objectStore.close();
     postgres.close();
     kafka.close();
   }

@@ -123,7 +123,20 @@ public final class PartObserver {
             .orElse(null);
     seen.streaming(new StreamingStatus(name, state.isEmpty() ? null : state, message));
     String currentSpec = SubmittedSpec.hash(DESIRED_APPLICATION.specFor(pipeline, context));
-    return StreamingHealth.of(app.get(), currentSpec, suspended, wasFailing(STREAMING_READY));
+    PartState streaming =
+        StreamingHealth.of(app.get(), currentSpec, suspended, wasFailing(STREAMING_READY));
+    if (streaming.reason() != Reason.ApplicationPending) {
+      return streaming;
+    }
+    // Submitted, but a driver that cannot start (image, security context) stays SUBMITTED.
+    return PodFailures.of(pods("streaming"))
+        .map(
+            failure ->
+                PartState.notReady(
+                    STREAMING_READY,
+                    Reason.ApplicationFailed,
+                    failure + "; " + streaming.message()))
+        .orElse(streaming);
   }
 
   private PartState api(Observation seen) {
@@ -149,19 +162,20 @@ public final class PartObserver {
     }
     // Rolling out: the Deployment would say nothing about a crash loop until its progress
     // deadline, so ask the pods (only now, so a steady pipeline reads no pods).
-    return PodFailures.of(apiPods())
+    return PodFailures.of(pods("api"))
         .map(
             failure ->
                 PartState.notReady(API_READY, Reason.RolloutFailed, failure + "; " + api.message()))
         .orElse(api);
   }
 
-  private List<Pod> apiPods() {
+  /** The pods of one component (read only while it is not ready: a steady pipeline reads none). */
+  private List<Pod> pods(String component) {
     return context
         .getClient()
         .pods()
         .inNamespace(pipeline.getMetadata().getNamespace())
-        .withLabels(PipelineNames.selector(pipeline, "api"))
+        .withLabels(PipelineNames.selector(pipeline, component))
         .list()
         .getItems();
   }
