@@ -20,11 +20,14 @@ import io.telemetra.operator.dependent.ApiDeploymentDependent;
 import io.telemetra.operator.dependent.ApiPodDisruptionBudgetDependent;
 import io.telemetra.operator.dependent.ApiServiceDependent;
 import io.telemetra.operator.dependent.KafkaTopicsDependent;
+import io.telemetra.operator.dependent.PipelineNames;
 import io.telemetra.operator.dependent.ProducerDeploymentDependent;
 import io.telemetra.operator.dependent.ReferencedSecrets;
 import io.telemetra.operator.dependent.SchemaMigrationDependent;
 import io.telemetra.operator.dependent.StreamingApplicationDependent;
 import io.telemetra.operator.dependent.StreamingApplicationDependent.SparkOperatorInstalled;
+import io.telemetra.operator.spark.SparkApplication;
+import io.telemetra.operator.spark.StalledRerun;
 import io.telemetra.operator.status.Observation;
 import io.telemetra.operator.status.PartObserver;
 import io.telemetra.operator.status.PartState;
@@ -84,6 +87,7 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
   static final Duration SPARK_OPERATOR_RECHECK = Duration.ofSeconds(30);
   static final Duration POD_RECHECK = Duration.ofSeconds(10);
 
+  private final Clock clock;
   private final StatusCalculator statuses;
   private final TransitionEvents events;
 
@@ -92,6 +96,7 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
   }
 
   public TelemetraPipelineReconciler(Clock clock) {
+    this.clock = clock;
     this.statuses = new StatusCalculator(clock);
     this.events = new TransitionEvents(clock);
   }
@@ -106,6 +111,7 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
       WorkflowReconcileResult result =
           context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
       new PartObserver(pipeline, context, result).observeInto(seen);
+      nudgeAStalledRerun(pipeline, context);
     }
     TelemetraPipelineStatus status = statuses.statusFor(pipeline, seen);
     if (seen.hasRetryableFailure()) {
@@ -124,6 +130,26 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
       return control.rescheduleAfter(POD_RECHECK);
     }
     return control;
+  }
+
+  private void nudgeAStalledRerun(TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+    context
+        .getSecondaryResource(SparkApplication.class)
+        .filter(StalledRerun::pendingRerun)
+        .ifPresent(
+            app ->
+                StalledRerun.nudgeIfStalled(
+                    context.getClient(),
+                    app,
+                    context
+                        .getClient()
+                        .pods()
+                        .inNamespace(pipeline.getMetadata().getNamespace())
+                        .withLabels(PipelineNames.selector(pipeline, "streaming"))
+                        .list()
+                        .getItems()
+                        .size(),
+                    clock));
   }
 
   private static Reason reasonOf(Observation seen, String part) {

@@ -29,6 +29,7 @@ import io.telemetra.operator.api.v1alpha1.Phase;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.dependent.DesiredObjects;
 import io.telemetra.operator.spark.SparkApplication;
+import io.telemetra.operator.spark.StalledRerun;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -413,6 +414,26 @@ class OperatorIT {
     await().atMost(PATIENCE).until(() -> p.resource().get() == null);
     assertThat(topics(p.prefix)).isEmpty();
     assertThat(p.tables()).doesNotContain("flyway_schema_history", "streams", "transactions");
+  }
+
+  /**
+   * The Kubeflow Spark operator v2.4.0 can leave an application in PENDING_RERUN with no pod and
+   * never look at it again (a spec change during spark-submit, seen on the real-cluster tier);
+   * Telemetra touches it so the Spark operator submits it.
+   */
+  @Test
+  void anApplicationStalledInPendingRerunWithNoPodLeftIsNudged() throws Exception {
+    Pipeline p = Pipeline.create("stalled", "Retain");
+    p.bringUp();
+
+    standIn.sparkApplicationState(p.namespace, p.streaming(), "PENDING_RERUN", null);
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(p.sparkApplication().getMetadata().getAnnotations())
+                    .containsKey(StalledRerun.NUDGED_AT));
   }
 
   @Test
