@@ -151,12 +151,7 @@ class ClusterE2E {
   @Order(3)
   void aDeletedDriverPodIsStartedAgainAndResumesFromItsCheckpoint() throws Exception {
     underLoad();
-    var before = gameDay.ledgerOfBothQueries();
-    String driver = gameDay.driverPodUid();
-    cluster.kubectl("-n", NAMESPACE, "delete", "pod", gameDay.driverPodName(), "--wait=false");
-    gameDay.awaitNewDriverRunning(driver, Duration.ofMinutes(6));
-    gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(6));
-    gameDay.assertResumedFrom(before);
+    deleteTheDriverPodAndAwaitTheJobResumed(gameDay.ledgerOfBothQueries());
     assertExact("deleted driver pod");
   }
 
@@ -353,12 +348,18 @@ class ClusterE2E {
         infra.objectStore().list(DemoPipeline.CHECKPOINT_BUCKET, "demo/ingest");
     report("checkpoint of the ingest query in S3: %s", checkpoints);
     assertThat(checkpoints).anyMatch(path -> path.endsWith("/offsets"));
+    deleteTheDriverPodAndAwaitTheJobResumed(before);
+    assertExact("a lost driver with checkpoints on S3");
+  }
+
+  /** The driver pod deleted; a new one runs and the job resumes from the same checkpoints. */
+  private static void deleteTheDriverPodAndAwaitTheJobResumed(
+      Map<String, CommitLedger.Progress> before) throws Exception {
     String driver = gameDay.driverPodUid();
     cluster.kubectl("-n", NAMESPACE, "delete", "pod", gameDay.driverPodName(), "--wait=false");
     gameDay.awaitNewDriverRunning(driver, Duration.ofMinutes(6));
     gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(6));
     gameDay.assertResumedFrom(before);
-    assertExact("a lost driver with checkpoints on S3");
   }
 
   /** kubectl patch --type=merge of the demo pipeline, as a user would change it. */

@@ -63,23 +63,18 @@ final class DemoPipeline {
     cluster.kubectl("-n", NAMESPACE, "apply", "-f", manifest("node-services.yaml"));
     createCheckpointVolume();
     cluster.kubectl("apply", "-f", repo.resolve("examples/dev-infra/checkpoints.yaml").toString());
-    cluster.kubectl(
-        "-n",
-        NAMESPACE,
-        "create",
-        "secret",
-        "generic",
-        "telemetra-postgres",
-        "--from-literal=username=postgres",
-        "--from-literal=password=" + postgresPassword);
-    cluster.kubectl(
-        "-n",
-        NAMESPACE,
-        "create",
-        "secret",
-        "generic",
-        "telemetra-api",
-        "--from-literal=token=" + apiToken);
+    createSecret("telemetra-postgres", "username=postgres", "password=" + postgresPassword);
+    createSecret("telemetra-api", "token=" + apiToken);
+  }
+
+  /** kubectl create secret generic NAME --from-literal=KEY=VALUE... in the demo's namespace. */
+  private void createSecret(String name, String... literals) {
+    List<String> command =
+        new java.util.ArrayList<>(List.of("-n", NAMESPACE, "create", "secret", "generic", name));
+    for (String literal : literals) {
+      command.add("--from-literal=" + literal);
+    }
+    cluster.kubectl(command.toArray(String[]::new));
   }
 
   /** A volume on the node for the checkpoint claim, writable by Spark's user (185). */
@@ -127,15 +122,10 @@ final class DemoPipeline {
    */
   void applyWithS3Checkpoints(ObjectStore store) throws IOException {
     store.createBucket(CHECKPOINT_BUCKET);
-    cluster.kubectl(
-        "-n",
-        NAMESPACE,
-        "create",
-        "secret",
-        "generic",
+    createSecret(
         "telemetra-checkpoints-s3",
-        "--from-literal=access-key-id=" + ObjectStore.ACCESS_KEY_ID,
-        "--from-literal=secret-access-key=" + store.secretAccessKey);
+        "access-key-id=" + ObjectStore.ACCESS_KEY_ID,
+        "secret-access-key=" + store.secretAccessKey);
     String yaml = Files.readString(manifest());
     String onClaim =
         "    checkpointLocation: file:///var/lib/telemetra/checkpoints\n"
