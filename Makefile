@@ -49,11 +49,12 @@ soak: ## Soak under faults: 20,000 events/s for 20 min (RATE=, DURATION=); repor
 
 cluster: ## Try the operator on this machine (root): a real single-node cluster, the chart, the demo pipeline
 	$(MVN) -q install -DskipTests
-	$(MVN) -q -pl operator/cluster test-compile exec:java -Dexec.classpathScope=test \
+	TELEMETRA_CLUSTER_DIR=/var/tmp/telemetra-cluster \
+	  $(MVN) -q -pl operator/cluster test-compile exec:java -Dexec.classpathScope=test \
 	  -Dexec.mainClass=io.telemetra.operator.cluster.TryOnThisMachine -Dtelemetra.repo.root=$(CURDIR)
 
 cluster-down: ## Remove what `make cluster` left running (processes, mounts, network, files)
-	operator/cluster/bin/node-down
+	TELEMETRA_CLUSTER_DIR=/var/tmp/telemetra-cluster operator/cluster/bin/node-down
 
 soak-short: ## The CI variant of the soak: 2,000 events/s for 3 min with every fault
 	$(MVN) -q install -DskipTests
