@@ -156,6 +156,18 @@ class TelemetraPipelineIT {
   }
 
   void reportSparkStatus(String pipeline, String state, String error, boolean resubmitted) {
+    // The workflow creates the SparkApplication and the API Deployment independently: the one a
+    // test waited for may come first.
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                client
+                        .resources(SparkApplication.class)
+                        .inNamespace(NS)
+                        .withName(pipeline + "-streaming")
+                        .get()
+                    != null);
     client
         .resources(SparkApplication.class)
         .inNamespace(NS)
