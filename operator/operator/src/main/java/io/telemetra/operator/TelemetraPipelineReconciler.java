@@ -88,6 +88,7 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
   static final Duration POD_RECHECK = Duration.ofSeconds(10);
 
   private final Clock clock;
+  private final StalledRerun stalledRerun = new StalledRerun();
   private final StatusCalculator statuses;
   private final TransitionEvents events;
 
@@ -138,7 +139,7 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
         .filter(StalledRerun::pendingRerun)
         .ifPresent(
             app ->
-                StalledRerun.nudgeIfStalled(
+                stalledRerun.nudgeIfStalled(
                     context.getClient(),
                     app,
                     context

@@ -281,6 +281,12 @@ class ClusterE2E {
         .contains("ApplicationFailed")
         .contains("starting run 3 of at most");
 
+    // Restore between runs, not during a spark-submit (see StalledRerun: the Spark operator can
+    // stall when the spec changes mid-submission; the operator recovers it, a minute later).
+    await("the job failing again, between two runs")
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> gameDay.condition("StreamingReady").contains(" is FAILING"));
     patchPipeline("{\"spec\":{\"streaming\":{\"image\":\"" + image + "\"}}}");
     gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(6));
     gameDay.assertResumedFrom(before);

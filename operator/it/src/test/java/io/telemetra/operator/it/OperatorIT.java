@@ -428,8 +428,9 @@ class OperatorIT {
 
     standIn.sparkApplicationState(p.namespace, p.streaming(), "PENDING_RERUN", null);
 
+    // Left alone for a minute first: spark-submit runs in PENDING_RERUN too.
     await()
-        .atMost(PATIENCE)
+        .atMost(PATIENCE.multipliedBy(3))
         .untilAsserted(
             () ->
                 assertThat(p.sparkApplication().getMetadata().getAnnotations())

@@ -1,13 +1,14 @@
 package io.telemetra.operator.spark;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,17 +18,22 @@ import org.slf4j.LoggerFactory;
  * driver pod is deleted and the application lands in PENDING_RERUN; that reconcile finds the pod
  * "still exists", returns without a requeue, and the pod's deletion does not enqueue the
  * application again, so it sits in PENDING_RERUN with no pod until the next resync (hours). Any
- * update of the object makes the Spark operator look again; so once the application is in
- * PENDING_RERUN with none of its pods left, Telemetra touches an annotation (at most every 30 s).
- * In the Spark operator's normal flow PENDING_RERUN lasts one reconcile, so this never races it.
+ * update of the object makes the Spark operator look again; so once the application has stayed
+ * unchanged (same resourceVersion) in PENDING_RERUN with none of its pods left for a minute,
+ * Telemetra touches an annotation. Not sooner: PENDING_RERUN is also the state during spark-submit,
+ * before the new driver pod exists, and an update then makes the Spark operator's status write
+ * conflict and leave a running driver behind an application stuck in PENDING_RERUN (seen on the
+ * real-cluster tier with a 0 s delay).
  */
 public final class StalledRerun {
 
   public static final String NUDGED_AT = "telemetra.io/rerun-nudged-at";
-  static final Duration MIN_INTERVAL = Duration.ofSeconds(30);
+  static final Duration STALLED_AFTER = Duration.ofSeconds(60);
   private static final Logger log = LoggerFactory.getLogger(StalledRerun.class);
 
-  private StalledRerun() {}
+  private record Seen(String resourceVersion, Instant since) {}
+
+  private final Map<String, Seen> pendingSince = new ConcurrentHashMap<>();
 
   /**
    * Whether {@code app} sits in PENDING_RERUN while none of its pods is left (the stall), in which
@@ -35,26 +41,45 @@ public final class StalledRerun {
    *
    * @param podsLeft how many pods of the streaming job exist, terminating ones included
    */
-  public static boolean nudgeIfStalled(
+  public boolean nudgeIfStalled(
       KubernetesClient client, SparkApplication app, int podsLeft, Clock clock) {
-    if (!pendingRerun(app) || podsLeft > 0 || nudgedRecently(app, clock)) {
+    String key = app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
+    if (!pendingRerun(app) || podsLeft > 0) {
+      pendingSince.remove(key);
       return false;
     }
+    String version = app.getMetadata().getResourceVersion();
+    Seen seen = pendingSince.get(key);
+    if (seen == null || !seen.resourceVersion().equals(version)) {
+      pendingSince.put(key, new Seen(version, clock.instant()));
+      return false;
+    }
+    if (seen.since().plus(STALLED_AFTER).isAfter(clock.instant())) {
+      return false;
+    }
+    pendingSince.remove(key);
     String now = clock.instant().toString();
-    client
-        .resources(SparkApplication.class)
-        .inNamespace(app.getMetadata().getNamespace())
-        .withName(app.getMetadata().getName())
-        .edit(
-            a -> {
-              Map<String, String> annotations = new HashMap<>();
-              if (a.getMetadata().getAnnotations() != null) {
-                annotations.putAll(a.getMetadata().getAnnotations());
-              }
-              annotations.put(NUDGED_AT, now);
-              a.getMetadata().setAnnotations(annotations);
-              return a;
-            });
+    try {
+      client
+          .resources(SparkApplication.class)
+          .inNamespace(app.getMetadata().getNamespace())
+          .withName(app.getMetadata().getName())
+          .edit(
+              a -> {
+                Map<String, String> annotations = new HashMap<>();
+                if (a.getMetadata().getAnnotations() != null) {
+                  annotations.putAll(a.getMetadata().getAnnotations());
+                }
+                annotations.put(NUDGED_AT, now);
+                a.getMetadata().setAnnotations(annotations);
+                return a;
+              });
+    } catch (KubernetesClientException e) {
+      // The Spark operator changed it meanwhile (or it is gone): it is moving, or the next
+      // reconcile (10 s later while the job is not running) looks again.
+      log.debug("Nudging {} failed: {}", app.getMetadata().getName(), e.getMessage());
+      return false;
+    }
     log.info(
         "SparkApplication {}/{} sits in PENDING_RERUN with no pod left; nudged the Spark operator",
         app.getMetadata().getNamespace(),
@@ -70,20 +95,5 @@ public final class StalledRerun {
                 .map(SparkApplicationStatus::getApplicationState)
                 .map(ApplicationState::getState)
                 .orElse(""));
-  }
-
-  private static boolean nudgedRecently(SparkApplication app, Clock clock) {
-    String last =
-        app.getMetadata().getAnnotations() == null
-            ? null
-            : app.getMetadata().getAnnotations().get(NUDGED_AT);
-    if (last == null) {
-      return false;
-    }
-    try {
-      return Instant.parse(last).plus(MIN_INTERVAL).isAfter(clock.instant());
-    } catch (DateTimeParseException e) {
-      return false;
-    }
   }
 }
