@@ -53,8 +53,11 @@ cluster: ## Try the operator on this machine (root): a real single-node cluster,
 	  $(MVN) -q -pl operator/cluster test-compile exec:java -Dexec.classpathScope=test \
 	  -Dexec.mainClass=io.telemetra.operator.cluster.TryOnThisMachine -Dtelemetra.repo.root=$(CURDIR)
 
+# The patterns' [x] keeps pkill from matching this recipe's own shell.
 cluster-down: ## Remove what `make cluster` left running (processes, mounts, network, files)
+	@pkill -KILL -f 'exec.mainClass=io.telemetra.operator.cluster.[T]ryOnThisMachine' || true
 	TELEMETRA_CLUSTER_DIR=/var/tmp/telemetra-cluster operator/cluster/bin/node-down
+	@pkill -TERM -f '$(CURDIR)/operator/cluster/target/try/infr[a]/' || true
 
 soak-short: ## The CI variant of the soak: 2,000 events/s for 3 min with every fault
 	$(MVN) -q install -DskipTests

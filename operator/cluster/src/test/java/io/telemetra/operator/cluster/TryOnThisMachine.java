@@ -1,12 +1,12 @@
 package io.telemetra.operator.cluster;
 
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code make cluster}: the operator on a real single-node cluster on this machine, with the demo
  * pipeline applied and Ready; prints the kubeconfig and the dashboard URL, and tears everything
- * down on Ctrl-C ({@code make cluster-down} removes what a killed run left).
+ * down on Enter ({@code make cluster-down} removes what a killed run left).
  */
 public final class TryOnThisMachine {
 
@@ -23,16 +23,6 @@ public final class TryOnThisMachine {
     DemoPipeline demo = new DemoPipeline(cluster, repo, out, version);
     NodeInfrastructure infra =
         NodeInfrastructure.start(out.resolve("infra"), demo.postgresPassword);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  System.out.println("Tearing the cluster down...");
-                  infra.close();
-                  cluster.close();
-                  stopped.countDown();
-                }));
     demo.installOperator();
     demo.prepareNamespace();
     demo.apply();
@@ -40,8 +30,25 @@ public final class TryOnThisMachine {
     demo.awaitReady(900);
     System.out.printf(
         "%nReady.%n  export KUBECONFIG=%s%n  kubectl -n %s get tp,sparkapplication,pods%n"
-            + "  Dashboard: %s/#token=%s%nPress Ctrl-C to stop and remove everything.%n",
+            + "  Dashboard: %s/#token=%s%n"
+            + "Press Enter to stop and remove everything (or run `make cluster-down`).%n",
         cluster.kubeconfig(), DemoPipeline.NAMESPACE, demo.apiBaseUri(), demo.apiToken);
-    stopped.await();
+    awaitEnter();
+    System.out.println("Tearing the cluster down...");
+    infra.close();
+    cluster.close();
+    System.out.println("Removed.");
+  }
+
+  /**
+   * Blocks until a line is entered. Not a shutdown hook: helm-java's Go runtime takes over the
+   * process's SIGINT and SIGTERM handling, so Ctrl-C never reaches the JVM's hooks (seen with
+   * {@code make cluster}). Without a terminal (stdin at its end) it blocks for good and {@code make
+   * cluster-down} removes everything.
+   */
+  private static void awaitEnter() throws IOException, InterruptedException {
+    if (System.in.read() < 0) {
+      Thread.currentThread().join();
+    }
   }
 }
