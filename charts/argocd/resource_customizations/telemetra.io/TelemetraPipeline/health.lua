@@ -1,6 +1,7 @@
 -- Argo CD health check for telemetra.io/TelemetraPipeline.
 -- Reads only what the Telemetra operator writes to .status: observedGeneration, phase and the
--- standard conditions (Ready plus TopicsReady, SchemaReady, StreamingReady, ApiReady).
+-- standard conditions (Ready plus TopicsReady, SchemaReady, StreamingReady, ApiReady, and
+-- CheckpointReset, which only adds to a Healthy message).
 -- Uses only the Lua base and table libraries (Argo CD's default, no useOpenLibs needed).
 local hs = {}
 
@@ -111,6 +112,11 @@ if ready ~= nil and ready.status == "True" then
   hs.message = "Pipeline is running"
   if ready.message ~= nil and ready.message ~= "" then
     hs.message = ready.message
+  end
+  -- A checkpoint reset leaves the pipeline healthy but is worth seeing in Argo CD.
+  local reset = condition("CheckpointReset")
+  if reset ~= nil and reset.status == "True" then
+    hs.message = hs.message .. "; " .. describe(reset, "checkpoint reset")
   end
   return hs
 end

@@ -632,4 +632,53 @@ class TelemetraPipelineIT {
     }
     assertThat(partitions("kept.events.")).hasSize(5);
   }
+
+  @Test
+  void aCheckpointResetTheJobRecordedShowsInTheStatusAndAsAWarningEventPerReset() throws Exception {
+    create("resets");
+    awaitCondition("resets", ConditionType.CHECKPOINT_RESET, "False", "NoCheckpointReset");
+    assertThat(pipeline("resets").getStatus().getCheckpoints().getResets()).isZero();
+
+    recordCheckpointReset(NS + "/resets", 41);
+    awaitCondition("resets", ConditionType.CHECKPOINT_RESET, "True", "CheckpointReplaced");
+    assertThat(condition("resets", ConditionType.CHECKPOINT_RESET).orElseThrow().getMessage())
+        .startsWith("1 checkpoint reset, the latest at ")
+        .contains("query telemetra-windows started a new checkpoint", "up to batch 41");
+
+    recordCheckpointReset(NS + "/resets", 7);
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(pipeline("resets").getStatus().getCheckpoints().getResets())
+                    .isEqualTo(2));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        client.v1().events().inNamespace(NS).list().getItems().stream()
+                            .filter(e -> "resets".equals(e.getInvolvedObject().getName()))
+                            .filter(e -> "CheckpointReplaced".equals(e.getReason())))
+                    .as("one Warning event per reset")
+                    .hasSize(2)
+                    .allSatisfy(e -> assertThat(e.getType()).isEqualTo("Warning")));
+  }
+
+  /** What the streaming job writes when a query starts on a new checkpoint. */
+  void recordCheckpointReset(String ledgerName, long previousLastBatch) throws Exception {
+    try (var c = DriverManager.getConnection(postgres.jdbcUrl(), Postgres.USER, "");
+        var insert =
+            c.prepareStatement(
+                "INSERT INTO streaming_checkpoint_resets (pipeline, query_name, query_id,"
+                    + " first_batch_id, previous_query_id, previous_last_batch_id,"
+                    + " previous_committed_at) VALUES (?, 'telemetra-windows', ?, 0, ?, ?,"
+                    + " now())")) {
+      insert.setString(1, ledgerName);
+      insert.setObject(2, UUID.randomUUID());
+      insert.setObject(3, UUID.randomUUID());
+      insert.setLong(4, previousLastBatch);
+      insert.executeUpdate();
+    }
+  }
 }

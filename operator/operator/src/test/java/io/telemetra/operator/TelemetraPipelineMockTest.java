@@ -148,6 +148,8 @@ class TelemetraPipelineMockTest {
       assertThat(ref.getUid()).isEqualTo(owner.getMetadata().getUid());
       assertThat(ref.getKind()).isEqualTo("TelemetraPipeline");
       assertThat(ref.getName()).isEqualTo("recover");
+      assertThat(ref.getController()).as("controller reference").isTrue();
+      assertThat(ref.getBlockOwnerDeletion()).isTrue();
     }
     assertThat(get(Deployment.class, "recover-api")).as("API waits for the schema").isNull();
     assertThat(condition("recover", ConditionType.STREAMING_READY).orElseThrow().getReason())

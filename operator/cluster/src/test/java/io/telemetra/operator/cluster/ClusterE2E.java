@@ -396,6 +396,9 @@ class ClusterE2E {
     report(
         "exact after %s (%d s to drain and compare): %s",
         step, Duration.ofNanos(System.nanoTime() - start).toSeconds(), verdict.summary());
+    assertThat(gameDay.condition("CheckpointReset"))
+        .as("the status after " + step)
+        .startsWith("False NoCheckpointReset");
   }
 
   private static void assertRunningAndReady(Pod pod) {

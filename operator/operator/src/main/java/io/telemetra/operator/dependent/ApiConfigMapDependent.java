@@ -4,14 +4,12 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 
 /** The API's non-secret settings (docs/configuration.md variables), read with envFrom. */
 @KubernetesDependent(informer = @Informer(labelSelector = PipelineNames.MANAGED_SELECTOR))
-public class ApiConfigMapDependent
-    extends CRUDKubernetesDependentResource<ConfigMap, TelemetraPipeline> {
+public class ApiConfigMapDependent extends PipelineChild<ConfigMap> {
 
   public ApiConfigMapDependent() {
     super(ConfigMap.class);

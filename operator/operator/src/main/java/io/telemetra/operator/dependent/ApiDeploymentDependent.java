@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.telemetra.operator.api.v1alpha1.ApiSpec;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
@@ -21,8 +20,7 @@ import java.util.Map;
  * from the API ConfigMap (its hash rolls the pods) and credentials via secretKeyRef.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = PipelineNames.MANAGED_SELECTOR))
-public class ApiDeploymentDependent
-    extends CRUDKubernetesDependentResource<Deployment, TelemetraPipeline> {
+public class ApiDeploymentDependent extends PipelineChild<Deployment> {
 
   public static final String CONFIG_HASH = "telemetra.io/config-hash";
 

@@ -6,15 +6,13 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 
 /** Keeps at least one API pod through voluntary disruptions; exists only with replicas > 1. */
 @KubernetesDependent(informer = @Informer(labelSelector = PipelineNames.MANAGED_SELECTOR))
-public class ApiPodDisruptionBudgetDependent
-    extends CRUDKubernetesDependentResource<PodDisruptionBudget, TelemetraPipeline> {
+public class ApiPodDisruptionBudgetDependent extends PipelineChild<PodDisruptionBudget> {
 
   public ApiPodDisruptionBudgetDependent() {
     super(PodDisruptionBudget.class);

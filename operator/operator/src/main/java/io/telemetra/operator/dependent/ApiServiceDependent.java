@@ -5,14 +5,12 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 
 /** The API Service (ClusterIP, NodePort or LoadBalancer) in front of the API pods. */
 @KubernetesDependent(informer = @Informer(labelSelector = PipelineNames.MANAGED_SELECTOR))
-public class ApiServiceDependent
-    extends CRUDKubernetesDependentResource<Service, TelemetraPipeline> {
+public class ApiServiceDependent extends PipelineChild<Service> {
 
   public ApiServiceDependent() {
     super(Service.class);

@@ -6,15 +6,13 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 
 /** The optional demo event producer: one pod writing synthetic events to the pipeline's topics. */
 @KubernetesDependent(informer = @Informer(labelSelector = PipelineNames.MANAGED_SELECTOR))
-public class ProducerDeploymentDependent
-    extends CRUDKubernetesDependentResource<Deployment, TelemetraPipeline> {
+public class ProducerDeploymentDependent extends PipelineChild<Deployment> {
 
   public ProducerDeploymentDependent() {
     super(Deployment.class);

@@ -10,8 +10,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,14 +35,21 @@ public final class SchemaDatabase {
           "CREATE\\s+(?:OR\\s+REPLACE\\s+)?(TABLE|VIEW|MATERIALIZED\\s+VIEW)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([a-zA-Z_][a-zA-Z0-9_.]*)",
           Pattern.CASE_INSENSITIVE);
 
+  private static final String RESETS =
+      "SELECT count(*) OVER (), query_name, query_id, first_batch_id, previous_query_id,"
+          + " previous_last_batch_id, detected_at FROM streaming_checkpoint_resets"
+          + " WHERE pipeline = ? ORDER BY detected_at DESC LIMIT 1";
+
   private final String url;
   private final String user;
   private final String password;
+  private final String ledgerName;
 
-  private SchemaDatabase(String url, String user, String password) {
+  private SchemaDatabase(String url, String user, String password, String ledgerName) {
     this.url = url;
     this.user = user;
     this.password = password;
+    this.ledgerName = ledgerName;
   }
 
   /** The database of {@code pipeline}; credentials come from its Secret. */
@@ -56,7 +67,7 @@ public final class SchemaDatabase {
             + "/"
             + pg.getDatabase()
             + "?connectTimeout=5&socketTimeout=60&ApplicationName=telemetra-operator";
-    return new SchemaDatabase(url, user, password);
+    return new SchemaDatabase(url, user, password, WorkloadEnvironment.ledgerName(pipeline));
   }
 
   /** Applied version and pending count; never throws. */
@@ -64,7 +75,11 @@ public final class SchemaDatabase {
     try {
       checkReachable();
       SchemaMigrator migrator = SchemaMigrator.forUrl(url, user, password);
-      return SchemaState.seen(migrator.currentVersion().orElse(null), migrator.pendingCount());
+      int pending = migrator.pendingCount();
+      return SchemaState.seen(
+          migrator.currentVersion().orElse(null),
+          pending,
+          pending == 0 ? checkpointResets() : CheckpointResets.NONE);
     } catch (PipelineProblem p) {
       return SchemaState.unavailable(p.reason(), p.getMessage());
     } catch (RuntimeException e) {
@@ -110,6 +125,34 @@ public final class SchemaDatabase {
       for (String drop : drops) {
         s.execute(drop);
       }
+    }
+  }
+
+  /** The resets the streaming job recorded under this pipeline's ledger name. */
+  CheckpointResets checkpointResets() {
+    try (Connection c = connect();
+        PreparedStatement query = c.prepareStatement(RESETS)) {
+      query.setString(1, ledgerName);
+      try (ResultSet row = query.executeQuery()) {
+        if (!row.next()) {
+          return CheckpointResets.NONE;
+        }
+        Instant detected = row.getObject(7, OffsetDateTime.class).toInstant();
+        return new CheckpointResets(
+            row.getInt(1),
+            detected,
+            String.format(
+                "query %s started a new checkpoint (query id %s) at batch %d; the checkpoint it"
+                    + " replaced (query id %s) had committed up to batch %d",
+                row.getString(2),
+                row.getString(3),
+                row.getLong(4),
+                row.getString(5),
+                row.getLong(6)));
+      }
+    } catch (SQLException e) {
+      throw new PipelineProblem(
+          Reason.MigrationFailed, "cannot read streaming_checkpoint_resets: " + e.getMessage(), e);
     }
   }
 

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.CRDPresentActivationCondition;
 import io.telemetra.operator.api.v1alpha1.CheckpointS3Spec;
@@ -27,8 +26,7 @@ import java.util.Map;
  * so spec changes resubmit the job and it resumes from its checkpoint.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = PipelineNames.MANAGED_SELECTOR))
-public class StreamingApplicationDependent
-    extends CRUDKubernetesDependentResource<SparkApplication, TelemetraPipeline> {
+public class StreamingApplicationDependent extends PipelineChild<SparkApplication> {
 
   /** The container names Spark looks for in the driver and executor pod templates. */
   static final String DRIVER_CONTAINER = "spark-kubernetes-driver";

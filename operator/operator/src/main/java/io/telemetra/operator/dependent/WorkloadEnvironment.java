@@ -92,10 +92,13 @@ public final class WorkloadEnvironment {
    */
   public static Map<String, String> streaming(TelemetraPipeline pipeline) {
     Map<String, String> env = streaming(pipeline.getSpec());
-    env.put(
-        "TELEMETRA_PIPELINE_NAME",
-        pipeline.getMetadata().getNamespace() + "/" + pipeline.getMetadata().getName());
+    env.put("TELEMETRA_PIPELINE_NAME", ledgerName(pipeline));
     return env;
+  }
+
+  /** The name ({@code namespace/name}) under which the streaming job keeps its commit ledger. */
+  public static String ledgerName(TelemetraPipeline pipeline) {
+    return pipeline.getMetadata().getNamespace() + "/" + pipeline.getMetadata().getName();
   }
 
   /** Settings of the API (non-secret; the API Deployment reads them from its ConfigMap). */

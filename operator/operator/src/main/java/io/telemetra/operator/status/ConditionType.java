@@ -1,6 +1,10 @@
 package io.telemetra.operator.status;
 
-/** The condition types a TelemetraPipeline reports, one per part plus the overall Ready. */
+/**
+ * The condition types a TelemetraPipeline reports: one per part, the overall Ready, and
+ * CheckpointReset, which records that the streaming job replaced a checkpoint (True is the abnormal
+ * state; it does not change Ready).
+ */
 public final class ConditionType {
 
   public static final String READY = "Ready";
@@ -8,6 +12,7 @@ public final class ConditionType {
   public static final String SCHEMA_READY = "SchemaReady";
   public static final String STREAMING_READY = "StreamingReady";
   public static final String API_READY = "ApiReady";
+  public static final String CHECKPOINT_RESET = "CheckpointReset";
 
   private ConditionType() {}
 }

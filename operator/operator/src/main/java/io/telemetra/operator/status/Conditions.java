@@ -20,17 +20,36 @@ public final class Conditions {
   /** The condition for {@code part}, keeping the previous transition time if the status held. */
   public static Condition of(
       PartState part, List<Condition> previous, long observedGeneration, Clock clock) {
-    String status = part.ready() ? "True" : "False";
+    return of(
+        part.type(),
+        part.ready(),
+        part.reason(),
+        part.message(),
+        previous,
+        observedGeneration,
+        clock);
+  }
+
+  /** A condition of {@code type}, keeping the previous transition time if the status held. */
+  public static Condition of(
+      String type,
+      boolean isTrue,
+      Reason reason,
+      String message,
+      List<Condition> previous,
+      long observedGeneration,
+      Clock clock) {
+    String status = isTrue ? "True" : "False";
     String transitionTime =
-        find(previous, part.type())
+        find(previous, type)
             .filter(old -> Objects.equals(old.getStatus(), status))
             .map(Condition::getLastTransitionTime)
             .orElseGet(() -> now(clock));
     return new ConditionBuilder()
-        .withType(part.type())
+        .withType(type)
         .withStatus(status)
-        .withReason(part.reason().name())
-        .withMessage(part.message())
+        .withReason(reason.name())
+        .withMessage(message)
         .withObservedGeneration(observedGeneration)
         .withLastTransitionTime(transitionTime)
         .build();

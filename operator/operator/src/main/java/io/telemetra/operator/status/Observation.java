@@ -1,6 +1,7 @@
 package io.telemetra.operator.status;
 
 import io.telemetra.operator.api.v1alpha1.ApiStatus;
+import io.telemetra.operator.api.v1alpha1.CheckpointStatus;
 import io.telemetra.operator.api.v1alpha1.SchemaStatus;
 import io.telemetra.operator.api.v1alpha1.StreamingStatus;
 import io.telemetra.operator.api.v1alpha1.TopicStatus;
@@ -19,6 +20,7 @@ public final class Observation {
   SchemaStatus schema;
   StreamingStatus streaming;
   ApiStatus api;
+  CheckpointStatus checkpoints;
   String reconcileError;
 
   public Observation part(PartState part) {
@@ -38,6 +40,11 @@ public final class Observation {
 
   public Observation streaming(StreamingStatus streaming) {
     this.streaming = streaming;
+    return this;
+  }
+
+  public Observation checkpoints(CheckpointStatus checkpoints) {
+    this.checkpoints = checkpoints;
     return this;
   }
 

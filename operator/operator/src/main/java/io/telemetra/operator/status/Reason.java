@@ -12,6 +12,8 @@ public enum Reason {
   WaitingForDependencies(false),
   Suspended(false),
   Suspending(false),
+  NoCheckpointReset(false),
+  CheckpointReplaced(false),
   SecretNotFound(true),
   SecretKeyNotFound(true),
   KafkaUnavailable(true),

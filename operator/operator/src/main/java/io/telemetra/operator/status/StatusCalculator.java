@@ -1,12 +1,14 @@
 package io.telemetra.operator.status;
 
 import static io.telemetra.operator.status.ConditionType.API_READY;
+import static io.telemetra.operator.status.ConditionType.CHECKPOINT_RESET;
 import static io.telemetra.operator.status.ConditionType.READY;
 import static io.telemetra.operator.status.ConditionType.SCHEMA_READY;
 import static io.telemetra.operator.status.ConditionType.STREAMING_READY;
 import static io.telemetra.operator.status.ConditionType.TOPICS_READY;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.telemetra.operator.api.v1alpha1.CheckpointStatus;
 import io.telemetra.operator.api.v1alpha1.Phase;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineStatus;
@@ -65,8 +67,47 @@ public final class StatusCalculator {
     status.setSchema(seen.schema != null ? seen.schema : old.getSchema());
     status.setStreaming(seen.streaming != null ? seen.streaming : old.getStreaming());
     status.setApi(seen.api != null ? seen.api : old.getApi());
+    status.setCheckpoints(seen.checkpoints != null ? seen.checkpoints : old.getCheckpoints());
+    checkpointReset(status, old.getConditions(), generation).ifPresent(status.getConditions()::add);
     status.setPhase(phase(parts, ready, suspend, status));
     return status;
+  }
+
+  /**
+   * CheckpointReset: True once the streaming job recorded a reset, with the latest one in the
+   * message; absent until the schema that records resets was observed.
+   */
+  private Optional<Condition> checkpointReset(
+      TelemetraPipelineStatus status, List<Condition> previous, long generation) {
+    CheckpointStatus checkpoints = status.getCheckpoints();
+    if (checkpoints == null || checkpoints.getResets() == null) {
+      return Optional.empty();
+    }
+    int resets = checkpoints.getResets();
+    return Optional.of(
+        resets == 0
+            ? Conditions.of(
+                CHECKPOINT_RESET,
+                false,
+                Reason.NoCheckpointReset,
+                "every batch so far came from the checkpoint each query started with",
+                previous,
+                generation,
+                clock)
+            : Conditions.of(
+                CHECKPOINT_RESET,
+                true,
+                Reason.CheckpointReplaced,
+                (resets == 1 ? "1 checkpoint reset" : resets + " checkpoint resets")
+                    + ", the latest at "
+                    + checkpoints.getLastResetAt()
+                    + ": "
+                    + checkpoints.getLastReset()
+                    + "; every batch of the new checkpoint is written, but events it did not read"
+                    + " again are missing from their windows (docs/operations.md)",
+                previous,
+                generation,
+                clock));
   }
 
   private static PartState previous(List<Condition> conditions, String type) {

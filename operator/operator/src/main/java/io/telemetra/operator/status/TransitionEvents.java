@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,18 +24,42 @@ public final class TransitionEvents {
     this.clock = clock;
   }
 
-  /** Emits one Event per condition whose status differs between the two lists. */
+  /**
+   * Emits one Event per condition whose status differs between the two lists, and one per new
+   * checkpoint reset (its message names the latest).
+   */
   public void record(
       KubernetesClient client,
       TelemetraPipeline pipeline,
       List<Condition> before,
       List<Condition> after) {
     for (Condition now : after) {
-      String was = Conditions.find(before, now.getType()).map(Condition::getStatus).orElse(null);
-      if (!Objects.equals(was, now.getStatus())) {
+      Optional<Condition> was = Conditions.find(before, now.getType());
+      boolean flipped =
+          !Objects.equals(was.map(Condition::getStatus).orElse(null), now.getStatus());
+      boolean anotherReset =
+          ConditionType.CHECKPOINT_RESET.equals(now.getType())
+              && "True".equals(now.getStatus())
+              && !Objects.equals(was.map(Condition::getMessage).orElse(null), now.getMessage());
+      if (flipped && !isQuietStart(was, now) || anotherReset) {
         emit(client, pipeline, now);
       }
     }
+  }
+
+  /** A CheckpointReset condition appearing as False says nothing happened: no event. */
+  private static boolean isQuietStart(Optional<Condition> was, Condition now) {
+    return was.isEmpty()
+        && ConditionType.CHECKPOINT_RESET.equals(now.getType())
+        && "False".equals(now.getStatus());
+  }
+
+  /** Normal for a part that became ready; Warning for one that did not, and for a reset. */
+  private static String typeOf(Condition condition) {
+    boolean isTrue = "True".equals(condition.getStatus());
+    return ConditionType.CHECKPOINT_RESET.equals(condition.getType()) == isTrue
+        ? "Warning"
+        : "Normal";
   }
 
   private void emit(KubernetesClient client, TelemetraPipeline pipeline, Condition condition) {
@@ -55,7 +80,7 @@ public final class TransitionEvents {
                     .withUid(meta.getUid())
                     .withResourceVersion(meta.getResourceVersion())
                     .build())
-            .withType("True".equals(condition.getStatus()) ? "Normal" : "Warning")
+            .withType(typeOf(condition))
             .withReason(condition.getReason())
             .withMessage(
                 condition.getType() + "=" + condition.getStatus() + ": " + condition.getMessage())

@@ -1,6 +1,7 @@
 package io.telemetra.operator.status;
 
 import static io.telemetra.operator.status.ConditionType.API_READY;
+import static io.telemetra.operator.status.ConditionType.CHECKPOINT_RESET;
 import static io.telemetra.operator.status.ConditionType.READY;
 import static io.telemetra.operator.status.ConditionType.SCHEMA_READY;
 import static io.telemetra.operator.status.ConditionType.STREAMING_READY;
@@ -10,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.telemetra.operator.TestingPipelines;
 import io.telemetra.operator.api.v1alpha1.ApiStatus;
+import io.telemetra.operator.api.v1alpha1.CheckpointStatus;
 import io.telemetra.operator.api.v1alpha1.Phase;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineStatus;
@@ -227,5 +229,39 @@ class StatusCalculatorTest {
     var again = new StatusCalculator(at("2026-11-27T10:30:00Z")).statusFor(pipeline, allReady());
 
     assertThat(StatusComparison.same(pipeline.getStatus(), again)).isTrue();
+  }
+
+  @Test
+  void aCheckpointResetIsAConditionOfItsOwnThatLeavesReadyAndThePhaseAlone() {
+    var status =
+        new StatusCalculator(at("2026-11-27T10:00:00Z"))
+            .statusFor(
+                pipeline,
+                allReady()
+                    .checkpoints(
+                        new CheckpointStatus(
+                            2, "2026-11-27T09:59:00Z", "query telemetra-ingest started ...")));
+
+    assertThat(status.getPhase()).isEqualTo(Phase.Running);
+    assertThat(condition(status, READY).getStatus()).isEqualTo("True");
+    Condition reset = condition(status, CHECKPOINT_RESET);
+    assertThat(reset.getStatus()).isEqualTo("True");
+    assertThat(reset.getReason()).isEqualTo("CheckpointReplaced");
+    assertThat(reset.getMessage())
+        .startsWith(
+            "2 checkpoint resets, the latest at 2026-11-27T09:59:00Z: query telemetra-ingest");
+
+    pipeline.setStatus(status);
+    var unchanged =
+        new StatusCalculator(at("2026-11-27T11:00:00Z")).statusFor(pipeline, allReady());
+    assertThat(condition(unchanged, CHECKPOINT_RESET).getLastTransitionTime())
+        .as("kept while the schema is not observed again")
+        .isEqualTo("2026-11-27T10:00:00Z");
+  }
+
+  @Test
+  void noCheckpointResetConditionBeforeTheLedgerWasRead() {
+    var status = new StatusCalculator(at("2026-11-27T10:00:00Z")).statusFor(pipeline, allReady());
+    assertThat(Conditions.find(status.getConditions(), CHECKPOINT_RESET)).isEmpty();
   }
 }

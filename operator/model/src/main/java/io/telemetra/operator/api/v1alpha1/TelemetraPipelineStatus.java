@@ -17,7 +17,9 @@ public class TelemetraPipelineStatus {
       "Summary: Pending, Provisioning, Running, Degraded, Failed or Suspended.")
   private Phase phase;
 
-  @JsonPropertyDescription("Ready, TopicsReady, SchemaReady, StreamingReady and ApiReady.")
+  @JsonPropertyDescription(
+      "Ready, TopicsReady, SchemaReady, StreamingReady and ApiReady; CheckpointReset once the"
+          + " streaming job detected a checkpoint reset.")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("The Kafka topics of this pipeline.")
@@ -31,6 +33,17 @@ public class TelemetraPipelineStatus {
 
   @JsonPropertyDescription("The API Deployment.")
   private ApiStatus api;
+
+  @JsonPropertyDescription("The streaming job's checkpoints: resets it detected.")
+  private CheckpointStatus checkpoints;
+
+  public CheckpointStatus getCheckpoints() {
+    return checkpoints;
+  }
+
+  public void setCheckpoints(CheckpointStatus checkpoints) {
+    this.checkpoints = checkpoints;
+  }
 
   public Long getObservedGeneration() {
     return observedGeneration;

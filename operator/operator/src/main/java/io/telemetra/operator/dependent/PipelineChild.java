@@ -1,0 +1,31 @@
+package io.telemetra.operator.dependent;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+
+/**
+ * A Kubernetes object a pipeline controls. Its owner reference says {@code controller: true} and
+ * {@code blockOwnerDeletion: true}, as a Deployment's reference on its ReplicaSets does: {@code
+ * kubectl describe} and tools such as Argo CD show the pipeline as its manager, another controller
+ * cannot claim it, and a foreground deletion of the pipeline waits for it.
+ */
+abstract class PipelineChild<R extends HasMetadata>
+    extends CRUDKubernetesDependentResource<R, TelemetraPipeline> {
+
+  PipelineChild(Class<R> type) {
+    super(type);
+  }
+
+  @Override
+  protected void addReferenceHandlingMetadata(R desired, TelemetraPipeline pipeline) {
+    super.addReferenceHandlingMetadata(desired, pipeline);
+    desired
+        .getOwnerReferenceFor(pipeline)
+        .ifPresent(
+            reference -> {
+              reference.setController(true);
+              reference.setBlockOwnerDeletion(true);
+            });
+  }
+}
