@@ -38,7 +38,10 @@ import java.util.stream.Collectors;
  * rejected record gets a precise {@link Rejection}; decoding never throws on bad input.
  *
  * <p>Thread-safe. Timestamps more than {@link #MAX_CLOCK_SKEW} ahead of the codec's clock are
- * rejected, so one far-future event can never advance event time downstream.
+ * rejected, so one far-future event can never advance event time downstream. A consumer that knows
+ * when each record reached Kafka bounds event time by the record's timestamp instead ({@link
+ * #decode(Topics, String, byte[], Instant, Duration)}): the verdict is then the same whenever and
+ * however often the record is decoded.
  */
 public final class EventCodec {
 
@@ -199,9 +202,49 @@ public final class EventCodec {
 
   /** Decodes a record from {@code topic} of pipeline {@code topics}. */
   public Decoded decode(Topics topics, String topic, byte[] value) {
+    return decode(topics, topic, value, wallClockHorizon());
+  }
+
+  /**
+   * Decodes a record from {@code topic} whose event time may be at most {@code maxAhead} past
+   * {@code recordTimestamp}, the timestamp Kafka keeps with the record (and never more than {@link
+   * #MAX_CLOCK_SKEW} past the clock). A record without a timestamp (null or before
+   * 1970-01-01T00:00:00.001Z) is checked against the clock only.
+   */
+  public Decoded decode(
+      Topics topics, String topic, byte[] value, Instant recordTimestamp, Duration maxAhead) {
+    Horizon wallClock = wallClockHorizon();
+    if (recordTimestamp == null || !recordTimestamp.isAfter(Instant.EPOCH)) {
+      return decode(topics, topic, value, wallClock);
+    }
+    Instant latest = recordTimestamp.plus(maxAhead);
+    return decode(
+        topics,
+        topic,
+        value,
+        latest.isBefore(wallClock.latest())
+            ? new Horizon(
+                latest,
+                "more than "
+                    + maxAhead.toMillis()
+                    + " ms ahead of its Kafka record's timestamp "
+                    + recordTimestamp)
+            : wallClock);
+  }
+
+  /** The latest event time a decode accepts, and how a rejection explains it. */
+  private record Horizon(Instant latest, String explanation) {}
+
+  private Horizon wallClockHorizon() {
+    return new Horizon(
+        clock.instant().plus(MAX_CLOCK_SKEW),
+        "more than " + MAX_CLOCK_SKEW.toMinutes() + " minutes ahead of the wall clock");
+  }
+
+  private Decoded decode(Topics topics, String topic, byte[] value, Horizon horizon) {
     return topics
         .typeOf(topic)
-        .map(type -> decode(type, value))
+        .map(type -> decode(type, value, horizon))
         .orElseGet(
             () ->
                 rejected(
@@ -212,6 +255,10 @@ public final class EventCodec {
 
   /** Decodes a record of the given type. Never throws on bad input. */
   public Decoded decode(EventType type, byte[] value) {
+    return decode(type, value, wallClockHorizon());
+  }
+
+  private Decoded decode(EventType type, byte[] value, Horizon horizon) {
     if (value == null) {
       return rejected(RejectionReason.INVALID_JSON, "", "record has no value (tombstone)");
     }
@@ -257,17 +304,17 @@ public final class EventCodec {
           "expected a JSON object, got " + root.getNodeType().name().toLowerCase());
     }
     try {
-      return new Decoded.Accepted(read(type, new Fields(root)));
+      return new Decoded.Accepted(read(type, new Fields(root), horizon));
     } catch (RejectedException e) {
       return new Decoded.Rejected(e.rejection);
     }
   }
 
-  private Event read(EventType type, Fields f) {
+  private Event read(EventType type, Fields f, Horizon horizon) {
     f.schemaVersion();
     String eventId = f.id("event_id");
     String streamId = f.id("stream_id");
-    Instant ts = f.timestamp("ts", clock.instant().plus(MAX_CLOCK_SKEW));
+    Instant ts = f.timestamp("ts", horizon);
     return switch (type) {
       case CHAT ->
           new ChatEvent(
@@ -497,7 +544,7 @@ public final class EventCodec {
       return emotes;
     }
 
-    Instant timestamp(String name, Instant latestAllowed) {
+    Instant timestamp(String name, Horizon horizon) {
       String value = string(name);
       Instant ts;
       try {
@@ -509,11 +556,9 @@ public final class EventCodec {
             name,
             "expected RFC 3339 such as 2026-11-27T10:15:30.123Z");
       }
-      if (ts.isAfter(latestAllowed)) {
+      if (ts.isAfter(horizon.latest())) {
         throw new RejectedException(
-            RejectionReason.TIMESTAMP_IN_FUTURE,
-            name,
-            "more than " + MAX_CLOCK_SKEW.toMinutes() + " minutes ahead of the wall clock");
+            RejectionReason.TIMESTAMP_IN_FUTURE, name, horizon.explanation());
       }
       return ts;
     }

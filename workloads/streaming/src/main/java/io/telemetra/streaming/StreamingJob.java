@@ -108,9 +108,16 @@ public final class StreamingJob {
     }
     return reader
         .load()
-        .select(col("key"), col("value"), col("topic"), col("partition"), col("offset"))
+        .select(
+            col("key"),
+            col("value"),
+            col("topic"),
+            col("partition"),
+            col("offset"),
+            col("timestamp"))
         .mapPartitions(
-            new RecordParser(settings.topics(), settings.sentimentEnabled()),
+            new RecordParser(
+                settings.topics(), settings.sentimentEnabled(), settings.futureTolerance()),
             Encoders.row(EventRows.SCHEMA));
   }
 

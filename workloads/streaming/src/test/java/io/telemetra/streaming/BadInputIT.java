@@ -2,8 +2,10 @@ package io.telemetra.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.telemetra.events.ChatEvent;
 import io.telemetra.events.DeadLetter;
 import io.telemetra.events.Event;
+import io.telemetra.events.EventCodec;
 import io.telemetra.events.EventType;
 import io.telemetra.events.RejectionReason;
 import java.nio.charset.StandardCharsets;
@@ -94,5 +96,70 @@ class BadInputIT {
         assertThat(bad).anySatisfy(s -> assertThat(s.value()).isEqualTo(l.value()));
       }
     }
+  }
+
+  /**
+   * The issue's measurement, replayed: two streams send on-time events in three rounds; between the
+   * first and the last, a third stream sends one chat event stamped 4 minutes ahead (within the
+   * codec's 5-minute wall-clock bound). It must be dead-lettered, and no on-time event may be
+   * dropped as late because of it.
+   */
+  @Test
+  void anEventStampedMinutesAheadOfItsRecordCannotMakeOtherStreamsOnTimeEventsLate()
+      throws Exception {
+    var pipeline = TestInfrastructure.shared().newPipeline("skew");
+    var traffic = new ScriptedTraffic(11, pipeline.topics());
+    var codec = EventCodec.withSystemClock();
+    List<Event> valid = new ArrayList<>();
+    ScriptedTraffic.Sent skewed = null;
+    try (RunningJob job = StreamingJob.start(pipeline.settings())) {
+      for (int round = 0; round < 3; round++) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<ScriptedTraffic.Sent> sent =
+            new ArrayList<>(
+                traffic.generate(150, 2, now.minusSeconds(3), Duration.ofMillis(20), 0, 0, 0, 0));
+        if (round == 1) {
+          Event ahead =
+              new ChatEvent(
+                  "skewed-1",
+                  "s-9",
+                  now.plus(Duration.ofMinutes(4)),
+                  "u-9",
+                  "u-9",
+                  "hi",
+                  List.of());
+          skewed =
+              new ScriptedTraffic.Sent(
+                  pipeline.topics().of(EventType.CHAT),
+                  "s-9".getBytes(StandardCharsets.UTF_8),
+                  codec.encode(ahead),
+                  null,
+                  RejectionReason.TIMESTAMP_IN_FUTURE,
+                  false,
+                  false);
+          sent.add(skewed);
+        }
+        KafkaTestClient.send(pipeline.bootstrapServers(), sent);
+        sent.stream().map(ScriptedTraffic.Sent::event).filter(e -> e != null).forEach(valid::add);
+        job.processAllAvailable();
+      }
+      assertThat(job.lateEventCount()).as("on-time events dropped as late").isZero();
+      assertThat(job.failure()).isEmpty();
+    }
+
+    try (Connection c = pipeline.connect()) {
+      assertThat(WrittenRows.chat(c))
+          .containsExactlyInAnyOrderElementsOf(GroundTruth.chat(valid, LENGTH, SLIDE));
+      assertThat(WrittenRows.viewers(c))
+          .containsExactlyInAnyOrderElementsOf(GroundTruth.viewers(valid, LENGTH, SLIDE));
+    }
+    List<DeadLetter> letters =
+        KafkaTestClient.readDeadLetters(
+            pipeline.bootstrapServers(), pipeline.topics().deadLetter(), 1);
+    assertThat(letters).hasSize(1);
+    assertThat(letters.get(0).value()).isEqualTo(skewed.value());
+    assertThat(letters.get(0).rejection().reason()).isEqualTo(RejectionReason.TIMESTAMP_IN_FUTURE);
+    assertThat(letters.get(0).rejection().detail())
+        .startsWith("more than 10000 ms ahead of its Kafka record's timestamp ");
   }
 }

@@ -107,6 +107,16 @@ public record StreamingSettings(
         env.getOrDefault("KAFKA_STARTING_OFFSETS", "earliest").strip());
   }
 
+  /**
+   * How far an event's time may be ahead of its Kafka record's timestamp: a third of the watermark
+   * delay. The watermark then never passes the newest record's timestamp minus two thirds of the
+   * delay, so an event less than that behind the newest record is never dropped as late because
+   * another stream sent a timestamp from the future.
+   */
+  public Duration futureTolerance() {
+    return watermark.dividedBy(3);
+  }
+
   /** A copy with another checkpoint location. */
   public StreamingSettings withCheckpointLocation(String location) {
     return new StreamingSettings(

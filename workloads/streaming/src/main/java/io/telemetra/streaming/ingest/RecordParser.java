@@ -16,11 +16,13 @@ import io.telemetra.streaming.sentiment.SentimentScorer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -29,6 +31,11 @@ import org.apache.spark.sql.RowFactory;
  * Decodes Kafka records (key, value, topic, partition, offset) into {@link EventRows} with the
  * event contract's {@link EventCodec}; a record the codec rejects becomes a dead-letter row, so a
  * bad record never fails the query. Chat messages are scored for sentiment here.
+ *
+ * <p>An event's time may be at most {@code futureTolerance} ahead of its Kafka record's timestamp;
+ * a later one is dead-lettered ({@code TIMESTAMP_IN_FUTURE}), so it cannot drag the watermark past
+ * other streams' on-time events. The bound depends on the record only: both queries, and a replay,
+ * decide alike.
  */
 public final class RecordParser implements MapPartitionsFunction<Row, Row> {
 
@@ -36,11 +43,13 @@ public final class RecordParser implements MapPartitionsFunction<Row, Row> {
 
   private final String topicPrefix;
   private final boolean sentimentEnabled;
+  private final Duration futureTolerance;
   private final SentimentScorer scorer = SentimentScorer.shipped();
 
-  public RecordParser(Topics topics, boolean sentimentEnabled) {
+  public RecordParser(Topics topics, boolean sentimentEnabled, Duration futureTolerance) {
     this.topicPrefix = topics.prefix();
     this.sentimentEnabled = sentimentEnabled;
+    this.futureTolerance = futureTolerance;
   }
 
   @Override
@@ -62,6 +71,9 @@ public final class RecordParser implements MapPartitionsFunction<Row, Row> {
             r.getAs("topic"),
             r.<Integer>getAs("partition"),
             r.<Long>getAs("offset"),
+            Optional.ofNullable(r.<Timestamp>getAs("timestamp"))
+                .map(Timestamp::toInstant)
+                .orElse(null),
             r.getAs("key"),
             r.getAs("value"));
       }
@@ -75,9 +87,10 @@ public final class RecordParser implements MapPartitionsFunction<Row, Row> {
       String topic,
       int partition,
       long offset,
+      Instant recordTimestamp,
       byte[] key,
       byte[] value) {
-    Decoded decoded = codec.decode(topics, topic, value);
+    Decoded decoded = codec.decode(topics, topic, value, recordTimestamp, futureTolerance);
     if (decoded instanceof Decoded.Accepted accepted) {
       String field = fieldWithNul(accepted.event());
       if (field == null) {

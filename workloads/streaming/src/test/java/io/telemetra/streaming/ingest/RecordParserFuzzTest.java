@@ -12,6 +12,7 @@ import io.telemetra.events.TransactionEvent;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ class RecordParserFuzzTest {
   void everyHostileRecordBecomesAnEventRowOrADeadLetterRowWithItsReason() {
     Topics topics = new Topics("fuzz");
     EventCodec codec = new EventCodec(Clock.fixed(NOW, ZoneOffset.UTC));
-    RecordParser parser = new RecordParser(topics, true);
+    RecordParser parser = new RecordParser(topics, true, Duration.ofSeconds(10));
     var fuzzer = new RecordFuzzer(SEED, NOW);
     byte[] key = "fuzz-key".getBytes(StandardCharsets.UTF_8);
     int rejected = 0;
@@ -44,7 +45,7 @@ class RecordParserFuzzTest {
       String topic = topics.of(s.type());
       Row row;
       try {
-        row = parser.parse(codec, topics, topic, i % 7, i, key, s.value());
+        row = parser.parse(codec, topics, topic, i % 7, i, null, key, s.value());
       } catch (Throwable t) {
         throw new AssertionError("record #" + i + " (" + s.mutation() + ") escaped the parser", t);
       }

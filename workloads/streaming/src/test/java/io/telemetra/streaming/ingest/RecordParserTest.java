@@ -6,13 +6,14 @@ import io.telemetra.events.EventCodec;
 import io.telemetra.events.EventType;
 import io.telemetra.events.Topics;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 class RecordParserTest {
 
   private final Topics topics = Topics.defaults();
-  private final RecordParser parser = new RecordParser(topics, true);
+  private final RecordParser parser = new RecordParser(topics, true, Duration.ofSeconds(10));
   private final EventCodec codec = EventCodec.withSystemClock();
 
   private Row parse(EventType type, String json) {
@@ -22,6 +23,7 @@ class RecordParserTest {
         topics.of(type),
         1,
         42,
+        null,
         "k".getBytes(StandardCharsets.UTF_8),
         json.getBytes(StandardCharsets.UTF_8));
   }
