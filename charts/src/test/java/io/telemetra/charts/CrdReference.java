@@ -49,6 +49,9 @@ final class CrdReference {
       md.append("`kubectl get tp` shows:");
       for (JsonNode column : version.path("additionalPrinterColumns")) {
         md.append(" ").append(column.path("name").asText());
+        if (column.path("priority").asInt() > 0) {
+          md.append(" (with `-o wide`)");
+        }
       }
       md.append(".\n\n");
       md.append(

@@ -197,8 +197,15 @@ class OperatorIT {
                     "--timeout=20s"))
         .contains("condition met");
     String table = API.kubectl().run("get", "tp", p.name, "-n", p.namespace);
-    assertThat(table.lines().findFirst().orElseThrow())
-        .contains("PHASE", "READY", "TOPICS", "STREAMING", "API");
+    assertThat(table.lines().findFirst().orElseThrow().split("\\s+"))
+        .as("the columns of kubectl get, in the documented order")
+        .containsExactly(
+            "NAME", "PHASE", "READY", "TOPICS", "SCHEMA", "STREAMING", "API", "REASON", "AGE");
+    assertThat(table.lines().skip(1).findFirst().orElseThrow().split("\\s+"))
+        .startsWith(p.name, "Running", "True", "True")
+        .contains("2/2", "AllPartsReady");
+    assertThat(API.kubectl().run("get", "tp", p.name, "-n", p.namespace, "-o", "wide"))
+        .contains("MESSAGE", "all parts are ready");
     assertThat(table).contains("Running", "True", "RUNNING");
 
     standIn.sparkApplicationState(p.namespace, p.streaming(), "FAILED", "driver OOMKilled");

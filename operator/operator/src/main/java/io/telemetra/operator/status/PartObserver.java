@@ -154,7 +154,8 @@ public final class PartObserver {
     Optional<Deployment> deployment = deployment(name);
     int ready =
         deployment.map(Deployment::getStatus).map(DeploymentStatus::getReadyReplicas).orElse(0);
-    seen.api(new ApiStatus(ready, ApiServiceDependent.url(pipeline)));
+    int desired = suspended ? 0 : pipeline.getSpec().getApi().getReplicas();
+    seen.api(new ApiStatus(ready, desired, ApiServiceDependent.url(pipeline)));
     if (suspended) {
       return ApiHealth.suspended(
           Stream.of(deployment, deployment(PipelineNames.producer(pipeline)))

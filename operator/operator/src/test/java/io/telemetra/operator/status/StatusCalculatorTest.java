@@ -35,7 +35,7 @@ class StatusCalculatorTest {
         .part(PartState.ready(SCHEMA_READY, Reason.SchemaMigrated, "schema at version 2"))
         .part(PartState.ready(STREAMING_READY, Reason.ApplicationRunning, "RUNNING"))
         .part(PartState.ready(API_READY, Reason.ReplicasReady, "2/2 replicas ready"))
-        .api(new ApiStatus(2, "http://basic-api.ns.svc:8080"));
+        .api(new ApiStatus(2, 2, "http://basic-api.ns.svc:8080"));
   }
 
   static Condition condition(TelemetraPipelineStatus status, String type) {

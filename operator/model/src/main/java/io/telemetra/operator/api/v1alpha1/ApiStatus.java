@@ -11,13 +11,19 @@ public class ApiStatus {
   @JsonPropertyDescription("Number of API pods ready to serve.")
   private Integer readyReplicas;
 
+  @JsonPropertyDescription(
+      "Ready out of desired API pods, e.g. 1/2 (the API column of kubectl get; 0 desired while"
+          + " suspended).")
+  private String replicas;
+
   @JsonPropertyDescription("In-cluster URL of the API Service.")
   private String url;
 
   public ApiStatus() {}
 
-  public ApiStatus(Integer readyReplicas, String url) {
+  public ApiStatus(int readyReplicas, int desiredReplicas, String url) {
     this.readyReplicas = readyReplicas;
+    this.replicas = readyReplicas + "/" + desiredReplicas;
     this.url = url;
   }
 
@@ -25,12 +31,13 @@ public class ApiStatus {
   public boolean equals(Object o) {
     return o instanceof ApiStatus a
         && Objects.equals(readyReplicas, a.readyReplicas)
+        && Objects.equals(replicas, a.replicas)
         && Objects.equals(url, a.url);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(readyReplicas, url);
+    return Objects.hash(readyReplicas, replicas, url);
   }
 
   public Integer getReadyReplicas() {
@@ -39,6 +46,14 @@ public class ApiStatus {
 
   public void setReadyReplicas(Integer readyReplicas) {
     this.readyReplicas = readyReplicas;
+  }
+
+  public String getReplicas() {
+    return replicas;
+  }
+
+  public void setReplicas(String replicas) {
+    this.replicas = replicas;
   }
 
   public String getUrl() {

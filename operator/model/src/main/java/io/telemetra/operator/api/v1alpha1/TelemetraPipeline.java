@@ -8,7 +8,11 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 
-/** One live-stream analytics pipeline: topics, schema, streaming job, API and demo producer. */
+/**
+ * One live-stream analytics pipeline: topics, schema, streaming job, API and demo producer. The
+ * printer columns appear in {@code kubectl get} in the order declared here ({@link
+ * io.telemetra.operator.api.crd.GenerateCrd}).
+ */
 @Group("telemetra.io")
 @Version("v1alpha1")
 @ShortNames("tp")
@@ -21,14 +25,18 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".status.conditions[?(@.type==\"TopicsReady\")].status")
 @AdditionalPrinterColumn(name = "Schema", jsonPath = ".status.schema.version")
 @AdditionalPrinterColumn(name = "Streaming", jsonPath = ".status.streaming.state")
+@AdditionalPrinterColumn(name = "API", jsonPath = ".status.api.replicas")
 @AdditionalPrinterColumn(
-    name = "API",
-    jsonPath = ".status.api.readyReplicas",
-    type = AdditionalPrinterColumn.Type.INTEGER)
+    name = "Reason",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason")
 @AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+    name = "Message",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].message",
+    priority = 1)
 public class TelemetraPipeline
     extends CustomResource<TelemetraPipelineSpec, TelemetraPipelineStatus> implements Namespaced {
 
