@@ -70,14 +70,7 @@ class BadInputIT {
       assertThat(job.failure()).isEmpty();
     }
 
-    try (Connection c = pipeline.connect()) {
-      assertThat(WrittenRows.chat(c))
-          .containsExactlyInAnyOrderElementsOf(GroundTruth.chat(valid, LENGTH, SLIDE));
-      assertThat(WrittenRows.viewers(c))
-          .containsExactlyInAnyOrderElementsOf(GroundTruth.viewers(valid, LENGTH, SLIDE));
-      assertThat(WrittenRows.transactions(c))
-          .containsExactlyInAnyOrderElementsOf(GroundTruth.transactions(valid));
-    }
+    assertTablesEqualGroundTruth(pipeline, valid);
     List<ScriptedTraffic.Sent> bad = sent.stream().filter(s -> s.event() == null).toList();
     List<DeadLetter> letters =
         KafkaTestClient.readDeadLetters(
@@ -147,12 +140,7 @@ class BadInputIT {
       assertThat(job.failure()).isEmpty();
     }
 
-    try (Connection c = pipeline.connect()) {
-      assertThat(WrittenRows.chat(c))
-          .containsExactlyInAnyOrderElementsOf(GroundTruth.chat(valid, LENGTH, SLIDE));
-      assertThat(WrittenRows.viewers(c))
-          .containsExactlyInAnyOrderElementsOf(GroundTruth.viewers(valid, LENGTH, SLIDE));
-    }
+    assertTablesEqualGroundTruth(pipeline, valid);
     List<DeadLetter> letters =
         KafkaTestClient.readDeadLetters(
             pipeline.bootstrapServers(), pipeline.topics().deadLetter(), 1);
@@ -161,5 +149,17 @@ class BadInputIT {
     assertThat(letters.get(0).rejection().reason()).isEqualTo(RejectionReason.TIMESTAMP_IN_FUTURE);
     assertThat(letters.get(0).rejection().detail())
         .startsWith("more than 10000 ms ahead of its Kafka record's timestamp ");
+  }
+
+  private static void assertTablesEqualGroundTruth(
+      TestInfrastructure.Pipeline pipeline, List<Event> valid) throws Exception {
+    try (Connection c = pipeline.connect()) {
+      assertThat(WrittenRows.chat(c))
+          .containsExactlyInAnyOrderElementsOf(GroundTruth.chat(valid, LENGTH, SLIDE));
+      assertThat(WrittenRows.viewers(c))
+          .containsExactlyInAnyOrderElementsOf(GroundTruth.viewers(valid, LENGTH, SLIDE));
+      assertThat(WrittenRows.transactions(c))
+          .containsExactlyInAnyOrderElementsOf(GroundTruth.transactions(valid));
+    }
   }
 }
