@@ -1,7 +1,7 @@
 -- Argo CD health check for telemetra.io/TelemetraPipeline.
 -- Reads only what the Telemetra operator writes to .status: observedGeneration, phase and the
 -- standard conditions (Ready plus TopicsReady, SchemaReady, StreamingReady, ApiReady, and
--- CheckpointReset, which only adds to a Healthy message).
+-- CheckpointReset and KafkaDataLoss, which only add to a Healthy message).
 -- Uses only the Lua base and table libraries (Argo CD's default, no useOpenLibs needed).
 local hs = {}
 
@@ -113,10 +113,13 @@ if ready ~= nil and ready.status == "True" then
   if ready.message ~= nil and ready.message ~= "" then
     hs.message = ready.message
   end
-  -- A checkpoint reset leaves the pipeline healthy but is worth seeing in Argo CD.
-  local reset = condition("CheckpointReset")
-  if reset ~= nil and reset.status == "True" then
-    hs.message = hs.message .. "; " .. describe(reset, "checkpoint reset")
+  -- What the streaming job recorded (a checkpoint reset, records lost from Kafka) leaves the
+  -- pipeline healthy but is worth seeing in Argo CD.
+  for _, typeName in ipairs({"CheckpointReset", "KafkaDataLoss"}) do
+    local incident = condition(typeName)
+    if incident ~= nil and incident.status == "True" then
+      hs.message = hs.message .. "; " .. describe(incident, typeName)
+    end
   end
   return hs
 end

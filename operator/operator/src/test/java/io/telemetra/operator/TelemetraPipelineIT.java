@@ -637,7 +637,8 @@ class TelemetraPipelineIT {
   void aCheckpointResetTheJobRecordedShowsInTheStatusAndAsAWarningEventPerReset() throws Exception {
     create("resets");
     awaitCondition("resets", ConditionType.CHECKPOINT_RESET, "False", "NoCheckpointReset");
-    assertThat(pipeline("resets").getStatus().getCheckpoints().getResets()).isZero();
+    assertThat(pipeline("resets").getStatus().getCheckpointResets().getCount()).isZero();
+    awaitCondition("resets", ConditionType.KAFKA_DATA_LOSS, "False", "NoKafkaDataLoss");
 
     recordCheckpointReset(NS + "/resets", 41);
     awaitCondition("resets", ConditionType.CHECKPOINT_RESET, "True", "CheckpointReplaced");
@@ -650,8 +651,8 @@ class TelemetraPipelineIT {
         .atMost(PATIENCE)
         .untilAsserted(
             () ->
-                assertThat(pipeline("resets").getStatus().getCheckpoints().getResets())
-                    .isEqualTo(2));
+                assertThat(pipeline("resets").getStatus().getCheckpointResets().getCount())
+                    .isEqualTo(2L));
     await()
         .atMost(PATIENCE)
         .untilAsserted(
@@ -663,6 +664,39 @@ class TelemetraPipelineIT {
                     .as("one Warning event per reset")
                     .hasSize(2)
                     .allSatisfy(e -> assertThat(e.getType()).isEqualTo("Warning")));
+  }
+
+  @Test
+  void recordsTheJobFoundDeletedFromKafkaShowInTheStatusAndAsAWarningEvent() throws Exception {
+    create("lossy");
+    awaitCondition("lossy", ConditionType.KAFKA_DATA_LOSS, "False", "NoKafkaDataLoss");
+
+    try (var c = DriverManager.getConnection(postgres.jdbcUrl(), Postgres.USER, "");
+        var insert =
+            c.prepareStatement(
+                "INSERT INTO streaming_data_loss (pipeline, query_name, query_id, batch_id,"
+                    + " lost_records, offsets) VALUES (?, 'telemetra-ingest', ?, 12, 500, ?)")) {
+      insert.setString(1, NS + "/lossy");
+      insert.setObject(2, UUID.randomUUID());
+      insert.setString(3, "{\"t\":{\"0\":10}} .. {\"t\":{\"0\":900}}");
+      insert.executeUpdate();
+    }
+
+    awaitCondition("lossy", ConditionType.KAFKA_DATA_LOSS, "True", "RecordsDeletedBeforeRead");
+    assertThat(condition("lossy", ConditionType.KAFKA_DATA_LOSS).orElseThrow().getMessage())
+        .startsWith("500 records lost, the latest at ")
+        .contains("query telemetra-ingest batch 12: 500 records were deleted from Kafka");
+    assertThat(pipeline("lossy").getStatus().getKafkaDataLoss().getCount()).isEqualTo(500L);
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        client.v1().events().inNamespace(NS).list().getItems().stream()
+                            .filter(e -> "lossy".equals(e.getInvolvedObject().getName()))
+                            .filter(e -> "RecordsDeletedBeforeRead".equals(e.getReason())))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getType()).isEqualTo("Warning")));
   }
 
   /** What the streaming job writes when a query starts on a new checkpoint. */

@@ -1,5 +1,6 @@
 package io.telemetra.streaming;
 
+import io.telemetra.streaming.progress.KafkaDataLossDetector;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,16 +16,19 @@ public final class RunningJob implements AutoCloseable {
   private final StreamingQuery ingest;
   private final StreamingQuery windows;
   private final LateEventCounter lateEvents;
+  private final KafkaDataLossDetector dataLoss;
 
   RunningJob(
       SparkSession spark,
       StreamingQuery ingest,
       StreamingQuery windows,
-      LateEventCounter lateEvents) {
+      LateEventCounter lateEvents,
+      KafkaDataLossDetector dataLoss) {
     this.spark = spark;
     this.ingest = ingest;
     this.windows = windows;
     this.lateEvents = lateEvents;
+    this.dataLoss = dataLoss;
   }
 
   public List<StreamingQuery> queries() {
@@ -48,6 +52,14 @@ public final class RunningJob implements AutoCloseable {
   /** Late events left out of windows so far (see {@link LateEventCounter}). */
   public long lateEventCount() {
     return lateEvents.total();
+  }
+
+  /**
+   * Records both queries found deleted from Kafka before they read them (see {@link
+   * KafkaDataLossDetector}).
+   */
+  public long lostRecordCount() {
+    return dataLoss.total();
   }
 
   /** The windows query's current watermark (ISO-8601), or empty before the first batch. */
@@ -77,6 +89,7 @@ public final class RunningJob implements AutoCloseable {
       }
     }
     spark.streams().removeListener(lateEvents);
+    spark.streams().removeListener(dataLoss);
   }
 
   @Override

@@ -8,6 +8,7 @@ import io.telemetra.streaming.config.StreamingSettings;
 import io.telemetra.streaming.ingest.EventRows;
 import io.telemetra.streaming.ingest.RecordParser;
 import io.telemetra.streaming.moments.MomentDetector;
+import io.telemetra.streaming.progress.KafkaDataLossDetector;
 import io.telemetra.streaming.sink.BatchLedger;
 import io.telemetra.streaming.sink.IngestSink;
 import io.telemetra.streaming.sink.Postgres;
@@ -15,6 +16,7 @@ import io.telemetra.streaming.sink.WindowSink;
 import io.telemetra.streaming.window.SlidingWindows;
 import io.telemetra.streaming.window.WindowedAggregation;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
@@ -44,6 +46,10 @@ public final class StreamingJob {
     var lateEvents = new LateEventCounter(WINDOWS_QUERY);
     spark.streams().addListener(lateEvents);
     Postgres postgres = new Postgres(settings.postgres());
+    var dataLoss =
+        new KafkaDataLossDetector(
+            settings.pipeline(), Set.of(INGEST_QUERY, WINDOWS_QUERY), postgres);
+    spark.streams().addListener(dataLoss);
     SlidingWindows windows = new SlidingWindows(settings.windowDuration(), settings.windowSlide());
     try {
       StreamingQuery ingest =
@@ -87,7 +93,7 @@ public final class StreamingJob {
                       new MomentDetector(
                           windows, settings.anomalyThreshold(), settings.anomalyHistoryWindows())))
               .start();
-      return new RunningJob(spark, ingest, windowed, lateEvents);
+      return new RunningJob(spark, ingest, windowed, lateEvents, dataLoss);
     } catch (TimeoutException e) {
       throw new IllegalStateException("streaming query did not start", e);
     }

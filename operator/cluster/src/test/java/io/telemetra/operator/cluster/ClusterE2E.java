@@ -399,6 +399,9 @@ class ClusterE2E {
     assertThat(gameDay.condition("CheckpointReset"))
         .as("the status after " + step)
         .startsWith("False NoCheckpointReset");
+    assertThat(gameDay.condition("KafkaDataLoss"))
+        .as("the status after " + step)
+        .startsWith("False NoKafkaDataLoss");
   }
 
   private static void assertRunningAndReady(Pod pod) {

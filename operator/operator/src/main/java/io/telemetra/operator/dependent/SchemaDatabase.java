@@ -14,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,9 +35,13 @@ public final class SchemaDatabase {
           Pattern.CASE_INSENSITIVE);
 
   private static final String RESETS =
-      "SELECT count(*) OVER (), query_name, query_id, first_batch_id, previous_query_id,"
-          + " previous_last_batch_id, detected_at FROM streaming_checkpoint_resets"
+      "SELECT count(*) OVER (), detected_at, query_name, query_id, first_batch_id,"
+          + " previous_query_id, previous_last_batch_id FROM streaming_checkpoint_resets"
           + " WHERE pipeline = ? ORDER BY detected_at DESC LIMIT 1";
+
+  private static final String DATA_LOSS =
+      "SELECT sum(lost_records) OVER (), detected_at, query_name, batch_id, lost_records, offsets"
+          + " FROM streaming_data_loss WHERE pipeline = ? ORDER BY detected_at DESC LIMIT 1";
 
   private final String url;
   private final String user;
@@ -76,10 +79,31 @@ public final class SchemaDatabase {
       checkReachable();
       SchemaMigrator migrator = SchemaMigrator.forUrl(url, user, password);
       int pending = migrator.pendingCount();
+      String version = migrator.currentVersion().orElse(null);
+      if (pending > 0) {
+        return SchemaState.seen(version, pending);
+      }
       return SchemaState.seen(
-          migrator.currentVersion().orElse(null),
-          pending,
-          pending == 0 ? checkpointResets() : CheckpointResets.NONE);
+          version,
+          0,
+          incidents(
+              RESETS,
+              row ->
+                  String.format(
+                      "query %s started a new checkpoint (query id %s) at batch %d; the"
+                          + " checkpoint it replaced (query id %s) had committed up to batch %d",
+                      row.getString(3),
+                      row.getString(4),
+                      row.getLong(5),
+                      row.getString(6),
+                      row.getLong(7))),
+          incidents(
+              DATA_LOSS,
+              row ->
+                  String.format(
+                      "query %s batch %d: %d records were deleted from Kafka before it read them"
+                          + " (offsets %s)",
+                      row.getString(3), row.getLong(4), row.getLong(5), row.getString(6))));
     } catch (PipelineProblem p) {
       return SchemaState.unavailable(p.reason(), p.getMessage());
     } catch (RuntimeException e) {
@@ -128,31 +152,34 @@ public final class SchemaDatabase {
     }
   }
 
-  /** The resets the streaming job recorded under this pipeline's ledger name. */
-  CheckpointResets checkpointResets() {
+  /** A row of an incident table in words. */
+  private interface Description {
+    String of(ResultSet row) throws SQLException;
+  }
+
+  /**
+   * The incidents the streaming job recorded under this pipeline's ledger name: {@code query}
+   * selects the total (column 1), the latest's detection time (column 2) and what {@code
+   * description} reads.
+   */
+  private RecordedIncidents incidents(String query, Description description) {
     try (Connection c = connect();
-        PreparedStatement query = c.prepareStatement(RESETS)) {
-      query.setString(1, ledgerName);
-      try (ResultSet row = query.executeQuery()) {
+        PreparedStatement statement = c.prepareStatement(query)) {
+      statement.setString(1, ledgerName);
+      try (ResultSet row = statement.executeQuery()) {
         if (!row.next()) {
-          return CheckpointResets.NONE;
+          return RecordedIncidents.NONE;
         }
-        Instant detected = row.getObject(7, OffsetDateTime.class).toInstant();
-        return new CheckpointResets(
-            row.getInt(1),
-            detected,
-            String.format(
-                "query %s started a new checkpoint (query id %s) at batch %d; the checkpoint it"
-                    + " replaced (query id %s) had committed up to batch %d",
-                row.getString(2),
-                row.getString(3),
-                row.getLong(4),
-                row.getString(5),
-                row.getLong(6)));
+        return new RecordedIncidents(
+            row.getLong(1),
+            row.getObject(2, OffsetDateTime.class).toInstant(),
+            description.of(row));
       }
     } catch (SQLException e) {
       throw new PipelineProblem(
-          Reason.MigrationFailed, "cannot read streaming_checkpoint_resets: " + e.getMessage(), e);
+          Reason.MigrationFailed,
+          "cannot read what the streaming job recorded: " + e.getMessage(),
+          e);
     }
   }
 

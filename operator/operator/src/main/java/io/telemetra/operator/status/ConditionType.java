@@ -1,9 +1,10 @@
 package io.telemetra.operator.status;
 
 /**
- * The condition types a TelemetraPipeline reports: one per part, the overall Ready, and
- * CheckpointReset, which records that the streaming job replaced a checkpoint (True is the abnormal
- * state; it does not change Ready).
+ * The condition types a TelemetraPipeline reports: one per part, the overall Ready, and two that
+ * say what the streaming job recorded: CheckpointReset (it replaced a checkpoint) and KafkaDataLoss
+ * (records left Kafka before it read them). For those two True is the abnormal state, and they
+ * leave Ready alone: the job runs; data was replayed or is missing.
  */
 public final class ConditionType {
 
@@ -13,6 +14,12 @@ public final class ConditionType {
   public static final String STREAMING_READY = "StreamingReady";
   public static final String API_READY = "ApiReady";
   public static final String CHECKPOINT_RESET = "CheckpointReset";
+  public static final String KAFKA_DATA_LOSS = "KafkaDataLoss";
+
+  /** The conditions whose True is the abnormal state. */
+  public static boolean trueIsAbnormal(String type) {
+    return CHECKPOINT_RESET.equals(type) || KAFKA_DATA_LOSS.equals(type);
+  }
 
   private ConditionType() {}
 }

@@ -1,7 +1,7 @@
 package io.telemetra.operator.status;
 
 import io.telemetra.operator.api.v1alpha1.ApiStatus;
-import io.telemetra.operator.api.v1alpha1.CheckpointStatus;
+import io.telemetra.operator.api.v1alpha1.IncidentStatus;
 import io.telemetra.operator.api.v1alpha1.SchemaStatus;
 import io.telemetra.operator.api.v1alpha1.StreamingStatus;
 import io.telemetra.operator.api.v1alpha1.TopicStatus;
@@ -20,7 +20,8 @@ public final class Observation {
   SchemaStatus schema;
   StreamingStatus streaming;
   ApiStatus api;
-  CheckpointStatus checkpoints;
+  IncidentStatus checkpointResets;
+  IncidentStatus kafkaDataLoss;
   String reconcileError;
 
   public Observation part(PartState part) {
@@ -43,8 +44,10 @@ public final class Observation {
     return this;
   }
 
-  public Observation checkpoints(CheckpointStatus checkpoints) {
-    this.checkpoints = checkpoints;
+  /** What the streaming job recorded in Postgres: checkpoint resets and records lost from Kafka. */
+  public Observation incidents(IncidentStatus checkpointResets, IncidentStatus kafkaDataLoss) {
+    this.checkpointResets = checkpointResets;
+    this.kafkaDataLoss = kafkaDataLoss;
     return this;
   }
 

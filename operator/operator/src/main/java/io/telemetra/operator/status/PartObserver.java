@@ -11,15 +11,15 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
 import io.telemetra.operator.api.v1alpha1.ApiStatus;
-import io.telemetra.operator.api.v1alpha1.CheckpointStatus;
+import io.telemetra.operator.api.v1alpha1.IncidentStatus;
 import io.telemetra.operator.api.v1alpha1.SchemaStatus;
 import io.telemetra.operator.api.v1alpha1.StreamingStatus;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TopicStatus;
 import io.telemetra.operator.dependent.ApiServiceDependent;
-import io.telemetra.operator.dependent.CheckpointResets;
 import io.telemetra.operator.dependent.PipelineNames;
 import io.telemetra.operator.dependent.PipelineProblem;
+import io.telemetra.operator.dependent.RecordedIncidents;
 import io.telemetra.operator.dependent.SchemaState;
 import io.telemetra.operator.dependent.StreamingApplicationDependent;
 import io.telemetra.operator.dependent.StreamingApplicationDependent.SparkOperatorInstalled;
@@ -87,14 +87,16 @@ public final class PartObserver {
       return PartState.notReady(SCHEMA_READY, Reason.WaitingForDependencies, "migrations pending");
     }
     seen.schema(new SchemaStatus(state.version()));
-    CheckpointResets resets = state.resets();
-    seen.checkpoints(
-        new CheckpointStatus(
-            resets.count(),
-            resets.lastDetectedAt() == null ? null : resets.lastDetectedAt().toString(),
-            resets.last()));
+    seen.incidents(incident(state.checkpointResets()), incident(state.kafkaDataLoss()));
     return PartState.ready(
         SCHEMA_READY, Reason.SchemaMigrated, "schema at version " + state.version());
+  }
+
+  private static IncidentStatus incident(RecordedIncidents recorded) {
+    return new IncidentStatus(
+        recorded.count(),
+        recorded.lastDetectedAt() == null ? null : recorded.lastDetectedAt().toString(),
+        recorded.last());
   }
 
   private PartState streaming(Observation seen) {

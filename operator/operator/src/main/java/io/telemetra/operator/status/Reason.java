@@ -14,6 +14,8 @@ public enum Reason {
   Suspending(false),
   NoCheckpointReset(false),
   CheckpointReplaced(false),
+  NoKafkaDataLoss(false),
+  RecordsDeletedBeforeRead(false),
   SecretNotFound(true),
   SecretKeyNotFound(true),
   KafkaUnavailable(true),

@@ -2,13 +2,14 @@ package io.telemetra.operator.status;
 
 import static io.telemetra.operator.status.ConditionType.API_READY;
 import static io.telemetra.operator.status.ConditionType.CHECKPOINT_RESET;
+import static io.telemetra.operator.status.ConditionType.KAFKA_DATA_LOSS;
 import static io.telemetra.operator.status.ConditionType.READY;
 import static io.telemetra.operator.status.ConditionType.SCHEMA_READY;
 import static io.telemetra.operator.status.ConditionType.STREAMING_READY;
 import static io.telemetra.operator.status.ConditionType.TOPICS_READY;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.telemetra.operator.api.v1alpha1.CheckpointStatus;
+import io.telemetra.operator.api.v1alpha1.IncidentStatus;
 import io.telemetra.operator.api.v1alpha1.Phase;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineStatus;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /** Turns an {@link Observation} into the pipeline's status: conditions, phase and details. */
 public final class StatusCalculator {
@@ -67,44 +69,71 @@ public final class StatusCalculator {
     status.setSchema(seen.schema != null ? seen.schema : old.getSchema());
     status.setStreaming(seen.streaming != null ? seen.streaming : old.getStreaming());
     status.setApi(seen.api != null ? seen.api : old.getApi());
-    status.setCheckpoints(seen.checkpoints != null ? seen.checkpoints : old.getCheckpoints());
-    checkpointReset(status, old.getConditions(), generation).ifPresent(status.getConditions()::add);
+    status.setCheckpointResets(
+        seen.checkpointResets != null ? seen.checkpointResets : old.getCheckpointResets());
+    status.setKafkaDataLoss(
+        seen.kafkaDataLoss != null ? seen.kafkaDataLoss : old.getKafkaDataLoss());
+    incident(
+            CHECKPOINT_RESET,
+            status.getCheckpointResets(),
+            Reason.NoCheckpointReset,
+            "every batch so far came from the checkpoint each query started with",
+            Reason.CheckpointReplaced,
+            count -> count == 1 ? "1 checkpoint reset" : count + " checkpoint resets",
+            "every batch of the new checkpoint is written, but events it did not read again are"
+                + " missing from their windows (docs/operations.md)",
+            old.getConditions(),
+            generation)
+        .ifPresent(status.getConditions()::add);
+    incident(
+            KAFKA_DATA_LOSS,
+            status.getKafkaDataLoss(),
+            Reason.NoKafkaDataLoss,
+            "every record in Kafka was read before it was deleted",
+            Reason.RecordsDeletedBeforeRead,
+            count -> count + (count == 1 ? " record" : " records") + " lost",
+            "they are missing from every table; keep the topics' retention longer than the job"
+                + " can be down (docs/operations.md)",
+            old.getConditions(),
+            generation)
+        .ifPresent(status.getConditions()::add);
     status.setPhase(phase(parts, ready, suspend, status));
     return status;
   }
 
   /**
-   * CheckpointReset: True once the streaming job recorded a reset, with the latest one in the
-   * message; absent until the schema that records resets was observed.
+   * A condition for what the streaming job recorded: False with {@code none} until the first
+   * occurrence, then True with {@code some}, the count, the latest and what it means; absent until
+   * the schema that records them was observed.
    */
-  private Optional<Condition> checkpointReset(
-      TelemetraPipelineStatus status, List<Condition> previous, long generation) {
-    CheckpointStatus checkpoints = status.getCheckpoints();
-    if (checkpoints == null || checkpoints.getResets() == null) {
+  private Optional<Condition> incident(
+      String type,
+      IncidentStatus recorded,
+      Reason none,
+      String noneMessage,
+      Reason some,
+      LongFunction<String> counted,
+      String meaning,
+      List<Condition> previous,
+      long generation) {
+    if (recorded == null || recorded.getCount() == null) {
       return Optional.empty();
     }
-    int resets = checkpoints.getResets();
+    long count = recorded.getCount();
     return Optional.of(
-        resets == 0
-            ? Conditions.of(
-                CHECKPOINT_RESET,
-                false,
-                Reason.NoCheckpointReset,
-                "every batch so far came from the checkpoint each query started with",
-                previous,
-                generation,
-                clock)
+        count == 0
+            ? Conditions.of(type, false, none, noneMessage, previous, generation, clock)
             : Conditions.of(
-                CHECKPOINT_RESET,
+                type,
                 true,
-                Reason.CheckpointReplaced,
-                (resets == 1 ? "1 checkpoint reset" : resets + " checkpoint resets")
+                some,
+                counted.apply(count)
                     + ", the latest at "
-                    + checkpoints.getLastResetAt()
+                    + recorded.getLastDetectedAt()
                     + ": "
-                    + checkpoints.getLastReset()
-                    + "; every batch of the new checkpoint is written, but events it did not read"
-                    + " again are missing from their windows (docs/operations.md)",
+                    + recorded.getLast()
+                    + "; "
+                    + meaning,
                 previous,
                 generation,
                 clock));

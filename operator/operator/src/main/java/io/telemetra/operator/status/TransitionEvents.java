@@ -26,7 +26,7 @@ public final class TransitionEvents {
 
   /**
    * Emits one Event per condition whose status differs between the two lists, and one per new
-   * checkpoint reset (its message names the latest).
+   * checkpoint reset or data loss the job recorded (its message names the latest).
    */
   public void record(
       KubernetesClient client,
@@ -37,29 +37,27 @@ public final class TransitionEvents {
       Optional<Condition> was = Conditions.find(before, now.getType());
       boolean flipped =
           !Objects.equals(was.map(Condition::getStatus).orElse(null), now.getStatus());
-      boolean anotherReset =
-          ConditionType.CHECKPOINT_RESET.equals(now.getType())
+      boolean anotherIncident =
+          ConditionType.trueIsAbnormal(now.getType())
               && "True".equals(now.getStatus())
               && !Objects.equals(was.map(Condition::getMessage).orElse(null), now.getMessage());
-      if (flipped && !isQuietStart(was, now) || anotherReset) {
+      if (flipped && !isQuietStart(was, now) || anotherIncident) {
         emit(client, pipeline, now);
       }
     }
   }
 
-  /** A CheckpointReset condition appearing as False says nothing happened: no event. */
+  /** An incident condition appearing as False says nothing happened: no event. */
   private static boolean isQuietStart(Optional<Condition> was, Condition now) {
     return was.isEmpty()
-        && ConditionType.CHECKPOINT_RESET.equals(now.getType())
+        && ConditionType.trueIsAbnormal(now.getType())
         && "False".equals(now.getStatus());
   }
 
-  /** Normal for a part that became ready; Warning for one that did not, and for a reset. */
+  /** Normal for a part that became ready; Warning for one that did not, and for an incident. */
   private static String typeOf(Condition condition) {
     boolean isTrue = "True".equals(condition.getStatus());
-    return ConditionType.CHECKPOINT_RESET.equals(condition.getType()) == isTrue
-        ? "Warning"
-        : "Normal";
+    return ConditionType.trueIsAbnormal(condition.getType()) == isTrue ? "Warning" : "Normal";
   }
 
   private void emit(KubernetesClient client, TelemetraPipeline pipeline, Condition condition) {

@@ -2,6 +2,7 @@ package io.telemetra.operator.status;
 
 import static io.telemetra.operator.status.ConditionType.API_READY;
 import static io.telemetra.operator.status.ConditionType.CHECKPOINT_RESET;
+import static io.telemetra.operator.status.ConditionType.KAFKA_DATA_LOSS;
 import static io.telemetra.operator.status.ConditionType.READY;
 import static io.telemetra.operator.status.ConditionType.SCHEMA_READY;
 import static io.telemetra.operator.status.ConditionType.STREAMING_READY;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.telemetra.operator.TestingPipelines;
 import io.telemetra.operator.api.v1alpha1.ApiStatus;
-import io.telemetra.operator.api.v1alpha1.CheckpointStatus;
+import io.telemetra.operator.api.v1alpha1.IncidentStatus;
 import io.telemetra.operator.api.v1alpha1.Phase;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineStatus;
@@ -232,15 +233,19 @@ class StatusCalculatorTest {
   }
 
   @Test
-  void aCheckpointResetIsAConditionOfItsOwnThatLeavesReadyAndThePhaseAlone() {
+  void checkpointResetsAndKafkaDataLossAreConditionsOfTheirOwnThatLeaveReadyAndThePhaseAlone() {
     var status =
         new StatusCalculator(at("2026-11-27T10:00:00Z"))
             .statusFor(
                 pipeline,
                 allReady()
-                    .checkpoints(
-                        new CheckpointStatus(
-                            2, "2026-11-27T09:59:00Z", "query telemetra-ingest started ...")));
+                    .incidents(
+                        new IncidentStatus(
+                            2, "2026-11-27T09:59:00Z", "query telemetra-ingest started ..."),
+                        new IncidentStatus(
+                            500,
+                            "2026-11-27T09:58:00Z",
+                            "query telemetra-windows batch 7: 500 records were deleted ...")));
 
     assertThat(status.getPhase()).isEqualTo(Phase.Running);
     assertThat(condition(status, READY).getStatus()).isEqualTo("True");
@@ -250,6 +255,12 @@ class StatusCalculatorTest {
     assertThat(reset.getMessage())
         .startsWith(
             "2 checkpoint resets, the latest at 2026-11-27T09:59:00Z: query telemetra-ingest");
+    Condition loss = condition(status, KAFKA_DATA_LOSS);
+    assertThat(loss.getStatus()).isEqualTo("True");
+    assertThat(loss.getReason()).isEqualTo("RecordsDeletedBeforeRead");
+    assertThat(loss.getMessage())
+        .startsWith(
+            "500 records lost, the latest at 2026-11-27T09:58:00Z: query telemetra-windows");
 
     pipeline.setStatus(status);
     var unchanged =
@@ -260,8 +271,9 @@ class StatusCalculatorTest {
   }
 
   @Test
-  void noCheckpointResetConditionBeforeTheLedgerWasRead() {
+  void noIncidentConditionsBeforeTheSchemaWasRead() {
     var status = new StatusCalculator(at("2026-11-27T10:00:00Z")).statusFor(pipeline, allReady());
     assertThat(Conditions.find(status.getConditions(), CHECKPOINT_RESET)).isEmpty();
+    assertThat(Conditions.find(status.getConditions(), KAFKA_DATA_LOSS)).isEmpty();
   }
 }

@@ -18,8 +18,8 @@ public class TelemetraPipelineStatus {
   private Phase phase;
 
   @JsonPropertyDescription(
-      "Ready, TopicsReady, SchemaReady, StreamingReady and ApiReady; CheckpointReset once the"
-          + " streaming job detected a checkpoint reset.")
+      "Ready, TopicsReady, SchemaReady, StreamingReady and ApiReady; CheckpointReset and"
+          + " KafkaDataLoss, True once the streaming job detected one (they leave Ready alone).")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("The Kafka topics of this pipeline.")
@@ -34,15 +34,31 @@ public class TelemetraPipelineStatus {
   @JsonPropertyDescription("The API Deployment.")
   private ApiStatus api;
 
-  @JsonPropertyDescription("The streaming job's checkpoints: resets it detected.")
-  private CheckpointStatus checkpoints;
+  @JsonPropertyDescription(
+      "Checkpoint resets the streaming job detected: a query that started on a new checkpoint"
+          + " while its ledger held batches of an older one (lost, deleted or replaced"
+          + " checkpoint), from the streaming_checkpoint_resets table.")
+  private IncidentStatus checkpointResets;
 
-  public CheckpointStatus getCheckpoints() {
-    return checkpoints;
+  @JsonPropertyDescription(
+      "Records deleted from Kafka (retention, deleteRecords) before the streaming job read them:"
+          + " missing from every table, from the streaming_data_loss table.")
+  private IncidentStatus kafkaDataLoss;
+
+  public IncidentStatus getCheckpointResets() {
+    return checkpointResets;
   }
 
-  public void setCheckpoints(CheckpointStatus checkpoints) {
-    this.checkpoints = checkpoints;
+  public void setCheckpointResets(IncidentStatus checkpointResets) {
+    this.checkpointResets = checkpointResets;
+  }
+
+  public IncidentStatus getKafkaDataLoss() {
+    return kafkaDataLoss;
+  }
+
+  public void setKafkaDataLoss(IncidentStatus kafkaDataLoss) {
+    this.kafkaDataLoss = kafkaDataLoss;
   }
 
   public Long getObservedGeneration() {

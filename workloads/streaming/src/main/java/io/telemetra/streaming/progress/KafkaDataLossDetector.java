@@ -1,0 +1,100 @@
+package io.telemetra.streaming.progress;
+
+import io.telemetra.streaming.sink.Postgres;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.sql.streaming.SourceProgress;
+import org.apache.spark.sql.streaming.StreamingQueryListener;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Detects records that left Kafka before a query read them. The job reads with {@code
+ * failOnDataLoss=false}, so it keeps running from the earliest retained offset instead of failing;
+ * this listener makes the loss visible instead of silent: after each batch it compares the records
+ * in the batch's offset range with the records it read ({@link KafkaOffsetRange}), logs a WARN line
+ * starting {@code KafkaDataLoss:}, counts them, and records the batch in streaming_data_loss, which
+ * the operator reports on the pipeline.
+ */
+public final class KafkaDataLossDetector extends StreamingQueryListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaDataLossDetector.class);
+
+  private static final String RECORD =
+      "INSERT INTO streaming_data_loss (pipeline, query_name, query_id, batch_id, lost_records,"
+          + " offsets) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+  private final String pipeline;
+  private final Set<String> queries;
+  private final Postgres postgres;
+  private final AtomicLong total = new AtomicLong();
+
+  public KafkaDataLossDetector(String pipeline, Set<String> queries, Postgres postgres) {
+    this.pipeline = pipeline;
+    this.queries = queries;
+    this.postgres = postgres;
+  }
+
+  /** Records the watched queries found gone from Kafka since the job started. */
+  public long total() {
+    return total.get();
+  }
+
+  @Override
+  public void onQueryStarted(QueryStartedEvent event) {}
+
+  @Override
+  public void onQueryProgress(QueryProgressEvent event) {
+    StreamingQueryProgress progress = event.progress();
+    if (!queries.contains(progress.name())) {
+      return;
+    }
+    for (SourceProgress source : progress.sources()) {
+      OptionalLong unread =
+          KafkaOffsetRange.unread(source.startOffset(), source.endOffset(), source.numInputRows());
+      if (unread.isPresent() && unread.getAsLong() > 0) {
+        report(progress, source, unread.getAsLong());
+      }
+    }
+  }
+
+  private void report(StreamingQueryProgress progress, SourceProgress source, long lost) {
+    long sum = total.addAndGet(lost);
+    String offsets = source.startOffset() + " .. " + source.endOffset();
+    LOG.warn(
+        "KafkaDataLoss: {} batch {} read {} records of its offset range {}: {} were deleted from"
+            + " Kafka (retention?) before the job read them and are missing from every table"
+            + " ({} in total)",
+        progress.name(),
+        progress.batchId(),
+        source.numInputRows(),
+        offsets,
+        lost,
+        sum);
+    try (Connection c = postgres.open();
+        PreparedStatement insert = c.prepareStatement(RECORD)) {
+      insert.setString(1, pipeline);
+      insert.setString(2, progress.name());
+      insert.setObject(3, progress.id());
+      insert.setLong(4, progress.batchId());
+      insert.setLong(5, lost);
+      insert.setString(6, offsets);
+      insert.executeUpdate();
+      c.commit();
+    } catch (SQLException e) {
+      LOG.error(
+          "KafkaDataLoss: cannot record the loss of {} batch {} in streaming_data_loss: {}",
+          progress.name(),
+          progress.batchId(),
+          e.getMessage());
+    }
+  }
+
+  @Override
+  public void onQueryTerminated(QueryTerminatedEvent event) {}
+}
