@@ -657,10 +657,7 @@ class TelemetraPipelineIT {
         .atMost(PATIENCE)
         .untilAsserted(
             () ->
-                assertThat(
-                        client.v1().events().inNamespace(NS).list().getItems().stream()
-                            .filter(e -> "resets".equals(e.getInvolvedObject().getName()))
-                            .filter(e -> "CheckpointReplaced".equals(e.getReason())))
+                assertThat(events("resets", "CheckpointReplaced"))
                     .as("one Warning event per reset")
                     .hasSize(2)
                     .allSatisfy(e -> assertThat(e.getType()).isEqualTo("Warning")));
@@ -691,12 +688,17 @@ class TelemetraPipelineIT {
         .atMost(PATIENCE)
         .untilAsserted(
             () ->
-                assertThat(
-                        client.v1().events().inNamespace(NS).list().getItems().stream()
-                            .filter(e -> "lossy".equals(e.getInvolvedObject().getName()))
-                            .filter(e -> "RecordsDeletedBeforeRead".equals(e.getReason())))
+                assertThat(events("lossy", "RecordsDeletedBeforeRead"))
                     .singleElement()
                     .satisfies(e -> assertThat(e.getType()).isEqualTo("Warning")));
+  }
+
+  /** The Events recorded on pipeline {@code name} with {@code reason}. */
+  List<io.fabric8.kubernetes.api.model.Event> events(String name, String reason) {
+    return client.v1().events().inNamespace(NS).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName()))
+        .filter(e -> reason.equals(e.getReason()))
+        .toList();
   }
 
   /** What the streaming job writes when a query starts on a new checkpoint. */
