@@ -423,6 +423,60 @@ class OperatorIT {
     assertThat(p.tables()).doesNotContain("flyway_schema_history", "streams", "transactions");
   }
 
+  /** "0/2 replicas ready" alone does not say why: the scheduler's reason is in the message. */
+  @Test
+  void anApiPodTheSchedulerCannotPlaceIsNamedInApiReady() throws Exception {
+    Pipeline p = Pipeline.create("unschedulable", "Retain");
+    await().atMost(PATIENCE).until(() -> p.deployment() != null);
+    Pod pending =
+        client
+            .resource(
+                new PodBuilder()
+                    .withNewMetadata()
+                    .withName(p.api() + "-5d8f-x2k9q")
+                    .withNamespace(p.namespace)
+                    .withLabels(
+                        Map.of(
+                            "app.kubernetes.io/name",
+                            "telemetra-api",
+                            "app.kubernetes.io/instance",
+                            p.name))
+                    .endMetadata()
+                    .withNewSpec()
+                    .addNewContainer()
+                    .withName("api")
+                    .withImage("ghcr.io/telemetra/api:0.1.0")
+                    .endContainer()
+                    .endSpec()
+                    .build())
+            .create();
+    pending.setStatus(
+        new io.fabric8.kubernetes.api.model.PodStatusBuilder()
+            .withPhase("Pending")
+            .addNewCondition()
+            .withType("PodScheduled")
+            .withStatus("False")
+            .withReason("Unschedulable")
+            .withMessage("0/1 nodes are available: 1 Insufficient memory.")
+            .endCondition()
+            .build());
+    client.resource(pending).updateStatus();
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              Condition api = condition(p, "ApiReady");
+              assertThat(api.getReason()).isEqualTo("ReplicasNotReady");
+              assertThat(api.getMessage())
+                  .startsWith(
+                      "pod "
+                          + pending.getMetadata().getName()
+                          + " is Unschedulable: 0/1 nodes are available: 1 Insufficient memory.;")
+                  .contains("0/2 replicas ready");
+            });
+  }
+
   /**
    * The Kubeflow Spark operator v2.4.0 can leave an application in PENDING_RERUN with no pod and
    * never look at it again (a spec change during spark-submit, seen on the real-cluster tier);

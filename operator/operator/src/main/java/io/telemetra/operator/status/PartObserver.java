@@ -139,13 +139,23 @@ public final class PartObserver {
       return streaming;
     }
     // Submitted, but a driver that cannot start (image, security context) stays SUBMITTED.
-    return PodFailures.of(pods("streaming"))
+    List<Pod> pods = pods("streaming");
+    return PodFailures.of(pods)
         .map(
             failure ->
                 PartState.notReady(
                     STREAMING_READY,
                     Reason.ApplicationFailed,
                     failure + "; " + streaming.message()))
+        .or(
+            () ->
+                PodFailures.unschedulable(pods)
+                    .map(
+                        why ->
+                            PartState.notReady(
+                                STREAMING_READY,
+                                streaming.reason(),
+                                why + "; " + streaming.message())))
         .orElse(streaming);
   }
 
@@ -173,10 +183,18 @@ public final class PartObserver {
     }
     // Rolling out: the Deployment would say nothing about a crash loop until its progress
     // deadline, so ask the pods (only now, so a steady pipeline reads no pods).
-    return PodFailures.of(pods("api"))
+    List<Pod> pods = pods("api");
+    return PodFailures.of(pods)
         .map(
             failure ->
                 PartState.notReady(API_READY, Reason.RolloutFailed, failure + "; " + api.message()))
+        .or(
+            () ->
+                PodFailures.unschedulable(pods)
+                    .map(
+                        why ->
+                            PartState.notReady(
+                                API_READY, api.reason(), why + "; " + api.message())))
         .orElse(api);
   }
 

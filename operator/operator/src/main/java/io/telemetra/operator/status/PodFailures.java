@@ -39,6 +39,31 @@ final class PodFailures {
         .findFirst();
   }
 
+  /**
+   * The first pod the scheduler cannot place (its PodScheduled condition False with reason
+   * Unschedulable), with the scheduler's message. Not a failure: a cluster autoscaler may add the
+   * node; but "0/2 replicas ready" alone would not say why.
+   */
+  static Optional<String> unschedulable(List<Pod> pods) {
+    return pods.stream()
+        .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
+        .filter(p -> p.getStatus() != null && p.getStatus().getConditions() != null)
+        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+        .flatMap(
+            pod ->
+                pod.getStatus().getConditions().stream()
+                    .filter(c -> "PodScheduled".equals(c.getType()))
+                    .filter(c -> "False".equals(c.getStatus()))
+                    .filter(c -> "Unschedulable".equals(c.getReason()))
+                    .map(
+                        c ->
+                            "pod "
+                                + pod.getMetadata().getName()
+                                + " is Unschedulable: "
+                                + Optional.ofNullable(c.getMessage()).orElse("no node fits it")))
+        .findFirst();
+  }
+
   private static Stream<String> failures(Pod pod) {
     if (pod.getStatus() == null || pod.getMetadata().getDeletionTimestamp() != null) {
       return Stream.empty();

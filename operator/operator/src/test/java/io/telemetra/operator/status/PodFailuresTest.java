@@ -96,4 +96,29 @@ class PodFailuresTest {
 
     assertThat(PodFailures.of(List.of(pod("a", creating), pod("b", running())))).isEmpty();
   }
+
+  @Test
+  void aPodTheSchedulerCannotPlaceIsNamedWithTheSchedulersMessage() {
+    Pod pending =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName("demo-api-7f9c")
+            .endMetadata()
+            .withNewStatus()
+            .withPhase("Pending")
+            .addNewCondition()
+            .withType("PodScheduled")
+            .withStatus("False")
+            .withReason("Unschedulable")
+            .withMessage("0/1 nodes are available: 1 Insufficient memory.")
+            .endCondition()
+            .endStatus()
+            .build();
+
+    assertThat(PodFailures.unschedulable(List.of(pod("b", running()), pending)))
+        .hasValue(
+            "pod demo-api-7f9c is Unschedulable: 0/1 nodes are available: 1 Insufficient memory.");
+    assertThat(PodFailures.of(List.of(pending))).as("not a failure: a node may be added").isEmpty();
+    assertThat(PodFailures.unschedulable(List.of(pod("b", running())))).isEmpty();
+  }
 }
