@@ -139,24 +139,7 @@ public final class PartObserver {
       return streaming;
     }
     // Submitted, but a driver that cannot start (image, security context) stays SUBMITTED.
-    List<Pod> pods = pods("streaming");
-    return PodFailures.of(pods)
-        .map(
-            failure ->
-                PartState.notReady(
-                    STREAMING_READY,
-                    Reason.ApplicationFailed,
-                    failure + "; " + streaming.message()))
-        .or(
-            () ->
-                PodFailures.unschedulable(pods)
-                    .map(
-                        why ->
-                            PartState.notReady(
-                                STREAMING_READY,
-                                streaming.reason(),
-                                why + "; " + streaming.message())))
-        .orElse(streaming);
+    return explainedByPods(streaming, "streaming", Reason.ApplicationFailed);
   }
 
   private PartState api(Observation seen) {
@@ -183,19 +166,27 @@ public final class PartObserver {
     }
     // Rolling out: the Deployment would say nothing about a crash loop until its progress
     // deadline, so ask the pods (only now, so a steady pipeline reads no pods).
-    List<Pod> pods = pods("api");
+    return explainedByPods(api, "api", Reason.RolloutFailed);
+  }
+
+  /**
+   * A part still starting, explained by its component's pods: a pod that cannot run (crash loop,
+   * image, container config) makes it {@code failed}; a pod the scheduler cannot place is named.
+   */
+  private PartState explainedByPods(PartState starting, String component, Reason failed) {
+    List<Pod> pods = pods(component);
     return PodFailures.of(pods)
-        .map(
-            failure ->
-                PartState.notReady(API_READY, Reason.RolloutFailed, failure + "; " + api.message()))
+        .map(f -> PartState.notReady(starting.type(), failed, f + "; " + starting.message()))
         .or(
             () ->
                 PodFailures.unschedulable(pods)
                     .map(
                         why ->
                             PartState.notReady(
-                                API_READY, api.reason(), why + "; " + api.message())))
-        .orElse(api);
+                                starting.type(),
+                                starting.reason(),
+                                why + "; " + starting.message())))
+        .orElse(starting);
   }
 
   /** The pods of one component (read only while it is not ready: a steady pipeline reads none). */
