@@ -111,7 +111,7 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
     if (missingSecrets.isEmpty()) {
       WorkflowReconcileResult result =
           context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
-      new PartObserver(pipeline, context, result).observeInto(seen);
+      new PartObserver(pipeline, context, result, clock).observeInto(seen);
       nudgeAStalledRerun(pipeline, context);
     }
     TelemetraPipelineStatus status = statuses.statusFor(pipeline, seen);
@@ -119,7 +119,9 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
       throw new PipelineNotReady(status);
     }
     UpdateControl<TelemetraPipeline> control = patchIfChanged(pipeline, status, context);
-    if (reasonOf(seen, STREAMING_READY) == Reason.SparkOperatorMissing) {
+    Reason sparkOperator = reasonOf(seen, STREAMING_READY);
+    if (sparkOperator == Reason.SparkOperatorMissing
+        || sparkOperator == Reason.SparkOperatorNotResponding) {
       return control.rescheduleAfter(SPARK_OPERATOR_RECHECK);
     }
     Reason api = reasonOf(seen, API_READY);

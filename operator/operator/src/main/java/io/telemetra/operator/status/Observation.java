@@ -73,6 +73,7 @@ public final class Observation {
             p ->
                 p.failed()
                     && p.reason() != Reason.SparkOperatorMissing
+                    && p.reason() != Reason.SparkOperatorNotResponding
                     && p.reason() != Reason.ApplicationFailed
                     && p.reason() != Reason.RolloutFailed);
   }

@@ -27,6 +27,7 @@ import io.telemetra.operator.dependent.TopicsState;
 import io.telemetra.operator.spark.ApplicationState;
 import io.telemetra.operator.spark.SparkApplication;
 import io.telemetra.operator.spark.SparkApplicationSpec;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,13 +46,16 @@ public final class PartObserver {
   private final Context<TelemetraPipeline> context;
   private final Map<String, Exception> errors = new HashMap<>();
   private final boolean suspended;
+  private final Clock clock;
 
   public PartObserver(
       TelemetraPipeline pipeline,
       Context<TelemetraPipeline> context,
-      WorkflowReconcileResult result) {
+      WorkflowReconcileResult result,
+      Clock clock) {
     this.pipeline = pipeline;
     this.context = context;
+    this.clock = clock;
     result.getErroredDependents().forEach((dependent, e) -> errors.put(dependent.name(), e));
     this.suspended = Boolean.TRUE.equals(pipeline.getSpec().getSuspend());
   }
@@ -134,7 +138,8 @@ public final class PartObserver {
     seen.streaming(new StreamingStatus(name, state.isEmpty() ? null : state, message));
     String currentSpec = SubmittedSpec.hash(DESIRED_APPLICATION.specFor(pipeline, context));
     PartState streaming =
-        StreamingHealth.of(app.get(), currentSpec, suspended, wasFailing(STREAMING_READY));
+        StreamingHealth.of(
+            app.get(), currentSpec, suspended, wasFailing(STREAMING_READY), clock.instant());
     if (streaming.reason() != Reason.ApplicationPending) {
       return streaming;
     }

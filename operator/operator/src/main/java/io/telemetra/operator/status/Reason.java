@@ -22,6 +22,7 @@ public enum Reason {
   PostgresUnavailable(true),
   MigrationFailed(true),
   SparkOperatorMissing(true),
+  SparkOperatorNotResponding(true),
   ApplicationFailed(true),
   RolloutFailed(true),
   ReconcileError(true);

@@ -5,6 +5,8 @@ import static io.telemetra.operator.status.ConditionType.STREAMING_READY;
 import io.telemetra.operator.spark.ApplicationState;
 import io.telemetra.operator.spark.SparkApplication;
 import io.telemetra.operator.spark.SparkApplicationStatus;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +39,12 @@ final class StreamingHealth {
           "SUCCEEDING",
           "COMPLETED");
 
+  /**
+   * How long a SparkApplication may go without any status before the Spark operator counts as not
+   * responding (it sets SUBMITTED within seconds of seeing one).
+   */
+  static final Duration SPARK_OPERATOR_DEADLINE = Duration.ofMinutes(2);
+
   private StreamingHealth() {}
 
   /**
@@ -54,6 +62,18 @@ final class StreamingHealth {
    */
   static PartState of(
       SparkApplication app, String currentSpecHash, boolean suspend, boolean failingBefore) {
+    return of(app, currentSpecHash, suspend, failingBefore, Instant.now());
+  }
+
+  /**
+   * @param now the time of this look, to tell a Spark operator that never answers
+   */
+  static PartState of(
+      SparkApplication app,
+      String currentSpecHash,
+      boolean suspend,
+      boolean failingBefore,
+      Instant now) {
     String name = "SparkApplication " + app.getMetadata().getName();
     String state = state(app);
     String shown = state.isEmpty() ? "not yet submitted" : state;
@@ -79,6 +99,19 @@ final class StreamingHealth {
           STREAMING_READY,
           Reason.ApplicationPending,
           name + " has not been given the current spec yet (the previous run is " + shown + ")");
+    }
+    Optional<Duration> unanswered = withoutStatusFor(app, state, now);
+    if (unanswered.isPresent() && unanswered.get().compareTo(SPARK_OPERATOR_DEADLINE) > 0) {
+      return PartState.notReady(
+          STREAMING_READY,
+          Reason.SparkOperatorNotResponding,
+          name
+              + " has no status "
+              + unanswered.get().toSeconds()
+              + " s after it was created: is the Kubeflow Spark operator running, and does it"
+              + " watch namespace "
+              + app.getMetadata().getNamespace()
+              + " (its spark.jobNamespaces)? See the logs of its controller");
     }
     if (!SubmittedSpec.submittedForCurrentSpec(app)) {
       return PartState.notReady(
@@ -154,6 +187,16 @@ final class StreamingHealth {
   private static PartState failed(String name, String state, String detail) {
     return PartState.notReady(
         STREAMING_READY, Reason.ApplicationFailed, name + " is " + state + detail);
+  }
+
+  /** How long the application has existed without the Spark operator writing any state. */
+  private static Optional<Duration> withoutStatusFor(
+      SparkApplication app, String state, Instant now) {
+    if (!state.isEmpty() || app.getMetadata().getCreationTimestamp() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Duration.between(Instant.parse(app.getMetadata().getCreationTimestamp()), now));
   }
 
   static String state(SparkApplication app) {

@@ -198,4 +198,38 @@ class StreamingHealthTest {
     assertThat(StreamingHealth.of(app, SubmittedSpec.hash(V1), false, false).reason())
         .isEqualTo(Reason.ApplicationPending);
   }
+
+  @Test
+  void anApplicationWithoutAnyStatusPastTheDeadlineMeansTheSparkOperatorIsNotResponding() {
+    SparkApplication app = applied(V1, null);
+    app.getMetadata().setNamespace("team-a");
+    app.getMetadata().setCreationTimestamp("2026-11-27T10:00:00Z");
+    String hash = SubmittedSpec.hash(V1);
+
+    PartState early =
+        StreamingHealth.of(
+            app, hash, false, false, java.time.Instant.parse("2026-11-27T10:01:30Z"));
+    PartState late =
+        StreamingHealth.of(
+            app, hash, false, false, java.time.Instant.parse("2026-11-27T10:02:01Z"));
+
+    assertThat(early.reason()).isEqualTo(Reason.ApplicationPending);
+    assertThat(late.reason()).isEqualTo(Reason.SparkOperatorNotResponding);
+    assertThat(late.failed()).isTrue();
+    assertThat(late.message())
+        .isEqualTo(
+            "SparkApplication basic-streaming has no status 121 s after it was created: is the"
+                + " Kubeflow Spark operator running, and does it watch namespace team-a (its"
+                + " spark.jobNamespaces)? See the logs of its controller");
+    assertThat(
+            StreamingHealth.of(
+                    reported(app, "SUBMITTED", "s1", null),
+                    hash,
+                    false,
+                    false,
+                    java.time.Instant.parse("2026-11-27T11:00:00Z"))
+                .reason())
+        .as("any state at all is an answer")
+        .isEqualTo(Reason.ApplicationPending);
+  }
 }
