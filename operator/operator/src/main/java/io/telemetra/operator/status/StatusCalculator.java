@@ -173,12 +173,17 @@ public final class StatusCalculator {
           blocker.failed() ? blocker.reason() : Reason.Suspending,
           blocker.type() + ": " + blocker.message());
     }
-    Optional<PartState> blocker =
-        parts.stream()
-            .filter(PartState::failed)
-            .findFirst()
-            .or(() -> parts.stream().filter(p -> !p.ready()).findFirst());
-    return blocker
+    List<PartState> failed = parts.stream().filter(PartState::failed).toList();
+    if (!failed.isEmpty()) {
+      // Every failing part, so one look at Ready (or Argo CD) shows all there is to fix.
+      return PartState.notReady(
+          READY,
+          failed.get(0).reason(),
+          String.join("; ", failed.stream().map(p -> p.type() + ": " + p.message()).toList()));
+    }
+    return parts.stream()
+        .filter(p -> !p.ready())
+        .findFirst()
         .map(p -> PartState.notReady(READY, p.reason(), p.type() + ": " + p.message()))
         .orElseGet(() -> PartState.ready(READY, Reason.AllPartsReady, "all parts are ready"));
   }

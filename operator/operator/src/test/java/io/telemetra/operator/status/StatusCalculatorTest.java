@@ -276,4 +276,29 @@ class StatusCalculatorTest {
     assertThat(Conditions.find(status.getConditions(), CHECKPOINT_RESET)).isEmpty();
     assertThat(Conditions.find(status.getConditions(), KAFKA_DATA_LOSS)).isEmpty();
   }
+
+  @Test
+  void readyNamesEveryFailingPartNotJustTheFirst() {
+    var status =
+        new StatusCalculator(at("2026-11-27T10:00:00Z"))
+            .statusFor(
+                pipeline,
+                allReady()
+                    .part(
+                        PartState.notReady(
+                            TOPICS_READY,
+                            Reason.KafkaUnavailable,
+                            "Kafka at k:9092 is unavailable"))
+                    .part(
+                        PartState.notReady(
+                            API_READY,
+                            Reason.RolloutFailed,
+                            "pod a: container api is CrashLoopBackOff")));
+
+    assertThat(condition(status, READY).getReason()).isEqualTo("KafkaUnavailable");
+    assertThat(condition(status, READY).getMessage())
+        .isEqualTo(
+            "TopicsReady: Kafka at k:9092 is unavailable; ApiReady: pod a: container api is"
+                + " CrashLoopBackOff");
+  }
 }
