@@ -99,11 +99,12 @@ class InvalidPipelinesIT {
         invalid(
             "with a slide longer than the window",
             "spec: {streaming: {windowSeconds: 60, slideSeconds: 120}}",
-            "streaming.slideSeconds must not exceed streaming.windowSeconds"),
+            "spec.streaming.slideSeconds must not exceed spec.streaming.windowSeconds: 120 > 60"),
         invalid(
             "with a slide that does not divide the window",
             "spec: {streaming: {windowSeconds: 60, slideSeconds: 7}}",
-            "streaming.slideSeconds must divide streaming.windowSeconds evenly"),
+            "spec.streaming.slideSeconds must divide spec.streaming.windowSeconds evenly: 60 is"
+                + " not a multiple of 7"),
         invalid(
             "with a checkpoint volume claim under an s3a:// checkpoint",
             "spec: {streaming: {checkpointLocation: 's3a://b/p', checkpointVolumeClaim: ckpt}}",
@@ -159,7 +160,7 @@ class InvalidPipelinesIT {
         invalid(
             "with the producer enabled but no image",
             "spec: {producer: {enabled: true}}",
-            "producer.image is required when producer.enabled is true"),
+            "spec.producer.image is required when spec.producer.enabled is true"),
         invalid(
             "with an unknown deletion policy",
             "spec: {deletionPolicy: Purge}",
@@ -232,7 +233,11 @@ class InvalidPipelinesIT {
     assertThat(rejection).isNotNull();
     assertThat(rejection.getCode()).isEqualTo(422);
     assertThat(rejection.getStatus().getMessage())
-        .contains("kafka.partitions can only grow: Kafka cannot remove partitions from a topic");
+        .as("the rule names the field (fieldPath) and both values (messageExpression)")
+        .contains("spec.kafka.partitions: Invalid value")
+        .contains(
+            "spec.kafka.partitions can only grow: 12 → 4 (Kafka cannot remove partitions from a"
+                + " topic)");
     assertThat(section(pipelines().withName("grow").get(), "kafka"))
         .containsEntry("partitions", 12);
   }
@@ -247,7 +252,10 @@ class InvalidPipelinesIT {
             () -> pipelines().withName("prefix").edit(p -> withKafka(p, "topicPrefix", "other")));
 
     assertThat(rejection).isNotNull();
-    assertThat(rejection.getStatus().getMessage()).contains("kafka.topicPrefix is immutable");
+    assertThat(rejection.getStatus().getMessage())
+        .contains(
+            "spec.kafka.topicPrefix is immutable: telemetra.events → other (create a new pipeline"
+                + " to use other topics)");
   }
 
   @Test
@@ -325,7 +333,8 @@ class InvalidPipelinesIT {
 
       assertThat(failed).isNotNull();
       assertThat(failed.getMessage())
-          .contains("streaming.slideSeconds must not exceed streaming.windowSeconds");
+          .contains(
+              "spec.streaming.slideSeconds must not exceed spec.streaming.windowSeconds: 45 > 30");
     } finally {
       Files.deleteIfExists(file);
     }

@@ -13,7 +13,11 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** The Kafka cluster and how this pipeline's topics are laid out on it. */
 @ValidationRule(
     value = "self.partitions >= oldSelf.partitions",
-    message = "kafka.partitions can only grow: Kafka cannot remove partitions from a topic")
+    message = "kafka.partitions can only grow: Kafka cannot remove partitions from a topic",
+    messageExpression =
+        "'spec.kafka.partitions can only grow: ' + string(oldSelf.partitions) + ' → '"
+            + " + string(self.partitions) + ' (Kafka cannot remove partitions from a topic)'",
+    fieldPath = ".partitions")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class KafkaSpec {
 
@@ -27,7 +31,10 @@ public class KafkaSpec {
   @Pattern("^[a-zA-Z0-9._-]+$")
   @ValidationRule(
       value = "self == oldSelf",
-      message = "kafka.topicPrefix is immutable: create a new pipeline to use other topics")
+      message = "kafka.topicPrefix is immutable: create a new pipeline to use other topics",
+      messageExpression =
+          "'spec.kafka.topicPrefix is immutable: ' + oldSelf + ' → ' + self"
+              + " + ' (create a new pipeline to use other topics)'")
   @JsonPropertyDescription(
       "Topic name prefix: topics are <prefix>.chat, .viewer, .transactions, .stream_meta, .dlq.")
   private String topicPrefix = "telemetra.events";

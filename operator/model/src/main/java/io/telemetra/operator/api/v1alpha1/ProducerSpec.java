@@ -11,7 +11,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** The optional synthetic event producer (a demo and load generator). */
 @ValidationRule(
     value = "!self.enabled || has(self.image)",
-    message = "producer.image is required when producer.enabled is true")
+    message = "spec.producer.image is required when spec.producer.enabled is true",
+    fieldPath = ".image")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ProducerSpec {
 

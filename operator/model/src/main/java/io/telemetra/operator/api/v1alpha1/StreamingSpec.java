@@ -14,20 +14,38 @@ import java.util.Map;
 /** The Spark Structured Streaming job: image, windowing, anomaly detection and resources. */
 @ValidationRule(
     value = "self.slideSeconds <= self.windowSeconds",
-    message = "streaming.slideSeconds must not exceed streaming.windowSeconds")
+    message = "streaming.slideSeconds must not exceed streaming.windowSeconds",
+    messageExpression =
+        "'spec.streaming.slideSeconds must not exceed spec.streaming.windowSeconds: '"
+            + " + string(self.slideSeconds) + ' > ' + string(self.windowSeconds)",
+    fieldPath = ".slideSeconds")
 @ValidationRule(
     value = "self.windowSeconds % self.slideSeconds == 0",
-    message = "streaming.slideSeconds must divide streaming.windowSeconds evenly")
+    message = "streaming.slideSeconds must divide streaming.windowSeconds evenly",
+    messageExpression =
+        "'spec.streaming.slideSeconds must divide spec.streaming.windowSeconds evenly: '"
+            + " + string(self.windowSeconds) + ' is not a multiple of '"
+            + " + string(self.slideSeconds)",
+    fieldPath = ".slideSeconds")
 @ValidationRule(
     value =
         "!has(self.checkpointVolumeClaim) || self.checkpointLocation.startsWith('file:///')"
             + " || self.checkpointLocation.startsWith('/')",
     message =
         "streaming.checkpointVolumeClaim needs a file:// (or absolute path) checkpointLocation:"
-            + " the claim is mounted at that directory")
+            + " the claim is mounted at that directory",
+    messageExpression =
+        "'spec.streaming.checkpointVolumeClaim needs a file:// (or absolute path)"
+            + " checkpointLocation, the directory the claim is mounted at; got '"
+            + " + self.checkpointLocation",
+    fieldPath = ".checkpointLocation")
 @ValidationRule(
     value = "!has(self.checkpointS3) || self.checkpointLocation.startsWith('s3a://')",
-    message = "streaming.checkpointS3 needs an s3a:// checkpointLocation")
+    message = "streaming.checkpointS3 needs an s3a:// checkpointLocation",
+    messageExpression =
+        "'spec.streaming.checkpointS3 needs an s3a:// checkpointLocation; got '"
+            + " + self.checkpointLocation",
+    fieldPath = ".checkpointLocation")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class StreamingSpec {
 
