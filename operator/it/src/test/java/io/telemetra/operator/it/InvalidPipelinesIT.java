@@ -312,6 +312,13 @@ class InvalidPipelinesIT {
     String explained = API.kubectl().run("explain", "telemetrapipelines.spec.kafka.partitions");
 
     assertThat(explained).contains("Partitions per topic; may grow, never shrink.");
+    // kubectl wraps descriptions: compare with the line breaks folded into spaces.
+    assertThat(API.kubectl().run("explain", "telemetrapipelines").replaceAll("\\s+", " "))
+        .contains("A live-stream analytics pipeline: Kafka topics, a Postgres schema");
+    assertThat(API.kubectl().run("explain", "telemetrapipelines.spec").replaceAll("\\s+", " "))
+        .contains("kafka.topicPrefix is immutable and kafka.partitions can only grow");
+    assertThat(API.kubectl().run("explain", "telemetrapipelines.status").replaceAll("\\s+", " "))
+        .contains("written by the operator only");
   }
 
   @Test
