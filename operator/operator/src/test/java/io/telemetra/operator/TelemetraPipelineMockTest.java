@@ -80,7 +80,7 @@ class TelemetraPipelineMockTest {
   }
 
   @Test
-  void aMissingSecretIsReportedPreciselyAndNothingIsDeployed() {
+  void aMissingSecretIsReportedPreciselyAndNothingIsDeployed() throws InterruptedException {
     client.resource(pipeline("nosecret")).create();
 
     await()
@@ -110,6 +110,13 @@ class TelemetraPipelineMockTest {
                           assertThat(e.getInvolvedObject().getName()).isEqualTo("nosecret");
                           assertThat(e.getType()).isEqualTo("Warning");
                         }));
+    Thread.sleep(10_000); // retries with backoff: 2 s, 4 s, ...
+    assertThat(
+            client.v1().events().inNamespace(NS).list().getItems().stream()
+                .filter(e -> "nosecret".equals(e.getInvolvedObject().getName()))
+                .map(e -> e.getMessage().substring(0, e.getMessage().indexOf(':'))))
+        .as("one event per transition (condition=status), however often the retry runs")
+        .doesNotHaveDuplicates();
   }
 
   @Test
