@@ -99,16 +99,17 @@ class InvalidPipelinesIT {
         invalid(
             "with a slide longer than the window",
             "spec: {streaming: {windowSeconds: 60, slideSeconds: 120}}",
-            "spec.streaming.slideSeconds must not exceed spec.streaming.windowSeconds: 120 > 60"),
+            "spec.streaming.slideSeconds: Invalid value: \"object\": spec.streaming.slideSeconds"
+                + " must not exceed spec.streaming.windowSeconds"),
         invalid(
             "with a slide that does not divide the window",
             "spec: {streaming: {windowSeconds: 60, slideSeconds: 7}}",
-            "spec.streaming.slideSeconds must divide spec.streaming.windowSeconds evenly: 60 is"
-                + " not a multiple of 7"),
+            "spec.streaming.slideSeconds must divide spec.streaming.windowSeconds evenly"),
         invalid(
             "with a checkpoint volume claim under an s3a:// checkpoint",
             "spec: {streaming: {checkpointLocation: 's3a://b/p', checkpointVolumeClaim: ckpt}}",
-            "streaming.checkpointVolumeClaim needs a file://"),
+            "spec.streaming.checkpointVolumeClaim needs a file:// (or absolute path)"
+                + " checkpointLocation, the directory the claim is mounted at; got s3a://b/p"),
         invalid(
             "with a negative anomaly threshold",
             "spec: {streaming: {anomalyThreshold: -1.5}}",
@@ -233,11 +234,10 @@ class InvalidPipelinesIT {
     assertThat(rejection).isNotNull();
     assertThat(rejection.getCode()).isEqualTo(422);
     assertThat(rejection.getStatus().getMessage())
-        .as("the rule names the field (fieldPath) and both values (messageExpression)")
+        .as("the rule names the field (fieldPath)")
         .contains("spec.kafka.partitions: Invalid value")
         .contains(
-            "spec.kafka.partitions can only grow: 12 → 4 (Kafka cannot remove partitions from a"
-                + " topic)");
+            "spec.kafka.partitions can only grow: Kafka cannot remove partitions from a topic");
     assertThat(section(pipelines().withName("grow").get(), "kafka"))
         .containsEntry("partitions", 12);
   }
@@ -340,8 +340,7 @@ class InvalidPipelinesIT {
 
       assertThat(failed).isNotNull();
       assertThat(failed.getMessage())
-          .contains(
-              "spec.streaming.slideSeconds must not exceed spec.streaming.windowSeconds: 45 > 30");
+          .contains("spec.streaming.slideSeconds must not exceed spec.streaming.windowSeconds");
     } finally {
       Files.deleteIfExists(file);
     }

@@ -184,7 +184,14 @@ class OperatorIT {
         .extracting(Condition::getType)
         .contains("Ready", "TopicsReady", "SchemaReady", "StreamingReady", "ApiReady");
     assertThat(ready.getStatus().getConditions())
-        .allSatisfy(c -> assertThat(c.getStatus()).as(c.getType()).isEqualTo("True"));
+        .allSatisfy(
+            c ->
+                assertThat(c.getStatus())
+                    .as(c.getType())
+                    .isEqualTo(
+                        Set.of("CheckpointReset", "KafkaDataLoss").contains(c.getType())
+                            ? "False"
+                            : "True"));
 
     assertThat(
             API.kubectl()

@@ -14,18 +14,11 @@ import java.util.Map;
 /** The Spark Structured Streaming job: image, windowing, anomaly detection and resources. */
 @ValidationRule(
     value = "self.slideSeconds <= self.windowSeconds",
-    message = "streaming.slideSeconds must not exceed streaming.windowSeconds",
-    messageExpression =
-        "'spec.streaming.slideSeconds must not exceed spec.streaming.windowSeconds: '"
-            + " + string(self.slideSeconds) + ' > ' + string(self.windowSeconds)",
+    message = "spec.streaming.slideSeconds must not exceed spec.streaming.windowSeconds",
     fieldPath = ".slideSeconds")
 @ValidationRule(
     value = "self.windowSeconds % self.slideSeconds == 0",
-    message = "streaming.slideSeconds must divide streaming.windowSeconds evenly",
-    messageExpression =
-        "'spec.streaming.slideSeconds must divide spec.streaming.windowSeconds evenly: '"
-            + " + string(self.windowSeconds) + ' is not a multiple of '"
-            + " + string(self.slideSeconds)",
+    message = "spec.streaming.slideSeconds must divide spec.streaming.windowSeconds evenly",
     fieldPath = ".slideSeconds")
 @ValidationRule(
     value =
