@@ -255,6 +255,14 @@ class ProducerIT {
     Path jar = RunnableJar.path();
     Process process =
         new ProcessBuilder(
+                // A process started in the background by a shell without job control inherits
+                // SIGINT ignored, and a JVM leaves an ignored SIGINT alone (seen when CI itself
+                // ran in the background: this test waited forever). Reset it as a terminal's
+                // Ctrl-C would find it, then run the producer in the same process.
+                "python3",
+                "-c",
+                "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL);"
+                    + " os.execv(sys.argv[1], sys.argv[1:])",
                 javaBinary(),
                 "-Xmx256m",
                 "-jar",
