@@ -10,6 +10,9 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -41,10 +44,11 @@ public final class GenerateCrd {
           + " per part, and what the streaming job recorded) and each part's details.";
 
   /** {@code args[0]}: the directory the CRD file goes to. */
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
+    File dir = Files.createDirectories(Path.of(args[0])).toFile();
     int written =
         new CRDGenerator()
-            .inOutputDir(new File(args[0]))
+            .inOutputDir(dir)
             .forCRDVersions("v1")
             .customResourceClasses(TelemetraPipeline.class)
             .withPostProcessor(new Finish(TelemetraPipeline.class))
