@@ -1,5 +1,6 @@
 package io.telemetra.soak.truth;
 
+import io.telemetra.streaming.moments.ZScore;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,15 +139,18 @@ public final class MomentRules {
     return starts;
   }
 
-  /** z = (value - mean) / max(stddev, max(1, 0.05 |mean|)) when above the threshold. */
+  /**
+   * z = (value - mean) / max(stddev, max(1, 0.05 |mean|)) when above the threshold, computed by the
+   * job's own {@link ZScore}: the rules above are this oracle's, but the floating-point arithmetic
+   * must be the job's. A second implementation (a compensated sum for the mean) disagreed with the
+   * job on a z-score within one ulp of the threshold: a revenue_spike at exactly 3.0, seen in the
+   * cluster tier's game day.
+   */
   private java.util.Optional<Double> score(double value, List<Double> baseline) {
     if (baseline.size() < Math.max(3, history / 3)) {
       return java.util.Optional.empty();
     }
-    double mean = baseline.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-    double variance =
-        baseline.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / baseline.size();
-    double z = (value - mean) / Math.max(Math.sqrt(variance), Math.max(1, 0.05 * Math.abs(mean)));
+    double z = ZScore.of(value, baseline).score();
     return z > threshold ? java.util.Optional.of(z) : java.util.Optional.empty();
   }
 
