@@ -83,10 +83,25 @@ public final class SchemaDatabase {
       if (pending > 0) {
         return SchemaState.seen(version, pending);
       }
+      return withRecordedIncidents(version);
+    } catch (PipelineProblem p) {
+      return SchemaState.unavailable(p.reason(), p.getMessage());
+    } catch (RuntimeException e) {
+      return SchemaState.unavailable(Reason.MigrationFailed, e.getMessage());
+    }
+  }
+
+  /**
+   * The current schema at {@code version} with the checkpoint resets and Kafka data loss the job
+   * recorded, both read over one connection.
+   */
+  private SchemaState withRecordedIncidents(String version) {
+    try (Connection c = connect()) {
       return SchemaState.seen(
           version,
           0,
           incidents(
+              c,
               RESETS,
               row ->
                   String.format(
@@ -98,16 +113,18 @@ public final class SchemaDatabase {
                       row.getString(6),
                       row.getLong(7))),
           incidents(
+              c,
               DATA_LOSS,
               row ->
                   String.format(
                       "query %s batch %d: %d records were deleted from Kafka before it read them"
                           + " (offsets %s)",
                       row.getString(3), row.getLong(4), row.getLong(5), row.getString(6))));
-    } catch (PipelineProblem p) {
-      return SchemaState.unavailable(p.reason(), p.getMessage());
-    } catch (RuntimeException e) {
-      return SchemaState.unavailable(Reason.MigrationFailed, e.getMessage());
+    } catch (SQLException e) {
+      throw new PipelineProblem(
+          Reason.MigrationFailed,
+          "cannot read what the streaming job recorded: " + e.getMessage(),
+          e);
     }
   }
 
@@ -162,9 +179,9 @@ public final class SchemaDatabase {
    * selects the total (column 1), the latest's detection time (column 2) and what {@code
    * description} reads.
    */
-  private RecordedIncidents incidents(String query, Description description) {
-    try (Connection c = connect();
-        PreparedStatement statement = c.prepareStatement(query)) {
+  private RecordedIncidents incidents(Connection c, String query, Description description)
+      throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(query)) {
       statement.setString(1, ledgerName);
       try (ResultSet row = statement.executeQuery()) {
         if (!row.next()) {
@@ -175,11 +192,6 @@ public final class SchemaDatabase {
             row.getObject(2, OffsetDateTime.class).toInstant(),
             description.of(row));
       }
-    } catch (SQLException e) {
-      throw new PipelineProblem(
-          Reason.MigrationFailed,
-          "cannot read what the streaming job recorded: " + e.getMessage(),
-          e);
     }
   }
 
