@@ -63,9 +63,10 @@ Secrets are read-only: the operator resolves references, it never writes a Secre
 - apiGroups: ["sparkoperator.k8s.io"]
   resources: ["sparkapplications"]
   verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
+# Secrets: only the ones a pipeline names, read by name; never listed or watched.
 - apiGroups: [""]
   resources: ["secrets"]
-  verbs: ["get", "list", "watch"]
+  verbs: ["get"]
 # Pods: why the API does not roll out (crash loops, image pulls), and none of a pipeline's pods
 # left before deletionPolicy Delete drops its data.
 - apiGroups: [""]

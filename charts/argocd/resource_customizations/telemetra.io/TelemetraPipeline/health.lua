@@ -1,7 +1,8 @@
 -- Argo CD health check for telemetra.io/TelemetraPipeline.
 -- Reads only what the Telemetra operator writes to .status: observedGeneration, phase and the
--- standard conditions (Ready plus TopicsReady, SchemaReady, StreamingReady, ApiReady, and
--- CheckpointReset and KafkaDataLoss, which only add to a Healthy message).
+-- standard conditions (Ready plus TopicsReady, SchemaReady, StreamingReady, ApiReady, DataFlowing, and
+-- CheckpointReset and KafkaDataLoss, which only add to a Healthy message, and ReconciliationPaused)
+-- and the pause annotation telemetra.io/reconcile.
 -- Uses only the Lua base and table libraries (Argo CD's default, no useOpenLibs needed).
 local hs = {}
 
@@ -35,7 +36,7 @@ end
 
 -- The first part (topics, schema, streaming, API) that is not ready, for a more useful message.
 local function firstUnreadyPart()
-  for _, typeName in ipairs({"TopicsReady", "SchemaReady", "StreamingReady", "ApiReady"}) do
+  for _, typeName in ipairs({"TopicsReady", "SchemaReady", "StreamingReady", "ApiReady", "DataFlowing"}) do
     local c = condition(typeName)
     if c ~= nil and c.status ~= "True" then
       return c
@@ -51,6 +52,16 @@ if obj.metadata ~= nil and obj.metadata.deletionTimestamp ~= nil then
   if obj.metadata.finalizers ~= nil and #obj.metadata.finalizers > 0 then
     hs.message = "Pending deletion; blocked by finalizers: " .. table.concat(obj.metadata.finalizers, ", ")
   end
+  return hs
+end
+
+-- Paused by the annotation telemetra.io/reconcile: paused: the operator writes nothing, and the
+-- status (possibly for an older generation) is as last observed.
+if obj.metadata ~= nil and obj.metadata.annotations ~= nil
+    and obj.metadata.annotations["telemetra.io/reconcile"] == "paused" then
+  hs.status = "Suspended"
+  hs.message = describe(condition("ReconciliationPaused"),
+    "Reconciliation is paused by the annotation telemetra.io/reconcile: paused")
   return hs
 end
 

@@ -10,6 +10,7 @@ import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.dependent.KafkaTopics;
 import io.telemetra.operator.dependent.PipelineProblem;
 import io.telemetra.operator.dependent.SchemaDatabase;
+import io.telemetra.operator.metrics.PipelineMetrics;
 import io.telemetra.operator.status.Reason;
 import java.time.Duration;
 import java.util.List;
@@ -37,10 +38,22 @@ public class DeletionPolicyReconciler implements Reconciler<TelemetraPipeline> {
   static final Duration WORKLOADS_RECHECK = Duration.ofSeconds(2);
   private static final Logger log = LoggerFactory.getLogger(DeletionPolicyReconciler.class);
 
+  private final PipelineMetrics metrics;
+
+  public DeletionPolicyReconciler() {
+    this(PipelineMetrics.unexported());
+  }
+
+  /** {@code metrics} forgets each pipeline once it is gone. */
+  public DeletionPolicyReconciler(PipelineMetrics metrics) {
+    this.metrics = metrics;
+  }
+
   @Override
   public UpdateControl<TelemetraPipeline> reconcile(
       TelemetraPipeline pipeline, Context<TelemetraPipeline> context) throws Exception {
     if (context.isPrimaryResourceDeleted()) {
+      metrics.forget(pipeline);
       return UpdateControl.noUpdate();
     }
     boolean delete = pipeline.getSpec().getDeletionPolicy() == DeletionPolicy.Delete;

@@ -10,7 +10,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.telemetra.operator.config.HealthServer;
 import io.telemetra.operator.config.OperatorSettings;
+import io.telemetra.operator.metrics.PipelineMetrics;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -57,11 +59,15 @@ public final class TelemetraOperator implements AutoCloseable {
               }
               overrides.accept(o);
             });
+    PipelineMetrics metrics = new PipelineMetrics(registry);
     for (var reconciler :
-        java.util.List.of(new TelemetraPipelineReconciler(), new DeletionPolicyReconciler())) {
+        java.util.List.of(
+            new TelemetraPipelineReconciler(Clock.systemUTC(), metrics),
+            new DeletionPolicyReconciler(metrics))) {
       operator.register(
           reconciler,
           c -> {
+            c.withReconciliationMaxInterval(settings.resync());
             if (!settings.watchesAllNamespaces()) {
               c.settingNamespaces(settings.watchNamespaces());
             }

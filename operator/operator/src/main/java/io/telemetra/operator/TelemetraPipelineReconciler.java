@@ -3,6 +3,7 @@ package io.telemetra.operator;
 import static io.telemetra.operator.status.ConditionType.API_READY;
 import static io.telemetra.operator.status.ConditionType.STREAMING_READY;
 
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -26,6 +27,8 @@ import io.telemetra.operator.dependent.ReferencedSecrets;
 import io.telemetra.operator.dependent.SchemaMigrationDependent;
 import io.telemetra.operator.dependent.StreamingApplicationDependent;
 import io.telemetra.operator.dependent.StreamingApplicationDependent.SparkOperatorInstalled;
+import io.telemetra.operator.metrics.PipelineMetrics;
+import io.telemetra.operator.spark.RestartBudget;
 import io.telemetra.operator.spark.SparkApplication;
 import io.telemetra.operator.spark.StalledRerun;
 import io.telemetra.operator.status.Observation;
@@ -34,10 +37,12 @@ import io.telemetra.operator.status.PartState;
 import io.telemetra.operator.status.Reason;
 import io.telemetra.operator.status.StatusCalculator;
 import io.telemetra.operator.status.StatusComparison;
+import io.telemetra.operator.status.SubmittedSpec;
 import io.telemetra.operator.status.TransitionEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -74,6 +79,10 @@ import java.util.concurrent.TimeUnit;
     })
 @ControllerConfiguration(
     name = TelemetraPipelineReconciler.NAME,
+    // Generation-aware processing would ignore the pause annotation: ReconcilePause.Updates keeps
+    // generation changes and adds it.
+    generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = ReconcilePause.Updates.class),
     maxReconciliationInterval =
         @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
 @GradualRetry(
@@ -91,13 +100,15 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
   private final StalledRerun stalledRerun = new StalledRerun();
   private final StatusCalculator statuses;
   private final TransitionEvents events;
+  private final PipelineMetrics metrics;
 
   public TelemetraPipelineReconciler() {
-    this(Clock.systemUTC());
+    this(Clock.systemUTC(), PipelineMetrics.unexported());
   }
 
-  public TelemetraPipelineReconciler(Clock clock) {
+  public TelemetraPipelineReconciler(Clock clock, PipelineMetrics metrics) {
     this.clock = clock;
+    this.metrics = metrics;
     this.statuses = new StatusCalculator(clock);
     this.events = new TransitionEvents(clock);
   }
@@ -105,12 +116,17 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
   @Override
   public UpdateControl<TelemetraPipeline> reconcile(
       TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+    if (ReconcilePause.isPaused(pipeline)) {
+      return patchIfChanged(pipeline, statuses.paused(pipeline), context);
+    }
     Observation seen = new Observation();
-    List<PartState> missingSecrets = ReferencedSecrets.missing(context.getClient(), pipeline);
+    List<PartState> missingSecrets = ReferencedSecrets.readFor(pipeline, context);
     missingSecrets.forEach(seen::part);
     if (missingSecrets.isEmpty()) {
+      Optional<SparkApplication> before = context.getSecondaryResource(SparkApplication.class);
       WorkflowReconcileResult result =
           context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+      recordAResubmission(pipeline, context, before);
       new PartObserver(pipeline, context, result, clock).observeInto(seen);
       nudgeAStalledRerun(pipeline, context);
     }
@@ -126,13 +142,43 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
     }
     Reason api = reasonOf(seen, API_READY);
     Reason streaming = reasonOf(seen, STREAMING_READY);
-    // No event tells of a pod that cannot start or crash-loops: while one may, look again.
+    // No event tells of a pod that cannot start or crash-loops, nor of a resubmission coming due
+    // (the restart budget's wait); and a workload stopping for suspension is finished only when
+    // its pods are gone: while any of these may change, look again.
     if (api == Reason.ReplicasNotReady
         || api == Reason.RolloutFailed
-        || streaming == Reason.ApplicationPending) {
+        || api == Reason.Suspending
+        || streaming == Reason.Suspending
+        || streaming == Reason.ApplicationPending
+        || streaming == Reason.ApplicationFailed
+        || streaming == Reason.CrashLooping) {
       return control.rescheduleAfter(POD_RECHECK);
     }
     return control;
+  }
+
+  /** A StreamingResubmitted event when this reconcile resubmitted a failed run. */
+  private void recordAResubmission(
+      TelemetraPipeline pipeline,
+      Context<TelemetraPipeline> context,
+      Optional<SparkApplication> before) {
+    int was = before.map(app -> RestartBudget.of(app, null).resubmissions()).orElse(0);
+    context
+        .getSecondaryResource(SparkApplication.class)
+        .ifPresent(
+            app -> {
+              int now = RestartBudget.of(app, null).resubmissions();
+              if (now > was) {
+                events.resubmitted(
+                    context.getClient(),
+                    pipeline,
+                    app.getMetadata().getName(),
+                    SubmittedSpec.annotation(app, StreamingApplicationDependent.RESUBMITTED_AFTER)
+                        + " (resubmission "
+                        + now
+                        + " in its life)");
+              }
+            });
   }
 
   private void nudgeAStalledRerun(TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
@@ -171,6 +217,7 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
         cause instanceof PipelineNotReady notReady
             ? notReady.status
             : statuses.statusFor(pipeline, Observation.failedReconcile(e));
+    metrics.record(pipeline, status);
     if (StatusComparison.same(pipeline.getStatus(), status)) {
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
@@ -183,6 +230,7 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
       TelemetraPipeline pipeline,
       TelemetraPipelineStatus status,
       Context<TelemetraPipeline> context) {
+    metrics.record(pipeline, status);
     if (StatusComparison.same(pipeline.getStatus(), status)) {
       return UpdateControl.noUpdate();
     }

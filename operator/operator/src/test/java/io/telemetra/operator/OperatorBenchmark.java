@@ -18,6 +18,7 @@ import io.telemetra.operator.config.OperatorSettings;
 import io.telemetra.operator.spark.SparkApplication;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -49,7 +50,9 @@ public final class OperatorBenchmark {
       TestingOperator.installSparkCrd(client);
       long rssBefore = rssKb();
       int threads = Integer.getInteger("threads", 10);
-      var settings = new OperatorSettings(java.util.Set.of(), false, "lease", null, -1, threads);
+      var settings =
+          new OperatorSettings(
+              java.util.Set.of(), false, "lease", null, -1, threads, Duration.ofMinutes(5));
       try (TelemetraOperator operator = TestingOperator.startOnMockServer(client, settings)) {
         String ns = "bench";
         client.resource(TestingPipelines.postgresSecret(ns, Postgres.USER)).create();

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 
 /** Runs the real operator in-process against a (mock or real) API server for tests. */
@@ -24,7 +25,8 @@ public final class TestingOperator {
 
   /** Settings for tests: all namespaces, no leader election, no health server, 4 threads. */
   public static OperatorSettings settings() {
-    return new OperatorSettings(Set.of(), false, "telemetra-operator-lease", null, -1, 4);
+    return new OperatorSettings(
+        Set.of(), false, "telemetra-operator-lease", null, -1, 4, Duration.ofMinutes(5));
   }
 
   /** The fabric8 mock server has no server-side apply: match and patch the classic way. */

@@ -62,7 +62,7 @@ public final class StreamingJob {
               .trigger(Trigger.ProcessingTime(settings.trigger().toMillis()))
               .foreachBatch(
                   new IngestSink(
-                      new BatchLedger(settings.pipeline(), INGEST_QUERY),
+                      new BatchLedger(settings.pipeline(), INGEST_QUERY, settings.resetNonce()),
                       postgres,
                       settings.topics().deadLetter(),
                       settings.kafka()))
@@ -87,7 +87,7 @@ public final class StreamingJob {
               .trigger(Trigger.ProcessingTime(settings.trigger().toMillis()))
               .foreachBatch(
                   new WindowSink(
-                      new BatchLedger(settings.pipeline(), WINDOWS_QUERY),
+                      new BatchLedger(settings.pipeline(), WINDOWS_QUERY, settings.resetNonce()),
                       postgres,
                       windows,
                       new MomentDetector(
@@ -107,7 +107,7 @@ public final class StreamingJob {
             .format("kafka")
             .options(settings.kafka().sparkOptions())
             .option("subscribe", String.join(",", topics))
-            .option("startingOffsets", settings.startingOffsets())
+            .options(settings.startingOffsets().sparkOptions())
             .option("failOnDataLoss", "false");
     if (settings.maxOffsetsPerTrigger().isPresent()) {
       reader = reader.option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger().get());

@@ -3,6 +3,7 @@ package io.telemetra.streaming;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.telemetra.events.Event;
+import io.telemetra.streaming.config.StartingOffsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -91,6 +92,73 @@ class CheckpointResetIT {
     }
     assertThat(newIds.get(StreamingJob.WINDOWS_QUERY))
         .isNotEqualTo(oldIds.get(StreamingJob.WINDOWS_QUERY));
+  }
+
+  @Test
+  void aRequestedResetFromATimeReadsOnlyTheRecordsFromThenOnAndIsRecordedAsRequested()
+      throws Exception {
+    var pipeline = TestInfrastructure.shared().newPipeline("requested");
+    var settings =
+        pipeline.settings().withCheckpointLocation(pipeline.checkpoints().toUri().toString());
+    Instant start = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+    // Ten minutes apart in event time, so no window holds events of both.
+    var traffic = new ScriptedTraffic(12, pipeline.topics());
+    var before = traffic.generate(1500, 3, start, Duration.ofMillis(40), 0.0, 0.1, 0.0, 0.0);
+    var after =
+        traffic.generate(
+            1500, 3, start.plus(Duration.ofMinutes(10)), Duration.ofMillis(40), 0.0, 0.1, 0.0, 0.0);
+
+    try (RunningJob job = StreamingJob.start(settings)) {
+      KafkaTestClient.send(pipeline.bootstrapServers(), before);
+      job.processAllAvailable();
+      assertThat(job.failure()).isEmpty();
+    }
+    Thread.sleep(50);
+    Instant resetFrom = Instant.now();
+    Thread.sleep(50);
+    KafkaTestClient.send(pipeline.bootstrapServers(), after);
+
+    String resetCheckpoint = settings.checkpointLocation() + "/resets/from-now";
+    try (RunningJob job =
+        StreamingJob.start(
+            settings.withReset(
+                resetCheckpoint, StartingOffsets.parse(resetFrom.toString()), "from-now"))) {
+      job.processAllAvailable();
+      assertThat(job.failure()).isEmpty();
+      StreamingQuery ingest =
+          job.queries().stream()
+              .filter(q -> q.name().equals(StreamingJob.INGEST_QUERY))
+              .findFirst()
+              .orElseThrow();
+      assertThat(Stream.of(ingest.recentProgress()).mapToLong(p -> p.numInputRows()).sum())
+          .as("records the new checkpoint read: only those written after the reset's time")
+          .isEqualTo(after.size());
+    }
+    // The old checkpoint is still there, untouched, next to the new one.
+    assertThat(pipeline.checkpoints().resolve("windows").resolve("metadata")).exists();
+    assertThat(pipeline.checkpoints().resolve("resets/from-now/windows/metadata")).exists();
+
+    List<Event> events =
+        Stream.concat(before.stream(), after.stream())
+            .map(ScriptedTraffic.Sent::event)
+            .filter(e -> e != null)
+            .toList();
+    try (Connection c = pipeline.connect()) {
+      GroundTruth.Tables.of(events, LENGTH, SLIDE).assertWritten(c);
+      try (ResultSet rs =
+          c.createStatement()
+              .executeQuery(
+                  "SELECT string_agg(concat_ws('|', query_name, reset_nonce, requested::text),"
+                      + " ',' ORDER BY query_name) FROM streaming_checkpoint_resets")) {
+        rs.next();
+        assertThat(rs.getString(1))
+            .isEqualTo(
+                StreamingJob.INGEST_QUERY
+                    + "|from-now|true,"
+                    + StreamingJob.WINDOWS_QUERY
+                    + "|from-now|true");
+      }
+    }
   }
 
   private static String reset(

@@ -4,6 +4,7 @@ import io.telemetra.events.Decoded;
 import io.telemetra.events.Event;
 import io.telemetra.events.EventCodec;
 import io.telemetra.events.Topics;
+import io.telemetra.streaming.config.StartingOffsets;
 import io.telemetra.streaming.config.StreamingSettings;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -126,7 +127,8 @@ public final class StreamingBenchmark {
         "local[2]",
         4,
         maxOffsets,
-        offsets);
+        StartingOffsets.parse(offsets),
+        Optional.empty());
   }
 
   private static int sendBacklog(String bootstrap, Topics topics, int n, Instant start) {

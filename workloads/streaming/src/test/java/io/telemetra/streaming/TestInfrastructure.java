@@ -6,6 +6,7 @@ import io.telemetra.events.Topics;
 import io.telemetra.schema.PostgresSettings;
 import io.telemetra.schema.SchemaMigrator;
 import io.telemetra.streaming.config.KafkaSettings;
+import io.telemetra.streaming.config.StartingOffsets;
 import io.telemetra.streaming.config.StreamingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +106,8 @@ final class TestInfrastructure {
           "local[2]",
           2,
           Optional.empty(),
-          "earliest");
+          StartingOffsets.EARLIEST,
+          Optional.empty());
     }
 
     /** Environment for a job in a child JVM: the documented variables. */

@@ -248,46 +248,54 @@ class ClusterE2E {
 
   @Test
   @Order(8)
-  void aCrashLoopingStreamingJobIsDegradedWithItsRunCountThroughout() throws Exception {
+  void aCrashLoopingStreamingJobIsResubmittedWithinItsBudgetThenCrashLoopingDegradedThroughout()
+      throws Exception {
     underLoad();
     var before = gameDay.ledgerOfBothQueries();
     String image = gameDay.pipeline().at("/spec/streaming/image").asText();
-    patchPipeline("{\"spec\":{\"streaming\":{\"image\":\"" + CRASH_AT_START + "\"}}}");
+    // A new restart nonce starts a fresh budget, of two resubmissions for this step.
+    patchPipeline(
+        "{\"spec\":{\"streaming\":{\"image\":\""
+            + CRASH_AT_START
+            + "\",\"restartNonce\":\"game-day-crash-loop\",\"restartBudget\":{\"failures\":2}}}}");
     long changed = System.nanoTime();
     gameDay.awaitArgoHealth("Degraded", Duration.ofMinutes(4));
     report(
         "streaming job crashing shown as Degraded after %d s: %s",
         Duration.ofNanos(System.nanoTime() - changed).toSeconds(),
         gameDay.condition("StreamingReady"));
-    // From the first crash on, no look says Progressing, until the driver failed a second time.
+    // From the first crash on, no look says Progressing: Telemetra resubmits the failed run twice
+    // (the real Spark operator told never to retry), then leaves it FAILED as CrashLooping.
     List<String> seen = new java.util.ArrayList<>();
-    await("the driver failed twice")
-        .atMost(Duration.ofMinutes(5))
+    await("the job crash-looping with its budget spent")
+        .atMost(Duration.ofMinutes(6))
         .pollInterval(Duration.ofSeconds(1))
         .until(
             () -> {
               String health = gameDay.argoHealth().status();
               String streaming = gameDay.condition("StreamingReady");
               seen.add(health + " | " + streaming);
-              return streaming.contains("failed 2 times");
+              return streaming.startsWith("False CrashLooping: ");
             });
     report(
-        "crash loop as seen once a second: %d looks, last: %s",
-        seen.size(), seen.get(seen.size() - 1));
+        "crash loop as seen once a second: %d looks, %d s after the change, last: %s",
+        seen.size(),
+        Duration.ofNanos(System.nanoTime() - changed).toSeconds(),
+        seen.get(seen.size() - 1));
     // A driver that crashes at once may be seen RUNNING for a moment; never as mere progress.
     assertThat(seen).noneMatch(look -> look.startsWith("Progressing"));
-    assertThat(seen.get(seen.size() - 1)).startsWith("Degraded | False ");
+    assertThat(seen).anyMatch(look -> look.contains("resubmission 2 of at most 2"));
     assertThat(seen.get(seen.size() - 1))
-        .contains("ApplicationFailed")
-        .contains("starting run 3 of at most");
+        .startsWith("Degraded | False CrashLooping: ")
+        .contains(" is FAILED", "resubmitted 2 times within 30 min");
+    assertThat(gameDay.sparkApplication().at("/spec/restartPolicy/type").asText())
+        .isEqualTo("Never");
 
-    // Restore between runs, not during a spark-submit (see StalledRerun: the Spark operator can
-    // stall when the spec changes mid-submission; the operator recovers it, a minute later).
-    await("the job failing again, between two runs")
-        .atMost(Duration.ofMinutes(3))
-        .pollInterval(Duration.ofSeconds(1))
-        .until(() -> gameDay.condition("StreamingReady").contains(" is FAILING"));
-    patchPipeline("{\"spec\":{\"streaming\":{\"image\":\"" + image + "\"}}}");
+    // The job stays FAILED (no spark-submit under way): the fix resubmits it at once.
+    patchPipeline(
+        "{\"spec\":{\"streaming\":{\"image\":\""
+            + image
+            + "\",\"restartBudget\":{\"failures\":5}}}}");
     gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(6));
     gameDay.assertResumedFrom(before);
     assertExact("a crash-looping streaming job");
@@ -402,6 +410,16 @@ class ClusterE2E {
     assertThat(gameDay.condition("KafkaDataLoss"))
         .as("the status after " + step)
         .startsWith("False NoKafkaDataLoss");
+    // The job committed the last records: once the operator polled Kafka and Postgres again, the
+    // status says so (it may have said NoBatchesCommitted during the step).
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(gameDay.condition("DataFlowing"))
+                    .as("the status after " + step)
+                    .startsWith("True BatchesCommitting"));
   }
 
   private static void assertRunningAndReady(Pod pod) {

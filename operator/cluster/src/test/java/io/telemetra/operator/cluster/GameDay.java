@@ -53,6 +53,16 @@ final class GameDay {
     return JSON.valueToTree(live);
   }
 
+  JsonNode sparkApplication() {
+    GenericKubernetesResource live =
+        client
+            .genericKubernetesResources("sparkoperator.k8s.io/v1beta2", "SparkApplication")
+            .inNamespace(DemoPipeline.NAMESPACE)
+            .withName(DemoPipeline.NAME + "-streaming")
+            .get();
+    return JSON.valueToTree(live);
+  }
+
   LuaHealthCheck.HealthStatus argoHealth() {
     return health.evaluate(pipeline());
   }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -226,10 +227,7 @@ class InvalidPipelinesIT {
         .create();
 
     pipelines().withName("grow").edit(p -> withKafka(p, "partitions", 12));
-    KubernetesClientException rejection =
-        catchThrowableOfType(
-            KubernetesClientException.class,
-            () -> pipelines().withName("grow").edit(p -> withKafka(p, "partitions", 4)));
+    KubernetesClientException rejection = editRefused("grow", p -> withKafka(p, "partitions", 4));
 
     assertThat(rejection).isNotNull();
     assertThat(rejection.getCode()).isEqualTo(422);
@@ -247,15 +245,122 @@ class InvalidPipelinesIT {
     pipelines().resource(Manifests.validWith("metadata: {name: prefix}")).create();
 
     KubernetesClientException rejection =
-        catchThrowableOfType(
-            KubernetesClientException.class,
-            () -> pipelines().withName("prefix").edit(p -> withKafka(p, "topicPrefix", "other")));
+        editRefused("prefix", p -> withKafka(p, "topicPrefix", "other"));
 
     assertThat(rejection).isNotNull();
     assertThat(rejection.getStatus().getMessage())
         .contains(
             "spec.kafka.topicPrefix is immutable: telemetra.events → other (create a new pipeline"
                 + " to use other topics)");
+  }
+
+  @Test
+  void aChangeThatInvalidatesTheCheckpointIsRefusedWithoutANewResetNonce() {
+    pipelines().resource(Manifests.validWith("metadata: {name: upgrade}")).create();
+
+    KubernetesClientException rejection =
+        editRefused(
+            "upgrade",
+            p -> {
+              section(p, "streaming").put("windowSeconds", 120);
+              section(p, "kafka").put("bootstrapServers", "other-kafka:9092");
+              return p;
+            });
+
+    assertThat(rejection).isNotNull();
+    assertThat(rejection.getCode()).isEqualTo(422);
+    assertThat(rejection.getStatus().getMessage())
+        .contains("spec.streaming.reset: Invalid value")
+        .contains(
+            "spec.streaming.reset.nonce must change with windowSeconds kafka.bootstrapServers:"
+                + " the running checkpoint cannot be resumed with them");
+    assertThat(section(pipelines().withName("upgrade").get(), "streaming"))
+        .containsEntry("windowSeconds", 60);
+
+    // A resume-class change needs no reset; a reset-class one is accepted with a new nonce.
+    pipelines().withName("upgrade").edit(p -> withStreaming(p, "triggerSeconds", 2));
+    pipelines()
+        .withName("upgrade")
+        .edit(
+            p -> {
+              withStreaming(p, "windowSeconds", 120);
+              return withStreaming(p, "reset", Map.of("nonce", "window-120"));
+            });
+    Map<String, Object> streaming = section(pipelines().withName("upgrade").get(), "streaming");
+    assertThat(streaming).containsEntry("windowSeconds", 120);
+    assertThat(streaming.get("reset"))
+        .isEqualTo(Map.of("nonce", "window-120", "startingPosition", "earliest"));
+  }
+
+  @Test
+  void aResetChangesOnlyWithANewNonceAndCannotBeRemoved() {
+    pipelines()
+        .resource(
+            Manifests.validWith(
+                "metadata: {name: reset}\nspec: {streaming: {reset: {nonce: first}}}"))
+        .create();
+
+    // A new nonce alone is a reset on purpose; the same nonce with another position is refused.
+    pipelines()
+        .withName("reset")
+        .edit(
+            p ->
+                withStreaming(
+                    p,
+                    "reset",
+                    Map.of(
+                        "nonce",
+                        "second",
+                        "startingPosition",
+                        "timestamp",
+                        "startingTimestamp",
+                        "2026-12-05T10:00:00Z")));
+    KubernetesClientException changed =
+        editRefused(
+            "reset",
+            p ->
+                withStreaming(p, "reset", Map.of("nonce", "second", "startingPosition", "latest")));
+    KubernetesClientException removed = editRefused("reset", p -> withStreaming(p, "reset", null));
+
+    for (KubernetesClientException rejection : List.of(changed, removed)) {
+      assertThat(rejection).isNotNull();
+      assertThat(rejection.getStatus().getMessage())
+          .contains("spec.streaming.reset cannot be removed, and changes only with a new nonce");
+    }
+    assertThat(section(pipelines().withName("reset").get(), "streaming").get("reset"))
+        .isEqualTo(
+            Map.of(
+                "nonce",
+                "second",
+                "startingPosition",
+                "timestamp",
+                "startingTimestamp",
+                "2026-12-05T10:00:00Z"));
+  }
+
+  @Test
+  void aTimestampResetNeedsAValidTimestamp() {
+    for (String reset :
+        List.of(
+            "{nonce: t, startingPosition: timestamp}",
+            "{nonce: t, startingPosition: timestamp, startingTimestamp: '2026-13-45T10:00:00Z'}",
+            "{nonce: t, startingTimestamp: '2026-12-05T10:00:00Z'}")) {
+      KubernetesClientException rejection =
+          catchThrowableOfType(
+              KubernetesClientException.class,
+              () ->
+                  pipelines()
+                      .resource(
+                          Manifests.validWith(
+                              "metadata: {name: timestamp}\nspec: {streaming: {reset: "
+                                  + reset
+                                  + "}}"))
+                      .create());
+      assertThat(rejection).as(reset).isNotNull();
+      assertThat(rejection.getStatus().getMessage())
+          .as(reset)
+          .contains("spec.streaming.reset.startingTimestamp");
+    }
   }
 
   @Test
@@ -356,9 +461,21 @@ class InvalidPipelinesIT {
         .inNamespace(namespace);
   }
 
+  private static KubernetesClientException editRefused(
+      String name, UnaryOperator<GenericKubernetesResource> edit) {
+    return catchThrowableOfType(
+        KubernetesClientException.class, () -> pipelines().withName(name).edit(edit));
+  }
+
   private static GenericKubernetesResource withKafka(
       GenericKubernetesResource pipeline, String field, Object value) {
     section(pipeline, "kafka").put(field, value);
+    return pipeline;
+  }
+
+  private static GenericKubernetesResource withStreaming(
+      GenericKubernetesResource pipeline, String field, Object value) {
+    section(pipeline, "streaming").put(field, value);
     return pipeline;
   }
 

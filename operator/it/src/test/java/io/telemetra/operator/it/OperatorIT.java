@@ -530,17 +530,12 @@ class OperatorIT {
     String serviceUid =
         client.services().inNamespace(p.namespace).withName(p.api()).get().getMetadata().getUid();
 
-    client
-        .apps()
-        .deployments()
-        .inNamespace(p.namespace)
-        .withName(p.api())
-        .edit(
-            d -> {
-              d.getSpec().setReplicas(5);
-              d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("evil:latest");
-              return d;
-            });
+    p.handEditApiDeployment(
+        d -> {
+          d.getSpec().setReplicas(5);
+          d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("evil:latest");
+          return d;
+        });
     client.services().inNamespace(p.namespace).withName(p.api()).delete();
 
     await()
@@ -561,6 +556,67 @@ class OperatorIT {
               Service service = client.services().inNamespace(p.namespace).withName(p.api()).get();
               assertThat(service).isNotNull();
               assertThat(service.getMetadata().getUid()).isNotEqualTo(serviceUid);
+            });
+  }
+
+  @Test
+  void aPausedPipelineKeepsHandEditsAndWaitingSpecChangesUntilResumed() throws Exception {
+    Pipeline p = Pipeline.create("paused", "Retain");
+    p.bringUp();
+    long observed = p.get().getStatus().getObservedGeneration();
+
+    p.resource()
+        .edit(
+            tp -> {
+              tp.getMetadata()
+                  .getAnnotations()
+                  .put(TelemetraPipeline.RECONCILE_ANNOTATION, TelemetraPipeline.RECONCILE_PAUSED);
+              return tp;
+            });
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(condition(p, "ReconciliationPaused"))
+                    .extracting(Condition::getStatus, Condition::getReason)
+                    .containsExactly("True", "ReconciliationPaused"));
+    assertThat(condition(p, "Ready").getStatus()).as("as last observed").isEqualTo("True");
+
+    p.handEditApiDeployment(
+        d -> {
+          d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("hotfix:1");
+          return d;
+        });
+    p.edit(
+        tp -> {
+          tp.getSpec().getApi().setReplicas(3);
+          return tp;
+        });
+    // The drift test shows a hand edit reverted within a second or two; give it ten.
+    Thread.sleep(10_000);
+
+    assertThat(p.deployment().getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+        .isEqualTo("hotfix:1");
+    assertThat(p.deployment().getSpec().getReplicas()).isEqualTo(2);
+    assertThat(p.get().getStatus().getObservedGeneration()).isEqualTo(observed);
+
+    p.resource()
+        .edit(
+            tp -> {
+              tp.getMetadata().getAnnotations().remove(TelemetraPipeline.RECONCILE_ANNOTATION);
+              return tp;
+            });
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              Deployment d = p.deployment();
+              assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                  .isEqualTo("ghcr.io/telemetra/api:0.1.0");
+              assertThat(d.getSpec().getReplicas()).isEqualTo(3);
+              assertThat(p.get().getStatus().getConditions())
+                  .extracting(Condition::getType)
+                  .doesNotContain("ReconciliationPaused");
             });
   }
 
@@ -776,6 +832,11 @@ class OperatorIT {
 
     String streaming() {
       return name + "-streaming";
+    }
+
+    /** An edit of the API Deployment by hand, as someone would make during an incident. */
+    void handEditApiDeployment(UnaryOperator<Deployment> change) {
+      client.apps().deployments().inNamespace(namespace).withName(api()).edit(change);
     }
 
     Deployment deployment() {

@@ -18,6 +18,13 @@ public final class PollingSettings {
     return seconds("TELEMETRA_POSTGRES_POLL_SECONDS", 60);
   }
 
+  /** Threads polling Kafka, and as many polling Postgres: TELEMETRA_POLL_THREADS, 4 by default. */
+  public static int threads() {
+    String value =
+        System.getProperty("TELEMETRA_POLL_THREADS", System.getenv("TELEMETRA_POLL_THREADS"));
+    return value == null || value.isBlank() ? 4 : Integer.parseInt(value.strip());
+  }
+
   private static Duration seconds(String name, long fallback) {
     String value = System.getProperty(name, System.getenv(name));
     return Duration.ofSeconds(value == null || value.isBlank() ? fallback : Long.parseLong(value));

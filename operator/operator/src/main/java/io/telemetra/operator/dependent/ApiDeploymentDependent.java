@@ -33,6 +33,11 @@ public class ApiDeploymentDependent extends PipelineChild<Deployment> {
     ApiSpec api = pipeline.getSpec().getApi();
     boolean suspended = Boolean.TRUE.equals(pipeline.getSpec().getSuspend());
     String configHash = Integer.toHexString(WorkloadEnvironment.api(pipeline.getSpec()).hashCode());
+    Map<String, String> annotations =
+        new java.util.TreeMap<>(
+            ReferencedSecrets.podAnnotations(
+                context, WorkloadEnvironment.apiSecrets(pipeline.getSpec())));
+    annotations.put(CONFIG_HASH, configHash);
     return new DeploymentBuilder()
         .withNewMetadata()
         .withName(PipelineNames.api(pipeline))
@@ -47,7 +52,7 @@ public class ApiDeploymentDependent extends PipelineChild<Deployment> {
         .withNewTemplate()
         .withNewMetadata()
         .withLabels(PipelineNames.labels(pipeline, "api"))
-        .withAnnotations(Map.of(CONFIG_HASH, configHash))
+        .withAnnotations(annotations)
         .endMetadata()
         .withNewSpec()
         .withAutomountServiceAccountToken(false)

@@ -20,9 +20,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 
@@ -82,10 +85,11 @@ public final class KafkaTopics {
     return topics;
   }
 
-  /** What Kafka has of the desired topics; never throws. */
+  /** What Kafka has of the desired topics, and the records in the event topics; never throws. */
   public TopicsState observe() {
     try (Admin admin = Admin.create(adminProperties)) {
-      return TopicsState.seen(describe(admin));
+      Map<String, TopicsState.Topic> topics = describe(admin);
+      return TopicsState.seen(topics, inputRecords(admin, topics));
     } catch (ExecutionException | TimeoutException | KafkaException e) {
       return TopicsState.unavailable(Reason.KafkaUnavailable, unavailable(e));
     } catch (InterruptedException e) {
@@ -135,7 +139,8 @@ public final class KafkaTopics {
         admin.createPartitions(grow).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       if (!configs.isEmpty())
         admin.incrementalAlterConfigs(configs).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      return TopicsState.seen(describe(admin));
+      Map<String, TopicsState.Topic> topics = describe(admin);
+      return TopicsState.seen(topics, inputRecords(admin, topics));
     } catch (ExecutionException | TimeoutException | KafkaException e) {
       throw new PipelineProblem(Reason.KafkaUnavailable, unavailable(e), e);
     } catch (InterruptedException e) {
@@ -177,6 +182,29 @@ public final class KafkaTopics {
           name, new TopicsState.Topic(descriptions.get(name).partitions().size(), retentionMs));
     }
     return topics;
+  }
+
+  /** The sum of the end offsets of the event topics: every record ever written to them. */
+  private long inputRecords(Admin admin, Map<String, TopicsState.Topic> topics)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+    for (String name : new Topics(spec.getTopicPrefix()).eventTopics()) {
+      TopicsState.Topic topic = topics.get(name);
+      for (int p = 0; topic != null && p < topic.partitions(); p++) {
+        ends.put(new TopicPartition(name, p), OffsetSpec.latest());
+      }
+    }
+    if (ends.isEmpty()) {
+      return 0;
+    }
+    return admin
+        .listOffsets(ends)
+        .all()
+        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        .values()
+        .stream()
+        .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+        .sum();
   }
 
   private String unavailable(Exception e) {

@@ -31,7 +31,7 @@ public class KafkaTopicsDependent
   protected ExternalResourceCachingEventSource<TopicsState, TelemetraPipeline, String>
       createEventSource(EventSourceContext<TelemetraPipeline> context) {
     client = context.getClient();
-    return super.createEventSource(context);
+    return PooledPolling.eventSource(this, context);
   }
 
   @Override

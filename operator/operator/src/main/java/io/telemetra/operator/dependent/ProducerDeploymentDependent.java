@@ -36,6 +36,8 @@ public class ProducerDeploymentDependent extends PipelineChild<Deployment> {
         .withNewTemplate()
         .withNewMetadata()
         .withLabels(PipelineNames.labels(pipeline, "producer"))
+        .withAnnotations(
+            ReferencedSecrets.podAnnotations(context, WorkloadEnvironment.sharedSecrets(spec)))
         .endMetadata()
         .withNewSpec()
         .withAutomountServiceAccountToken(false)

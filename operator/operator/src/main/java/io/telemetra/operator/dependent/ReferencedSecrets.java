@@ -1,22 +1,40 @@
 package io.telemetra.operator.dependent;
 
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarSource;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineSpec;
 import io.telemetra.operator.status.ConditionType;
 import io.telemetra.operator.status.PartState;
 import io.telemetra.operator.status.Reason;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Finds and reads the Secrets a pipeline references; values never leave this class in messages. */
+/**
+ * Finds and reads the Secrets a pipeline references; values never leave this class, in messages or
+ * otherwise: workloads get a {@link #fingerprint} of the values they use, a hash in their pod
+ * template, so a rotated Secret rolls them (the operator reads the Secrets at every reconcile, at
+ * least every 5 minutes: it has only {@code get} on Secrets, no watch).
+ */
 public final class ReferencedSecrets {
+
+  /** Pod template annotation: the fingerprint of the Secret values the pod's env refers to. */
+  public static final String SECRETS_HASH = "telemetra.io/secrets-hash";
+
+  private static final String CONTEXT_KEY = ReferencedSecrets.class.getName();
 
   private final KubernetesClient client;
   private final String namespace;
@@ -28,8 +46,78 @@ public final class ReferencedSecrets {
     this.namespace = namespace;
   }
 
-  /** One problem per part whose referenced Secret or key is missing (one GET per Secret). */
-  public static List<PartState> missing(KubernetesClient client, TelemetraPipeline pipeline) {
+  /**
+   * Reads the Secrets {@code pipeline} references (one GET per Secret) and shares them with the
+   * dependents of this reconcile, which fingerprint the values their pods use.
+   *
+   * @return one problem per part whose referenced Secret or key is missing
+   */
+  public static List<PartState> readFor(
+      TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+    ReferencedSecrets secrets = of(context.getClient(), pipeline);
+    context.managedWorkflowAndDependentResourceContext().put(CONTEXT_KEY, secrets);
+    return secrets.problems;
+  }
+
+  /**
+   * The pod template annotations for a pod whose env is {@code env}: {@value #SECRETS_HASH}, the
+   * fingerprint of the Secret values it refers to, when this reconcile read them (none otherwise,
+   * e.g. for a desired state computed outside a reconcile).
+   */
+  public static Map<String, String> podAnnotations(
+      Context<TelemetraPipeline> context, List<EnvVar> env) {
+    if (context == null) {
+      return Map.of();
+    }
+    return context
+        .managedWorkflowAndDependentResourceContext()
+        .get(CONTEXT_KEY, ReferencedSecrets.class)
+        .map(secrets -> Map.of(SECRETS_HASH, secrets.fingerprint(env)))
+        .orElse(Map.of());
+  }
+
+  /**
+   * A hash of the values {@code env}'s secretKeyRefs point at (a missing Secret or key counts as
+   * missing), so it changes exactly when one of them does.
+   */
+  String fingerprint(List<EnvVar> env) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      env.stream()
+          .map(EnvVar::getValueFrom)
+          .filter(from -> from != null && from.getSecretKeyRef() != null)
+          .map(EnvVarSource::getSecretKeyRef)
+          .sorted(
+              Comparator.comparing(SecretKeySelector::getName)
+                  .thenComparing(SecretKeySelector::getKey))
+          .forEach(
+              ref -> {
+                String value;
+                try {
+                  value =
+                      "=" + valueOf(secret(ref.getName()), namespace, ref.getName(), ref.getKey());
+                } catch (PipelineProblem missing) {
+                  value = " missing";
+                }
+                digest.update(
+                    (ref.getName() + "/" + ref.getKey() + value + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
+              });
+      return HexFormat.of().formatHex(digest.digest(), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
+  }
+
+  private Secret secret(String name) {
+    return fetched
+        .computeIfAbsent(
+            name,
+            n -> Optional.ofNullable(client.secrets().inNamespace(namespace).withName(n).get()))
+        .orElse(null);
+  }
+
+  private static ReferencedSecrets of(KubernetesClient client, TelemetraPipeline pipeline) {
     TelemetraPipelineSpec spec = pipeline.getSpec();
     ReferencedSecrets secrets =
         new ReferencedSecrets(client, pipeline.getMetadata().getNamespace());
@@ -67,7 +155,7 @@ public final class ReferencedSecrets {
       secrets.check(
           ConditionType.API_READY, "spec.redis.passwordSecretRef", redis.getName(), redis.getKey());
     }
-    return secrets.problems;
+    return secrets;
   }
 
   /**
@@ -79,12 +167,7 @@ public final class ReferencedSecrets {
   }
 
   private void check(String part, String field, String name, String... keys) {
-    Secret secret =
-        fetched
-            .computeIfAbsent(
-                name,
-                n -> Optional.ofNullable(client.secrets().inNamespace(namespace).withName(n).get()))
-            .orElse(null);
+    Secret secret = secret(name);
     try {
       for (String key : keys) {
         valueOf(secret, namespace, name, key);

@@ -2,6 +2,7 @@ package io.telemetra.operator.dependent;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.telemetra.operator.api.v1alpha1.PostgresSpec;
+import io.telemetra.operator.api.v1alpha1.QueryProgress;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.status.Reason;
 import io.telemetra.schema.SchemaMigrator;
@@ -34,14 +35,20 @@ public final class SchemaDatabase {
           "CREATE\\s+(?:OR\\s+REPLACE\\s+)?(TABLE|VIEW|MATERIALIZED\\s+VIEW)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([a-zA-Z_][a-zA-Z0-9_.]*)",
           Pattern.CASE_INSENSITIVE);
 
+  /** Checkpoint resets nobody asked for: a reset with a new spec.streaming.reset.nonce is not. */
   private static final String RESETS =
       "SELECT count(*) OVER (), detected_at, query_name, query_id, first_batch_id,"
           + " previous_query_id, previous_last_batch_id FROM streaming_checkpoint_resets"
-          + " WHERE pipeline = ? ORDER BY detected_at DESC LIMIT 1";
+          + " WHERE pipeline = ? AND NOT requested ORDER BY detected_at DESC LIMIT 1";
 
   private static final String DATA_LOSS =
       "SELECT sum(lost_records) OVER (), detected_at, query_name, batch_id, lost_records, offsets"
           + " FROM streaming_data_loss WHERE pipeline = ? ORDER BY detected_at DESC LIMIT 1";
+
+  /** The last batch each query of the pipeline committed, of whichever checkpoint it runs on. */
+  private static final String LAST_COMMITS =
+      "SELECT DISTINCT ON (query_name) query_name, batch_id, committed_at FROM streaming_commits"
+          + " WHERE pipeline = ? ORDER BY query_name, committed_at DESC, batch_id DESC";
 
   private final String url;
   private final String user;
@@ -92,8 +99,8 @@ public final class SchemaDatabase {
   }
 
   /**
-   * The current schema at {@code version} with the checkpoint resets and Kafka data loss the job
-   * recorded, both read over one connection.
+   * The current schema at {@code version} with the checkpoint resets, Kafka data loss and last
+   * commits the job recorded, all read over one connection.
    */
   private SchemaState withRecordedIncidents(String version) {
     try (Connection c = connect()) {
@@ -119,7 +126,8 @@ public final class SchemaDatabase {
                   String.format(
                       "query %s batch %d: %d records were deleted from Kafka before it read them"
                           + " (offsets %s)",
-                      row.getString(3), row.getLong(4), row.getLong(5), row.getString(6))));
+                      row.getString(3), row.getLong(4), row.getLong(5), row.getString(6))),
+          lastCommits(c));
     } catch (SQLException e) {
       throw new PipelineProblem(
           Reason.MigrationFailed,
@@ -193,6 +201,23 @@ public final class SchemaDatabase {
             description.of(row));
       }
     }
+  }
+
+  private List<QueryProgress> lastCommits(Connection c) throws SQLException {
+    List<QueryProgress> queries = new ArrayList<>();
+    try (PreparedStatement statement = c.prepareStatement(LAST_COMMITS)) {
+      statement.setString(1, ledgerName);
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          queries.add(
+              new QueryProgress(
+                  row.getString(1),
+                  row.getLong(2),
+                  row.getObject(3, OffsetDateTime.class).toInstant().toString()));
+        }
+      }
+    }
+    return queries;
   }
 
   private void checkReachable() {

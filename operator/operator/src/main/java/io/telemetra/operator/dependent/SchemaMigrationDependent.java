@@ -31,7 +31,7 @@ public class SchemaMigrationDependent
   protected ExternalResourceCachingEventSource<SchemaState, TelemetraPipeline, String>
       createEventSource(EventSourceContext<TelemetraPipeline> context) {
     client = context.getClient();
-    return super.createEventSource(context);
+    return PooledPolling.eventSource(this, context);
   }
 
   @Override

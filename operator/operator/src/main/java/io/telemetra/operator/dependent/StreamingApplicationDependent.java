@@ -10,20 +10,26 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.CRDPresentActiv
 import io.telemetra.operator.api.v1alpha1.CheckpointS3Spec;
 import io.telemetra.operator.api.v1alpha1.StreamingSpec;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import io.telemetra.operator.spark.RestartBudget;
 import io.telemetra.operator.spark.RestartPolicy;
 import io.telemetra.operator.spark.SparkApplication;
 import io.telemetra.operator.spark.SparkApplicationSpec;
 import io.telemetra.operator.spark.SparkPodSpec;
+import io.telemetra.operator.status.SubmittedSpec;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The streaming job as a Kubeflow SparkApplication. Credentials reach driver and executors only as
- * secretKeyRef env; suspend maps to spec.suspend; the checkpoint location never changes on its own,
- * so spec changes resubmit the job and it resumes from its checkpoint.
+ * secretKeyRef env; suspend maps to spec.suspend; the checkpoint location changes only with a
+ * requested reset (a new spec.streaming.reset.nonce), so other spec changes resubmit the job and it
+ * resumes from its checkpoint.
  */
 @KubernetesDependent(informer = @Informer(labelSelector = PipelineNames.MANAGED_SELECTOR))
 public class StreamingApplicationDependent extends PipelineChild<SparkApplication> {
@@ -35,17 +41,78 @@ public class StreamingApplicationDependent extends PipelineChild<SparkApplicatio
 
   private static final String CHECKPOINT_VOLUME = "telemetra-checkpoints";
 
+  /**
+   * Carries spec.streaming.restartNonce into the driver and executor pod templates: a new value
+   * changes the SparkApplication's spec, which the Spark operator answers with a resubmission.
+   */
+  static final String RESTART_NONCE_ANNOTATION = "telemetra.io/restart-nonce";
+
+  /**
+   * On the SparkApplication: the spec hash of Telemetra's last resubmission after a failure. While
+   * the application still carries that spec and does not run, it is restarting after a failure.
+   */
+  public static final String RESUBMITTED_SPEC = "telemetra.io/resubmitted-spec";
+
+  /** On the SparkApplication: how the run before Telemetra's last resubmission ended. */
+  public static final String RESUBMITTED_AFTER = "telemetra.io/resubmitted-after";
+
+  private final Clock clock;
+
   public StreamingApplicationDependent() {
+    this(Clock.systemUTC());
+  }
+
+  StreamingApplicationDependent(Clock clock) {
     super(SparkApplication.class);
+    this.clock = clock;
   }
 
   @Override
   protected SparkApplication desired(TelemetraPipeline pipeline, Context<TelemetraPipeline> ctx) {
+    SparkApplication actual =
+        ctx == null ? null : ctx.getSecondaryResource(SparkApplication.class).orElse(null);
+    var streaming = pipeline.getSpec().getStreaming();
+    RestartBudget budget = RestartBudget.of(actual, streaming.getRestartNonce());
+    Map<String, String> secrets =
+        ReferencedSecrets.podAnnotations(
+            ctx, WorkloadEnvironment.streamingSecrets(pipeline.getSpec()));
+    SparkApplication app = application(pipeline, budget, secrets, actual);
+    Instant now = clock.instant();
+    boolean resubmit =
+        !Boolean.TRUE.equals(pipeline.getSpec().getSuspend())
+            && SubmittedSpec.endedRunOfCurrentSpec(actual, app)
+            && !budget.nextResubmission(streaming.getRestartBudget(), now).isAfter(now);
+    if (resubmit) {
+      app =
+          application(
+              pipeline, budget.resubmitted(streaming.getRestartBudget(), now), secrets, actual);
+    }
+    Map<String, String> annotations = app.getMetadata().getAnnotations();
+    if (resubmit) {
+      annotations.put(RESUBMITTED_SPEC, annotations.get(SubmittedSpec.SPEC_HASH));
+      annotations.put(RESUBMITTED_AFTER, SubmittedSpec.runEnding(actual));
+    } else {
+      for (String carried : List.of(RESUBMITTED_SPEC, RESUBMITTED_AFTER)) {
+        Optional.ofNullable(SubmittedSpec.annotation(actual, carried))
+            .ifPresent(value -> annotations.put(carried, value));
+      }
+    }
+    return app;
+  }
+
+  /** The SparkApplication for {@code pipeline}, resubmitted as often as {@code budget} says. */
+  private static SparkApplication application(
+      TelemetraPipeline pipeline,
+      RestartBudget budget,
+      Map<String, String> secrets,
+      SparkApplication actual) {
     var streaming = pipeline.getSpec().getStreaming();
     var env = new ArrayList<>(WorkloadEnvironment.values(WorkloadEnvironment.streaming(pipeline)));
     env.addAll(WorkloadEnvironment.streamingSecrets(pipeline.getSpec()));
     Map<String, String> conf = new LinkedHashMap<>(streaming.getSparkConf());
-    conf.put("spark.sql.streaming.checkpointLocation", streaming.getCheckpointLocation());
+    conf.put(
+        "spark.sql.streaming.checkpointLocation",
+        WorkloadEnvironment.checkpointLocation(streaming));
     conf.putAll(s3aConf(streaming.getCheckpointS3()));
 
     SparkApplicationSpec spec = new SparkApplicationSpec();
@@ -57,12 +124,10 @@ public class StreamingApplicationDependent extends PipelineChild<SparkApplicatio
     spec.setSparkVersion(streaming.getSparkVersion());
     spec.setSparkConf(conf);
     spec.setSuspend(Boolean.TRUE.equals(pipeline.getSpec().getSuspend()));
+    // Failed runs are resubmitted by Telemetra within its restart budget, never by the Spark
+    // operator, whose retries would run out over the job's life.
     RestartPolicy restart = new RestartPolicy();
-    restart.setType("OnFailure");
-    restart.setOnFailureRetries(10);
-    restart.setOnFailureRetryInterval(30L);
-    restart.setOnSubmissionFailureRetries(5);
-    restart.setOnSubmissionFailureRetryInterval(30L);
+    restart.setType("Never");
     spec.setRestartPolicy(restart);
     spec.setDriver(
         pod(
@@ -70,7 +135,7 @@ public class StreamingApplicationDependent extends PipelineChild<SparkApplicatio
             streaming.getDriver().getCores(),
             streaming.getDriver().getMemory(),
             null,
-            template(DRIVER_CONTAINER, env, streaming)));
+            template(DRIVER_CONTAINER, env, streaming, budget, secrets)));
     spec.getDriver().setServiceAccount(streaming.getServiceAccount());
     var executor = streaming.getExecutor();
     spec.setExecutor(
@@ -79,14 +144,16 @@ public class StreamingApplicationDependent extends PipelineChild<SparkApplicatio
             executor.getCores(),
             executor.getMemory(),
             executor.getInstances(),
-            template(EXECUTOR_CONTAINER, env, streaming)));
+            template(EXECUTOR_CONTAINER, env, streaming, budget, secrets)));
 
     SparkApplication app = new SparkApplication();
     app.getMetadata().setName(PipelineNames.streaming(pipeline));
     app.getMetadata().setNamespace(pipeline.getMetadata().getNamespace());
     app.getMetadata().setLabels(PipelineNames.labels(pipeline, "streaming"));
+    app.getMetadata()
+        .setAnnotations(new LinkedHashMap<>(budget.annotations(streaming.getRestartNonce())));
     app.setSpec(spec);
-    io.telemetra.operator.status.SubmittedSpec.annotate(app, ctx);
+    SubmittedSpec.annotate(app, actual);
     return app;
   }
 
@@ -111,10 +178,24 @@ public class StreamingApplicationDependent extends PipelineChild<SparkApplicatio
    * env and the pod runs under the restricted profile even without the Spark operator's webhook.
    */
   private static PodTemplateSpec template(
-      String container, List<EnvVar> env, StreamingSpec streaming) {
-    var pod =
-        new PodTemplateSpecBuilder()
-            .withNewSpec()
+      String container,
+      List<EnvVar> env,
+      StreamingSpec streaming,
+      RestartBudget budget,
+      Map<String, String> secrets) {
+    var pod = new PodTemplateSpecBuilder();
+    Map<String, String> annotations = new LinkedHashMap<>(secrets);
+    if (streaming.getRestartNonce() != null) {
+      annotations.put(RESTART_NONCE_ANNOTATION, streaming.getRestartNonce());
+    }
+    if (budget.resubmissions() > 0) {
+      annotations.put(RestartBudget.RESUBMISSIONS, Integer.toString(budget.resubmissions()));
+    }
+    if (!annotations.isEmpty()) {
+      pod.withNewMetadata().addToAnnotations(annotations).endMetadata();
+    }
+    pod =
+        pod.withNewSpec()
             .withSecurityContext(PodSecurity.pod())
             .addNewContainer()
             .withName(container)

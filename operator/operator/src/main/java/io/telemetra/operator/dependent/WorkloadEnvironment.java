@@ -3,8 +3,11 @@ package io.telemetra.operator.dependent;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.telemetra.operator.api.v1alpha1.KafkaAuth;
+import io.telemetra.operator.api.v1alpha1.StreamingReset;
+import io.telemetra.operator.api.v1alpha1.StreamingSpec;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineSpec;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,8 +70,29 @@ public final class WorkloadEnvironment {
     env.put("ANOMALY_DETECTION_THRESHOLD", String.valueOf(s.getAnomalyThreshold()));
     env.put("ANOMALY_HISTORY_WINDOWS", String.valueOf(s.getHistoryWindows()));
     env.put("SENTIMENT_ENABLED", String.valueOf(s.getSentimentEnabled()));
-    env.put("CHECKPOINT_LOCATION", s.getCheckpointLocation());
+    env.put("CHECKPOINT_LOCATION", checkpointLocation(s));
+    StreamingReset reset = s.getReset();
+    if (reset != null) {
+      env.put("TELEMETRA_RESET_NONCE", reset.getNonce());
+      env.put(
+          "KAFKA_STARTING_OFFSETS",
+          reset.getStartingPosition() == StreamingReset.StartingPosition.timestamp
+              ? OffsetDateTime.parse(reset.getStartingTimestamp()).toInstant().toString()
+              : reset.getStartingPosition().name());
+    }
     return env;
+  }
+
+  /**
+   * The checkpoint the job runs on: {@code checkpointLocation}, or after a requested reset a new
+   * one under it, {@code <checkpointLocation>/resets/<nonce>}, so the old one stays as it was.
+   */
+  public static String checkpointLocation(StreamingSpec streaming) {
+    String base = streaming.getCheckpointLocation();
+    if (streaming.getReset() == null) {
+      return base;
+    }
+    return base.replaceAll("/+$", "") + "/resets/" + streaming.getReset().getNonce();
   }
 
   /**

@@ -14,7 +14,16 @@ public final class ConditionType {
   public static final String STREAMING_READY = "StreamingReady";
   public static final String API_READY = "ApiReady";
   public static final String CHECKPOINT_RESET = "CheckpointReset";
+
+  /** While the job runs: whether it keeps committing batches as records arrive. */
+  public static final String DATA_FLOWING = "DataFlowing";
+
   public static final String KAFKA_DATA_LOSS = "KafkaDataLoss";
+
+  /**
+   * True while the annotation telemetra.io/reconcile: paused stops every write; absent otherwise.
+   */
+  public static final String RECONCILIATION_PAUSED = "ReconciliationPaused";
 
   /** The conditions whose True is the abnormal state. */
   public static boolean trueIsAbnormal(String type) {

@@ -2,6 +2,7 @@ package io.telemetra.operator.status;
 
 import io.telemetra.operator.api.v1alpha1.ApiStatus;
 import io.telemetra.operator.api.v1alpha1.IncidentStatus;
+import io.telemetra.operator.api.v1alpha1.QueryProgress;
 import io.telemetra.operator.api.v1alpha1.SchemaStatus;
 import io.telemetra.operator.api.v1alpha1.StreamingStatus;
 import io.telemetra.operator.api.v1alpha1.TopicStatus;
@@ -23,6 +24,8 @@ public final class Observation {
   IncidentStatus checkpointResets;
   IncidentStatus kafkaDataLoss;
   String reconcileError;
+  Long inputRecords;
+  List<QueryProgress> queries;
 
   public Observation part(PartState part) {
     parts.put(part.type(), part);
@@ -48,6 +51,18 @@ public final class Observation {
   public Observation incidents(IncidentStatus checkpointResets, IncidentStatus kafkaDataLoss) {
     this.checkpointResets = checkpointResets;
     this.kafkaDataLoss = kafkaDataLoss;
+    return this;
+  }
+
+  /** The records in the event topics (the sum of their end offsets). */
+  public Observation inputRecords(long inputRecords) {
+    this.inputRecords = inputRecords;
+    return this;
+  }
+
+  /** The last batch each streaming query committed. */
+  public Observation queries(List<QueryProgress> queries) {
+    this.queries = queries;
     return this;
   }
 

@@ -79,6 +79,9 @@ public final class PartObserver {
             .map(e -> new TopicStatus(e.getKey(), e.getValue().partitions()))
             .toList();
     seen.topics(topics);
+    if (state.inputRecords() >= 0) {
+      seen.inputRecords(state.inputRecords());
+    }
     return PartState.ready(
         TOPICS_READY, Reason.TopicsReconciled, topics.size() + " topics present");
   }
@@ -92,6 +95,7 @@ public final class PartObserver {
     }
     seen.schema(new SchemaStatus(state.version()));
     seen.incidents(incident(state.checkpointResets()), incident(state.kafkaDataLoss()));
+    seen.queries(state.queries());
     return PartState.ready(
         SCHEMA_READY, Reason.SchemaMigrated, "schema at version " + state.version());
   }
@@ -139,7 +143,12 @@ public final class PartObserver {
     String currentSpec = SubmittedSpec.hash(DESIRED_APPLICATION.specFor(pipeline, context));
     PartState streaming =
         StreamingHealth.of(
-            app.get(), currentSpec, suspended, wasFailing(STREAMING_READY), clock.instant());
+            app.get(),
+            currentSpec,
+            suspended,
+            wasFailing(STREAMING_READY),
+            pipeline.getSpec().getStreaming(),
+            clock.instant());
     if (streaming.reason() != Reason.ApplicationPending) {
       return streaming;
     }

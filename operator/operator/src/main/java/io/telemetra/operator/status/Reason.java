@@ -16,6 +16,10 @@ public enum Reason {
   CheckpointReplaced(false),
   NoKafkaDataLoss(false),
   RecordsDeletedBeforeRead(false),
+  ReconciliationPaused(false),
+  BatchesCommitting(false),
+  WaitingForInput(false),
+  NoBatchesCommitted(true),
   SecretNotFound(true),
   SecretKeyNotFound(true),
   KafkaUnavailable(true),
@@ -24,6 +28,7 @@ public enum Reason {
   SparkOperatorMissing(true),
   SparkOperatorNotResponding(true),
   ApplicationFailed(true),
+  CrashLooping(true),
   RolloutFailed(true),
   ReconcileError(true);
 

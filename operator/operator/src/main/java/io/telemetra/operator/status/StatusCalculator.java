@@ -4,16 +4,22 @@ import static io.telemetra.operator.status.ConditionType.API_READY;
 import static io.telemetra.operator.status.ConditionType.CHECKPOINT_RESET;
 import static io.telemetra.operator.status.ConditionType.KAFKA_DATA_LOSS;
 import static io.telemetra.operator.status.ConditionType.READY;
+import static io.telemetra.operator.status.ConditionType.RECONCILIATION_PAUSED;
 import static io.telemetra.operator.status.ConditionType.SCHEMA_READY;
 import static io.telemetra.operator.status.ConditionType.STREAMING_READY;
 import static io.telemetra.operator.status.ConditionType.TOPICS_READY;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.telemetra.operator.api.v1alpha1.DataFlowStatus;
 import io.telemetra.operator.api.v1alpha1.IncidentStatus;
 import io.telemetra.operator.api.v1alpha1.Phase;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineStatus;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,13 +35,25 @@ public final class StatusCalculator {
   /** The parts that run something; the pipeline is Suspended once both report Suspended. */
   static final List<String> WORKLOADS = List.of(STREAMING_READY, API_READY);
 
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
   private final Clock clock;
 
   public StatusCalculator(Clock clock) {
     this.clock = clock;
   }
 
+  /**
+   * The status {@code seen} makes. It is computed at one instant: a running-since, a transition
+   * time and a stall measured at different moments could straddle a second, and the next identical
+   * observation would then rewrite the status.
+   */
   public TelemetraPipelineStatus statusFor(TelemetraPipeline pipeline, Observation seen) {
+    return new StatusCalculator(Clock.fixed(clock.instant(), ZoneOffset.UTC))
+        .statusAtOneInstant(pipeline, seen);
+  }
+
+  private TelemetraPipelineStatus statusAtOneInstant(TelemetraPipeline pipeline, Observation seen) {
     TelemetraPipelineStatus old =
         Optional.ofNullable(pipeline.getStatus()).orElseGet(TelemetraPipelineStatus::new);
     long generation = Optional.ofNullable(pipeline.getMetadata().getGeneration()).orElse(0L);
@@ -51,7 +69,21 @@ public final class StatusCalculator {
       }
       parts.add(part);
     }
+    withLikelyCause(parts);
     boolean suspend = Boolean.TRUE.equals(pipeline.getSpec().getSuspend());
+    DataFlowStatus dataFlow =
+        DataFlow.next(
+            old.getDataFlow(),
+            seen.inputRecords,
+            seen.queries,
+            DataFlow.slack(pipeline),
+            Instant.now(clock));
+    DataFlow.state(
+            dataFlow,
+            suspend ? Optional.empty() : runningSince(parts, old.getConditions()),
+            DataFlow.stallAfter(pipeline),
+            Instant.now(clock))
+        .ifPresent(parts::add);
     PartState ready = overall(parts, suspend, seen.reconcileError);
     List<PartState> all = new ArrayList<>();
     all.add(ready);
@@ -69,6 +101,7 @@ public final class StatusCalculator {
     status.setSchema(seen.schema != null ? seen.schema : old.getSchema());
     status.setStreaming(seen.streaming != null ? seen.streaming : old.getStreaming());
     status.setApi(seen.api != null ? seen.api : old.getApi());
+    status.setDataFlow(dataFlow);
     status.setCheckpointResets(
         seen.checkpointResets != null ? seen.checkpointResets : old.getCheckpointResets());
     status.setKafkaDataLoss(
@@ -98,6 +131,67 @@ public final class StatusCalculator {
             generation)
         .ifPresent(status.getConditions()::add);
     status.setPhase(phase(parts, ready, suspend, status));
+    return status;
+  }
+
+  /**
+   * A crash-looping job's likely cause, when the operator's own probes see one: Kafka or Postgres
+   * failing (the job exits when it cannot reach them), named in StreamingReady's message.
+   */
+  private static final String LIKELY_CAUSE = "; likely cause: ";
+
+  private static void withLikelyCause(List<PartState> parts) {
+    for (int i = 0; i < parts.size(); i++) {
+      PartState streaming = parts.get(i);
+      if (streaming.reason() != Reason.CrashLooping) {
+        continue;
+      }
+      List<String> causes =
+          parts.stream()
+              .filter(p -> p.type().equals(TOPICS_READY) || p.type().equals(SCHEMA_READY))
+              .filter(PartState::failed)
+              .map(p -> p.type() + " is " + p.reason() + " (" + p.message() + ")")
+              .toList();
+      // A part carried over unobserved already names the cause it had.
+      String message = streaming.message();
+      int named = message.indexOf(LIKELY_CAUSE);
+      String bare = named < 0 ? message : message.substring(0, named);
+      parts.set(
+          i,
+          PartState.notReady(
+              streaming.type(),
+              streaming.reason(),
+              causes.isEmpty() ? bare : bare + LIKELY_CAUSE + String.join(", ", causes)));
+    }
+  }
+
+  /**
+   * The status while reconciliation is paused: everything as last observed (nothing is observed or
+   * written meanwhile), plus ReconciliationPaused=True. The next reconcile after the pause builds
+   * the status afresh, without it.
+   */
+  public TelemetraPipelineStatus paused(TelemetraPipeline pipeline) {
+    TelemetraPipelineStatus old =
+        Optional.ofNullable(pipeline.getStatus()).orElseGet(TelemetraPipelineStatus::new);
+    TelemetraPipelineStatus status = SERIALIZATION.clone(old);
+    List<Condition> conditions = new ArrayList<>(old.getConditions());
+    conditions.removeIf(c -> RECONCILIATION_PAUSED.equals(c.getType()));
+    conditions.add(
+        Conditions.of(
+            RECONCILIATION_PAUSED,
+            true,
+            Reason.ReconciliationPaused,
+            "annotation "
+                + TelemetraPipeline.RECONCILE_ANNOTATION
+                + ": "
+                + TelemetraPipeline.RECONCILE_PAUSED
+                + ": the operator changes nothing (owned objects, topics, tables) and observes"
+                + " nothing; the other conditions are as last observed. Remove the annotation to"
+                + " resume; drift is then repaired",
+            old.getConditions(),
+            Optional.ofNullable(pipeline.getMetadata().getGeneration()).orElse(0L),
+            clock));
+    status.setConditions(conditions);
     return status;
   }
 
@@ -137,6 +231,20 @@ public final class StatusCalculator {
                 previous,
                 generation,
                 clock));
+  }
+
+  /** Since when the streaming job runs, if it does: StreamingReady's last transition to True. */
+  private Optional<Instant> runningSince(List<PartState> parts, List<Condition> previous) {
+    boolean running = parts.stream().anyMatch(p -> p.type().equals(STREAMING_READY) && p.ready());
+    if (!running) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Conditions.find(previous, STREAMING_READY)
+            .filter(c -> "True".equals(c.getStatus()))
+            .map(c -> Instant.parse(c.getLastTransitionTime()))
+            // As the condition will record it (whole seconds), so the next status says the same.
+            .orElseGet(() -> Instant.now(clock).truncatedTo(ChronoUnit.SECONDS)));
   }
 
   private static PartState previous(List<Condition> conditions, String type) {

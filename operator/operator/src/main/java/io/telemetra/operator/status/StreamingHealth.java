@@ -2,7 +2,11 @@ package io.telemetra.operator.status;
 
 import static io.telemetra.operator.status.ConditionType.STREAMING_READY;
 
+import io.telemetra.operator.api.v1alpha1.RestartBudgetSpec;
+import io.telemetra.operator.api.v1alpha1.StreamingSpec;
+import io.telemetra.operator.dependent.StreamingApplicationDependent;
 import io.telemetra.operator.spark.ApplicationState;
+import io.telemetra.operator.spark.RestartBudget;
 import io.telemetra.operator.spark.SparkApplication;
 import io.telemetra.operator.spark.SparkApplicationStatus;
 import java.time.Duration;
@@ -62,10 +66,11 @@ final class StreamingHealth {
    */
   static PartState of(
       SparkApplication app, String currentSpecHash, boolean suspend, boolean failingBefore) {
-    return of(app, currentSpecHash, suspend, failingBefore, Instant.now());
+    return of(app, currentSpecHash, suspend, failingBefore, new StreamingSpec(), Instant.now());
   }
 
   /**
+   * @param streaming the pipeline's streaming spec: its restart budget and nonce
    * @param now the time of this look, to tell a Spark operator that never answers
    */
   static PartState of(
@@ -73,6 +78,7 @@ final class StreamingHealth {
       String currentSpecHash,
       boolean suspend,
       boolean failingBefore,
+      StreamingSpec streaming,
       Instant now) {
     String name = "SparkApplication " + app.getMetadata().getName();
     String state = state(app);
@@ -113,6 +119,10 @@ final class StreamingHealth {
               + app.getMetadata().getNamespace()
               + " (its spark.jobNamespaces)? See the logs of its controller");
     }
+    Optional<PartState> restart = restart(app, state, streaming, now);
+    if (restart.isPresent()) {
+      return restart.get();
+    }
     if (!SubmittedSpec.submittedForCurrentSpec(app)) {
       return PartState.notReady(
           STREAMING_READY,
@@ -151,12 +161,86 @@ final class StreamingHealth {
               + (invalidatedByOthers
                   ? ": its spec was changed by someone other than Telemetra"
                   : "")
-              + Optional.ofNullable(app.getStatus().getApplicationState().getErrorMessage())
-                  .filter(m -> !m.isBlank())
-                  .map(m -> ": " + m)
-                  .orElse(""));
+              + errorMessage(app));
     }
     return PartState.notReady(STREAMING_READY, Reason.ApplicationPending, name + " is " + shown);
+  }
+
+  /**
+   * A run of the current spec that ended, which Telemetra resubmits within its restart budget or,
+   * once the budget is spent, leaves FAILED (CrashLooping); or the run Telemetra resubmitted after
+   * a failure, until it runs. Empty otherwise.
+   */
+  private static Optional<PartState> restart(
+      SparkApplication app, String state, StreamingSpec streaming, Instant now) {
+    String name = "SparkApplication " + app.getMetadata().getName();
+    RestartBudgetSpec limits = streaming.getRestartBudget();
+    RestartBudget budget = RestartBudget.of(app, streaming.getRestartNonce());
+    String window =
+        " of at most "
+            + limits.getFailures()
+            + " within "
+            + limits.getWindowMinutes()
+            + " min (spec.streaming.restartBudget)";
+    if (SubmittedSpec.submittedForCurrentSpec(app) && SubmittedSpec.ENDED.contains(state)) {
+      Instant next = budget.nextResubmission(limits, now);
+      String ended = name + " is " + state + attempts(app.getStatus()) + errorMessage(app);
+      if (budget.spent(limits, now)) {
+        return Optional.of(
+            PartState.notReady(
+                STREAMING_READY,
+                Reason.CrashLooping,
+                ended
+                    + "; resubmitted "
+                    + budget.within(limits, now).size()
+                    + " times within "
+                    + limits.getWindowMinutes()
+                    + " min, as often as spec.streaming.restartBudget allows, so it stays down"
+                    + " until "
+                    + next
+                    + " or a new spec.streaming.restartNonce"));
+      }
+      return Optional.of(
+          failed(
+              name,
+              state,
+              attempts(app.getStatus())
+                  + errorMessage(app)
+                  + "; Telemetra resubmits it "
+                  + (next.isAfter(now) ? "at " + next : "now")
+                  + ": resubmission "
+                  + (budget.within(limits, now).size() + 1)
+                  + window));
+    }
+    String resubmitted =
+        SubmittedSpec.annotation(app, StreamingApplicationDependent.RESUBMITTED_SPEC);
+    if (resubmitted != null
+        && resubmitted.equals(SubmittedSpec.annotation(app, SubmittedSpec.SPEC_HASH))
+        && !ApplicationState.RUNNING.equals(state)) {
+      return Optional.of(
+          PartState.notReady(
+              STREAMING_READY,
+              Reason.ApplicationFailed,
+              name
+                  + " is restarting after its run ended "
+                  + Optional.ofNullable(
+                          SubmittedSpec.annotation(
+                              app, StreamingApplicationDependent.RESUBMITTED_AFTER))
+                      .orElse("")
+                  + ": resubmission "
+                  + budget.within(limits, now).size()
+                  + window
+                  + ", now "
+                  + (state.isEmpty() ? "not yet submitted" : state)));
+    }
+    return Optional.empty();
+  }
+
+  private static String errorMessage(SparkApplication app) {
+    return Optional.ofNullable(app.getStatus().getApplicationState().getErrorMessage())
+        .filter(m -> !m.isBlank())
+        .map(m -> ": " + m)
+        .orElse("");
   }
 
   /**

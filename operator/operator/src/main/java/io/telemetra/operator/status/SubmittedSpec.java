@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import io.telemetra.operator.spark.ApplicationState;
 import io.telemetra.operator.spark.SparkApplication;
 import io.telemetra.operator.spark.SparkApplicationSpec;
+import io.telemetra.operator.spark.SparkApplicationStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Marks the SparkApplication with the spec this operator gave it, so status can tell a run of the
@@ -36,16 +37,14 @@ public final class SubmittedSpec {
   private static final ObjectMapper CANONICAL =
       JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
 
+  /** States in which a run has ended. */
+  static final Set<String> ENDED =
+      Set.of(ApplicationState.FAILED, ApplicationState.SUBMISSION_FAILED, "COMPLETED");
+
   private SubmittedSpec() {}
 
   /** Sets both annotations on {@code desired}, given the SparkApplication as it is now. */
-  public static void annotate(SparkApplication desired, Context<TelemetraPipeline> context) {
-    annotate(
-        desired,
-        context == null ? null : context.getSecondaryResource(SparkApplication.class).orElse(null));
-  }
-
-  static void annotate(SparkApplication desired, SparkApplication actual) {
+  public static void annotate(SparkApplication desired, SparkApplication actual) {
     String hash = hash(desired.getSpec());
     Map<String, String> annotations = new LinkedHashMap<>();
     if (desired.getMetadata().getAnnotations() != null) {
@@ -90,7 +89,37 @@ public final class SubmittedSpec {
     return submission != null && !submission.isEmpty() && !submission.equals(superseded);
   }
 
-  static String annotation(SparkApplication app, String key) {
+  /**
+   * Whether {@code actual}'s current run was submitted for the spec {@code desired} carries and has
+   * ended: FAILED, SUBMISSION_FAILED or COMPLETED, all of which are final under restart policy
+   * Never (a streaming job never ends on its own).
+   */
+  public static boolean endedRunOfCurrentSpec(SparkApplication actual, SparkApplication desired) {
+    return actual != null
+        && hash(desired.getSpec()).equals(annotation(actual, SPEC_HASH))
+        && submittedForCurrentSpec(actual)
+        && ENDED.contains(
+            Optional.ofNullable(actual.getStatus())
+                .map(SparkApplicationStatus::getApplicationState)
+                .map(ApplicationState::getState)
+                .orElse(""));
+  }
+
+  /** How {@code app}'s run ended: its state and the Spark operator's error message, if any. */
+  public static String runEnding(SparkApplication app) {
+    Optional<ApplicationState> state =
+        Optional.ofNullable(app.getStatus()).map(SparkApplicationStatus::getApplicationState);
+    String ending =
+        state.map(ApplicationState::getState).orElse("")
+            + state
+                .map(ApplicationState::getErrorMessage)
+                .filter(m -> !m.isBlank())
+                .map(m -> ": " + m)
+                .orElse("");
+    return ending.length() > 1000 ? ending.substring(0, 1000) + "…" : ending;
+  }
+
+  public static String annotation(SparkApplication app, String key) {
     if (app == null || app.getMetadata().getAnnotations() == null) {
       return null;
     }

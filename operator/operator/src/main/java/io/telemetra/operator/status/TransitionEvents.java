@@ -61,6 +61,34 @@ public final class TransitionEvents {
   }
 
   private void emit(KubernetesClient client, TelemetraPipeline pipeline, Condition condition) {
+    emit(
+        client,
+        pipeline,
+        typeOf(condition),
+        condition.getReason(),
+        condition.getType() + "=" + condition.getStatus() + ": " + condition.getMessage());
+  }
+
+  /**
+   * An event for something the operator did rather than a condition flip: {@code
+   * StreamingResubmitted}, a Warning, when it resubmitted a failed run of the streaming job.
+   */
+  public void resubmitted(
+      KubernetesClient client, TelemetraPipeline pipeline, String applicationName, String how) {
+    emit(
+        client,
+        pipeline,
+        "Warning",
+        "StreamingResubmitted",
+        "SparkApplication " + applicationName + " resubmitted after its run ended " + how);
+  }
+
+  private void emit(
+      KubernetesClient client,
+      TelemetraPipeline pipeline,
+      String type,
+      String reason,
+      String message) {
     String now = Instant.now(clock).toString();
     var meta = pipeline.getMetadata();
     var event =
@@ -78,10 +106,9 @@ public final class TransitionEvents {
                     .withUid(meta.getUid())
                     .withResourceVersion(meta.getResourceVersion())
                     .build())
-            .withType(typeOf(condition))
-            .withReason(condition.getReason())
-            .withMessage(
-                condition.getType() + "=" + condition.getStatus() + ": " + condition.getMessage())
+            .withType(type)
+            .withReason(reason)
+            .withMessage(message)
             .withFirstTimestamp(now)
             .withLastTimestamp(now)
             .withCount(1)
@@ -92,11 +119,7 @@ public final class TransitionEvents {
     try {
       client.v1().events().inNamespace(meta.getNamespace()).resource(event).create();
     } catch (RuntimeException e) {
-      log.warn(
-          "Cannot record event {} for {}: {}",
-          condition.getReason(),
-          meta.getName(),
-          e.getMessage());
+      log.warn("Cannot record event {} for {}: {}", reason, meta.getName(), e.getMessage());
     }
   }
 }

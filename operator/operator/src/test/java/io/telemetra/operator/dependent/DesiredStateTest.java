@@ -10,6 +10,7 @@ import io.telemetra.operator.TestingPipelines;
 import io.telemetra.operator.api.v1alpha1.CheckpointS3Spec;
 import io.telemetra.operator.api.v1alpha1.ProducerSpec;
 import io.telemetra.operator.api.v1alpha1.S3CredentialsSecretRef;
+import io.telemetra.operator.api.v1alpha1.StreamingReset;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import java.util.List;
 import java.util.Map;
@@ -253,6 +254,76 @@ class DesiredStateTest {
       assertThat(env.get("AWS_SECRET_ACCESS_KEY").getValueFrom().getSecretKeyRef().getKey())
           .isEqualTo("secret-access-key");
     }
+  }
+
+  @Test
+  void aRequestedResetRunsTheJobOnANewCheckpointUnderTheOldOneFromItsStartingPosition() {
+    var pipeline = TestingPipelines.example("demo-producer.yaml", "ns1");
+    pipeline.getSpec().getStreaming().setCheckpointLocation("file:///var/lib/telemetra/ckpt/");
+    pipeline.getSpec().getStreaming().setCheckpointVolumeClaim("demo-checkpoints");
+    var reset = new StreamingReset();
+    reset.setNonce("window-120");
+    reset.setStartingPosition(StreamingReset.StartingPosition.timestamp);
+    reset.setStartingTimestamp("2026-12-05T11:00:00+01:00");
+    pipeline.getSpec().getStreaming().setReset(reset);
+    var spec = new StreamingApplicationDependent().desired(pipeline, null).getSpec();
+    var driver = spec.getDriver().getTemplate().getSpec().getContainers().get(0);
+    Map<String, EnvVar> env = byName(driver.getEnv());
+
+    assertThat(spec.getSparkConf())
+        .containsEntry(
+            "spark.sql.streaming.checkpointLocation",
+            "file:///var/lib/telemetra/ckpt/resets/window-120");
+    assertThat(env.get("CHECKPOINT_LOCATION").getValue())
+        .isEqualTo("file:///var/lib/telemetra/ckpt/resets/window-120");
+    assertThat(env.get("TELEMETRA_RESET_NONCE").getValue()).isEqualTo("window-120");
+    assertThat(env.get("KAFKA_STARTING_OFFSETS").getValue()).isEqualTo("2026-12-05T10:00:00Z");
+    // The claim is still mounted at the base directory, which holds the new checkpoint too.
+    assertThat(driver.getVolumeMounts())
+        .singleElement()
+        .satisfies(m -> assertThat(m.getMountPath()).isEqualTo("/var/lib/telemetra/ckpt/"));
+
+    reset.setStartingPosition(StreamingReset.StartingPosition.latest);
+    reset.setStartingTimestamp(null);
+    var latest = new StreamingApplicationDependent().desired(pipeline, null).getSpec();
+    assertThat(
+            byName(latest.getDriver().getTemplate().getSpec().getContainers().get(0).getEnv())
+                .get("KAFKA_STARTING_OFFSETS")
+                .getValue())
+        .isEqualTo("latest");
+  }
+
+  @Test
+  void withoutAResetTheJobRunsOnTheCheckpointLocationFromTheDefaultPosition() {
+    var env =
+        byName(
+            new StreamingApplicationDependent()
+                .desired(full, null)
+                .getSpec()
+                .getDriver()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv());
+    assertThat(env).doesNotContainKeys("TELEMETRA_RESET_NONCE", "KAFKA_STARTING_OFFSETS");
+  }
+
+  @Test
+  void aNewRestartNonceChangesTheApplicationSpecSoTheSparkOperatorResubmitsIt() {
+    var pipeline = TestingPipelines.example("demo-producer.yaml", "ns1");
+    var before = new StreamingApplicationDependent().desired(pipeline, null).getSpec();
+    pipeline.getSpec().getStreaming().setRestartNonce("2026-12-05T18:10");
+    var after = new StreamingApplicationDependent().desired(pipeline, null).getSpec();
+
+    assertThat(before.getDriver().getTemplate().getMetadata()).isNull();
+    for (var template :
+        List.of(after.getDriver().getTemplate(), after.getExecutor().getTemplate())) {
+      assertThat(template.getMetadata().getAnnotations())
+          .containsEntry("telemetra.io/restart-nonce", "2026-12-05T18:10");
+    }
+    assertThat(Serialization.asJson(after)).isNotEqualTo(Serialization.asJson(before));
+    assertThat(after.getSparkConf()).isEqualTo(before.getSparkConf()).as("same checkpoint");
   }
 
   @Test

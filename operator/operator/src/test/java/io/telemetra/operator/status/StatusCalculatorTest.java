@@ -2,6 +2,7 @@ package io.telemetra.operator.status;
 
 import static io.telemetra.operator.status.ConditionType.API_READY;
 import static io.telemetra.operator.status.ConditionType.CHECKPOINT_RESET;
+import static io.telemetra.operator.status.ConditionType.DATA_FLOWING;
 import static io.telemetra.operator.status.ConditionType.KAFKA_DATA_LOSS;
 import static io.telemetra.operator.status.ConditionType.READY;
 import static io.telemetra.operator.status.ConditionType.SCHEMA_READY;
@@ -14,11 +15,15 @@ import io.telemetra.operator.TestingPipelines;
 import io.telemetra.operator.api.v1alpha1.ApiStatus;
 import io.telemetra.operator.api.v1alpha1.IncidentStatus;
 import io.telemetra.operator.api.v1alpha1.Phase;
+import io.telemetra.operator.api.v1alpha1.QueryProgress;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Conditions and phase follow the parts; transition times move only when a status flips. */
@@ -55,6 +60,147 @@ class StatusCalculatorTest {
     assertThat(status.getConditions())
         .extracting(Condition::getType)
         .containsExactly(READY, TOPICS_READY, SCHEMA_READY, STREAMING_READY, API_READY);
+  }
+
+  @Test
+  void whilePausedTheStatusIsAsLastObservedPlusReconciliationPausedWhichResumingDrops() {
+    pipeline.getMetadata().setGeneration(3L);
+    pipeline.setStatus(
+        new StatusCalculator(at("2026-11-27T10:00:00Z")).statusFor(pipeline, allReady()));
+    pipeline.getMetadata().setGeneration(4L);
+
+    var paused = new StatusCalculator(at("2026-11-27T11:00:00Z")).paused(pipeline);
+
+    assertThat(paused.getPhase()).isEqualTo(Phase.Running);
+    assertThat(paused.getObservedGeneration()).as("nothing of generation 4 observed").isEqualTo(3L);
+    assertThat(paused.getApi()).isEqualTo(pipeline.getStatus().getApi());
+    assertThat(paused.getConditions())
+        .extracting(Condition::getType)
+        .containsExactly(
+            READY,
+            TOPICS_READY,
+            SCHEMA_READY,
+            STREAMING_READY,
+            API_READY,
+            ConditionType.RECONCILIATION_PAUSED);
+    assertThat(condition(paused, ConditionType.RECONCILIATION_PAUSED))
+        .extracting(Condition::getStatus, Condition::getReason, Condition::getLastTransitionTime)
+        .containsExactly("True", "ReconciliationPaused", "2026-11-27T11:00:00Z");
+    assertThat(pipeline.getStatus().getConditions()).hasSize(5).as("the old status is unchanged");
+
+    pipeline.setStatus(paused);
+    assertThat(new StatusCalculator(at("2026-11-27T11:00:00Z")).paused(pipeline))
+        .as("paused again: nothing to write")
+        .satisfies(again -> assertThat(StatusComparison.same(paused, again)).isTrue());
+    var resumed = new StatusCalculator(at("2026-11-27T12:00:00Z")).statusFor(pipeline, allReady());
+    assertThat(resumed.getConditions())
+        .extracting(Condition::getType)
+        .doesNotContain(ConditionType.RECONCILIATION_PAUSED);
+    assertThat(resumed.getObservedGeneration()).isEqualTo(4L);
+  }
+
+  /** A running pipeline whose job last committed windows batch 7 at 10:00:00, input 1000. */
+  TelemetraPipeline runningSinceNineWithACommitAtTen() {
+    pipeline.setStatus(
+        new StatusCalculator(at("2026-11-27T09:00:00Z"))
+            .statusFor(
+                pipeline,
+                allReady()
+                    .inputRecords(1000)
+                    .queries(
+                        List.of(
+                            new QueryProgress("telemetra-windows", 7, "2026-11-27T10:00:00Z")))));
+    return pipeline;
+  }
+
+  /** The status {@code seen} at {@code instant} makes, which becomes the pipeline's status. */
+  TelemetraPipelineStatus observe(String instant, Observation seen) {
+    pipeline.setStatus(new StatusCalculator(at(instant)).statusFor(pipeline, seen));
+    return pipeline.getStatus();
+  }
+
+  @Test
+  void recordsWaitingLongerThanTheStallLimitForACommitMeanDataIsNotFlowingAndThePipelineDegraded() {
+    runningSinceNineWithACommitAtTen();
+    assertThat(condition(pipeline.getStatus(), DATA_FLOWING).getReason())
+        .isEqualTo("BatchesCommitting");
+
+    // 10:02:00 more records arrive; 10:05:30 more still, and still no commit after 10:00:00:
+    // they have waited 210 s, more than twice one Kafka and one Postgres poll (180 s).
+    var first = observe("2026-11-27T10:02:00Z", allReady().inputRecords(1500));
+    assertThat(condition(first, DATA_FLOWING).getStatus()).isEqualTo("True");
+    assertThat(first.getDataFlow().getUncommittedSince()).isEqualTo("2026-11-27T10:02:00Z");
+    var later = observe("2026-11-27T10:04:00Z", allReady().inputRecords(1550));
+    assertThat(condition(later, DATA_FLOWING).getStatus()).as("120 s: not yet").isEqualTo("True");
+    var status = observe("2026-11-27T10:05:30Z", allReady().inputRecords(1600));
+
+    assertThat(condition(status, DATA_FLOWING))
+        .extracting(Condition::getStatus, Condition::getReason)
+        .containsExactly("False", "NoBatchesCommitted");
+    assertThat(condition(status, DATA_FLOWING).getMessage())
+        .contains(
+            "records have been waiting since 2026-11-27T10:02:00Z (the event topics hold 1600)",
+            "the last batch committed at 2026-11-27T10:00:00Z (telemetra-windows batch 7)",
+            "none for more than 180 s");
+    assertThat(condition(status, READY).getReason()).isEqualTo("NoBatchesCommitted");
+    assertThat(status.getPhase()).isEqualTo(Phase.Degraded);
+
+    // A commit after the records arrived: flowing again.
+    var recovered =
+        observe(
+            "2026-11-27T10:05:00Z",
+            allReady()
+                .inputRecords(1600)
+                .queries(
+                    List.of(new QueryProgress("telemetra-windows", 8, "2026-11-27T10:04:30Z"))));
+    assertThat(condition(recovered, DATA_FLOWING).getReason()).isEqualTo("BatchesCommitting");
+    assertThat(recovered.getDataFlow().getUncommittedSince()).isNull();
+    assertThat(recovered.getPhase()).isEqualTo(Phase.Running);
+  }
+
+  @Test
+  void aCommitShortlyBeforeThePollThatSawTheRecordsCoversThem() {
+    runningSinceNineWithACommitAtTen();
+
+    // The producer stopped at 10:00:00, the job committed its last records then, and the Kafka
+    // poll that saw them came 25 s later: nothing waits.
+    var sawLastRecords = observe("2026-11-27T10:00:25Z", allReady().inputRecords(1200));
+    var muchLater = observe("2026-11-27T10:30:00Z", allReady().inputRecords(1200));
+
+    assertThat(sawLastRecords.getDataFlow().getUncommittedSince()).isNull();
+    assertThat(condition(muchLater, DATA_FLOWING).getReason()).isEqualTo("BatchesCommitting");
+  }
+
+  @Test
+  void recordsArrivingAfterAnIdleHourAreNoStallUntilTheyHaveWaited() {
+    runningSinceNineWithACommitAtTen();
+
+    // Nothing for an hour, then a producer starts: the last commit is an hour old, but the
+    // records have only just arrived (the cluster tier's Postgres outage step caught this).
+    var quietForAnHour = observe("2026-11-27T11:00:00Z", allReady().inputRecords(1000));
+    var resumed = observe("2026-11-27T11:00:30Z", allReady().inputRecords(1500));
+
+    assertThat(condition(quietForAnHour, DATA_FLOWING).getStatus()).isEqualTo("True");
+    assertThat(quietForAnHour.getDataFlow().getUncommittedSince()).isNull();
+    assertThat(condition(resumed, DATA_FLOWING).getStatus()).isEqualTo("True");
+    assertThat(resumed.getPhase()).isEqualTo(Phase.Running);
+  }
+
+  @Test
+  void dataFlowingIsAbsentWhileTheJobDoesNotRun() {
+    runningSinceNineWithACommitAtTen();
+    var stopped =
+        new StatusCalculator(at("2026-11-27T10:02:00Z"))
+            .statusFor(
+                pipeline,
+                allReady()
+                    .inputRecords(1500)
+                    .part(
+                        PartState.notReady(
+                            STREAMING_READY, Reason.ApplicationFailed, "FAILED: driver exited")));
+
+    assertThat(stopped.getConditions()).extracting(Condition::getType).doesNotContain(DATA_FLOWING);
+    assertThat(condition(stopped, READY).getReason()).isEqualTo("ApplicationFailed");
   }
 
   @Test
@@ -230,6 +376,71 @@ class StatusCalculatorTest {
     var again = new StatusCalculator(at("2026-11-27T10:30:00Z")).statusFor(pipeline, allReady());
 
     assertThat(StatusComparison.same(pipeline.getStatus(), again)).isTrue();
+  }
+
+  /** A clock that moves on by {@code step} each time it is read, as time passes while computing. */
+  static Clock ticking(String start, Duration step) {
+    return new Clock() {
+      Instant next = Instant.parse(start);
+
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        Instant now = next;
+        next = next.plus(step);
+        return now;
+      }
+    };
+  }
+
+  @Test
+  void oneStatusIsComputedAtOneInstantSoTheNextIdenticalObservationWritesNothing() {
+    // The CI saw this: the job turned running as the second turned, DataFlowing named one second
+    // as the running-since and StreamingReady's transition time the next, and every later
+    // reconcile rewrote DataFlowing's message.
+    var first =
+        new StatusCalculator(ticking("2026-11-27T10:00:00.600Z", Duration.ofMillis(300)))
+            .statusFor(pipeline, allReady().inputRecords(0).queries(List.of()));
+    pipeline.setStatus(first);
+
+    var again =
+        new StatusCalculator(at("2026-11-27T10:00:30Z"))
+            .statusFor(pipeline, allReady().inputRecords(0).queries(List.of()));
+
+    assertThat(condition(first, DATA_FLOWING).getMessage())
+        .contains(condition(first, STREAMING_READY).getLastTransitionTime());
+    assertThat(StatusComparison.same(first, again)).isTrue();
+  }
+
+  @Test
+  void aCrashLoopNamesTheFailingDependencyAsItsLikelyCauseOnceEvenWhenCarriedOver() {
+    Observation postgresDown =
+        allReady()
+            .part(PartState.notReady(SCHEMA_READY, Reason.PostgresUnavailable, "connect refused"))
+            .part(
+                PartState.notReady(
+                    STREAMING_READY, Reason.CrashLooping, "SparkApplication x is FAILED"));
+    var first = observe("2026-11-27T10:00:00Z", postgresDown);
+    String expected =
+        "SparkApplication x is FAILED; likely cause: SchemaReady is PostgresUnavailable (connect"
+            + " refused)";
+    assertThat(condition(first, STREAMING_READY).getMessage()).isEqualTo(expected);
+
+    Observation streamingUnobserved = new Observation();
+    postgresDown.parts().values().stream()
+        .filter(part -> !part.type().equals(STREAMING_READY))
+        .forEach(streamingUnobserved::part);
+    var carried = observe("2026-11-27T10:00:10Z", streamingUnobserved);
+    assertThat(condition(carried, STREAMING_READY).getMessage()).isEqualTo(expected);
   }
 
   @Test

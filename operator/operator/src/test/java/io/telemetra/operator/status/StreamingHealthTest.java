@@ -2,6 +2,7 @@ package io.telemetra.operator.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.telemetra.operator.api.v1alpha1.StreamingSpec;
 import io.telemetra.operator.spark.ApplicationState;
 import io.telemetra.operator.spark.RestartPolicy;
 import io.telemetra.operator.spark.SparkApplication;
@@ -120,7 +121,11 @@ class StreamingHealthTest {
         .isEqualTo(
             "SparkApplication basic-streaming is "
                 + state
-                + " (execution attempts 3, submission attempts 1): driver exited with code 1");
+                + " (execution attempts 3, submission attempts 1): driver exited with code 1"
+                + (SubmittedSpec.ENDED.contains(state)
+                    ? "; Telemetra resubmits it now: resubmission 1 of at most 5 within 30 min"
+                        + " (spec.streaming.restartBudget)"
+                    : ""));
   }
 
   @Test
@@ -208,10 +213,20 @@ class StreamingHealthTest {
 
     PartState early =
         StreamingHealth.of(
-            app, hash, false, false, java.time.Instant.parse("2026-11-27T10:01:30Z"));
+            app,
+            hash,
+            false,
+            false,
+            new StreamingSpec(),
+            java.time.Instant.parse("2026-11-27T10:01:30Z"));
     PartState late =
         StreamingHealth.of(
-            app, hash, false, false, java.time.Instant.parse("2026-11-27T10:02:01Z"));
+            app,
+            hash,
+            false,
+            false,
+            new StreamingSpec(),
+            java.time.Instant.parse("2026-11-27T10:02:01Z"));
 
     assertThat(early.reason()).isEqualTo(Reason.ApplicationPending);
     assertThat(late.reason()).isEqualTo(Reason.SparkOperatorNotResponding);
@@ -227,6 +242,7 @@ class StreamingHealthTest {
                     hash,
                     false,
                     false,
+                    new StreamingSpec(),
                     java.time.Instant.parse("2026-11-27T11:00:00Z"))
                 .reason())
         .as("any state at all is an answer")

@@ -115,7 +115,11 @@ public final class MomentRules {
         }
       }
       var z = score(value.doubleValue(), baseline);
-      if (z.isPresent() && (best == null || z.get() > best.score())) {
+      // The job's tie-break: the higher score, then the currency that sorts first.
+      if (z.isPresent()
+          && (best == null
+              || z.get() > best.score()
+              || (z.get() == best.score() && byCurrency.getKey().compareTo(best.currency()) < 0))) {
         best =
             moment(id, start, "revenue_spike", z.get(), value.doubleValue(), byCurrency.getKey());
       }

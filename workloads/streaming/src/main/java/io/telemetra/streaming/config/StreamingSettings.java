@@ -27,7 +27,9 @@ import java.util.Optional;
  * @param sparkMaster the Spark master when spark-submit did not set one
  * @param shufflePartitions spark.sql.shuffle.partitions (state store partitions)
  * @param maxOffsetsPerTrigger optional cap on records read per micro-batch
- * @param startingOffsets where a fresh checkpoint starts reading: earliest or latest
+ * @param startingOffsets where a fresh checkpoint starts reading: earliest, latest or a time
+ * @param resetNonce the requested reset the checkpoint belongs to, if any: the commit ledger tells
+ *     a reset on purpose (a new nonce) from a lost checkpoint (the same nonce, or none)
  */
 public record StreamingSettings(
     String pipeline,
@@ -45,7 +47,8 @@ public record StreamingSettings(
     String sparkMaster,
     int shufflePartitions,
     Optional<Long> maxOffsetsPerTrigger,
-    String startingOffsets) {
+    StartingOffsets startingOffsets,
+    Optional<String> resetNonce) {
 
   public StreamingSettings {
     if (pipeline == null || pipeline.isBlank()) {
@@ -76,10 +79,6 @@ public record StreamingSettings(
     if (shufflePartitions < 1) {
       throw new IllegalArgumentException("SPARK_SHUFFLE_PARTITIONS must be at least 1");
     }
-    if (!startingOffsets.equals("earliest") && !startingOffsets.equals("latest")) {
-      throw new IllegalArgumentException(
-          "KAFKA_STARTING_OFFSETS must be earliest or latest: " + startingOffsets);
-    }
   }
 
   /** Reads the settings from environment variables (see docs/streaming.md). */
@@ -104,7 +103,10 @@ public record StreamingSettings(
         Optional.ofNullable(env.get("KAFKA_MAX_OFFSETS_PER_TRIGGER"))
             .filter(v -> !v.isBlank())
             .map(v -> Long.parseLong(v.strip())),
-        env.getOrDefault("KAFKA_STARTING_OFFSETS", "earliest").strip());
+        StartingOffsets.parse(env.getOrDefault("KAFKA_STARTING_OFFSETS", "earliest")),
+        Optional.ofNullable(env.get("TELEMETRA_RESET_NONCE"))
+            .map(String::strip)
+            .filter(v -> !v.isEmpty()));
   }
 
   /**
@@ -119,6 +121,20 @@ public record StreamingSettings(
 
   /** A copy with another checkpoint location. */
   public StreamingSettings withCheckpointLocation(String location) {
+    return withCheckpoint(location, startingOffsets, resetNonce);
+  }
+
+  /**
+   * A copy for the new checkpoint of a requested reset: {@code location}, read from {@code
+   * startingOffsets}, belonging to {@code resetNonce}.
+   */
+  public StreamingSettings withReset(
+      String location, StartingOffsets startingOffsets, String resetNonce) {
+    return withCheckpoint(location, startingOffsets, Optional.of(resetNonce));
+  }
+
+  private StreamingSettings withCheckpoint(
+      String location, StartingOffsets startingOffsets, Optional<String> resetNonce) {
     return new StreamingSettings(
         pipeline,
         kafka,
@@ -135,7 +151,8 @@ public record StreamingSettings(
         sparkMaster,
         shufflePartitions,
         maxOffsetsPerTrigger,
-        startingOffsets);
+        startingOffsets,
+        resetNonce);
   }
 
   private static Duration seconds(Map<String, String> env, String name, long fallback) {

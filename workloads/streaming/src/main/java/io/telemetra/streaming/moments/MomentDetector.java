@@ -99,11 +99,22 @@ public final class MomentDetector {
       Optional<Moment> m =
           moment(
               streamId, start, MomentKind.REVENUE_SPIKE, value.doubleValue(), baseline, currency);
-      if (m.isPresent() && (best == null || m.get().score() > best.score())) {
+      if (m.isPresent() && (best == null || outranks(m.get(), best))) {
         best = m.get();
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * Which of two currencies' revenue spikes in one window is the moment: the higher score, and on
+   * an exact tie (the same revenue pattern in both, which yields the same z-score whatever the
+   * amounts) the currency that sorts first, so the choice never depends on map order.
+   */
+  static boolean outranks(Moment candidate, Moment best) {
+    return candidate.score() > best.score()
+        || (candidate.score() == best.score()
+            && candidate.currency().compareTo(best.currency()) < 0);
   }
 
   private Double viewerChange(Instant start, StreamHistory history) {

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * written twice. Batches are those of one checkpoint, named by the query id Spark keeps in {@code
  * <checkpoint>/metadata}: a new checkpoint numbers its batches from 0 again and none of them is
  * taken for a batch of the old one. A new checkpoint that finds an older one's batches in the
- * ledger is a checkpoint reset, logged and recorded in streaming_checkpoint_resets.
+ * ledger is a checkpoint reset, recorded in streaming_checkpoint_resets: requested when the new
+ * checkpoint carries a reset nonce the old one did not (logged at INFO), otherwise an incident
+ * (logged as a WARN {@code CheckpointReset:}).
  */
 public final class BatchLedger implements Serializable {
 
@@ -37,25 +40,31 @@ public final class BatchLedger implements Serializable {
   private static final String PREVIOUS_CHECKPOINT =
       "WITH latest AS (SELECT query_id FROM streaming_commits WHERE pipeline = ?"
           + " AND query_name = ? AND query_id <> ? ORDER BY committed_at DESC, batch_id DESC"
-          + " LIMIT 1) SELECT c.query_id, max(c.batch_id), max(c.committed_at)"
+          + " LIMIT 1) SELECT c.query_id, max(c.batch_id), max(c.committed_at), max(c.reset_nonce)"
           + " FROM streaming_commits c JOIN latest USING (query_id)"
           + " WHERE c.pipeline = ? AND c.query_name = ? GROUP BY c.query_id";
 
   private static final String RECORD_RESET =
       "INSERT INTO streaming_checkpoint_resets (pipeline, query_name, query_id, first_batch_id,"
-          + " previous_query_id, previous_last_batch_id, previous_committed_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+          + " previous_query_id, previous_last_batch_id, previous_committed_at, reset_nonce,"
+          + " requested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
   private static final String RECORD =
-      "INSERT INTO streaming_commits (pipeline, query_name, query_id, batch_id, row_count)"
-          + " VALUES (?, ?, ?, ?, ?)";
+      "INSERT INTO streaming_commits (pipeline, query_name, query_id, batch_id, row_count,"
+          + " reset_nonce) VALUES (?, ?, ?, ?, ?, ?)";
 
   private final String pipeline;
   private final String queryName;
+  private final String resetNonce;
 
-  public BatchLedger(String pipeline, String queryName) {
+  /**
+   * The ledger of query {@code queryName} of {@code pipeline}, whose checkpoint belongs to the
+   * requested reset {@code resetNonce} (if any).
+   */
+  public BatchLedger(String pipeline, String queryName, Optional<String> resetNonce) {
     this.pipeline = pipeline;
     this.queryName = queryName;
+    this.resetNonce = resetNonce.orElse(null);
   }
 
   /** One micro-batch: the id of the checkpoint's query and the batch id within it. */
@@ -108,6 +117,7 @@ public final class BatchLedger implements Serializable {
       bindQuery(s, 1, batch.queryId());
       s.setLong(4, batch.batchId());
       s.setLong(5, rowCount);
+      s.setString(6, resetNonce);
       s.executeUpdate();
     }
   }
@@ -116,6 +126,7 @@ public final class BatchLedger implements Serializable {
     UUID previous;
     long lastBatch;
     OffsetDateTime lastCommit;
+    String previousNonce;
     try (PreparedStatement s = c.prepareStatement(PREVIOUS_CHECKPOINT)) {
       bindQuery(s, 1, batch.queryId());
       s.setString(4, pipeline);
@@ -127,15 +138,32 @@ public final class BatchLedger implements Serializable {
         previous = rs.getObject(1, UUID.class);
         lastBatch = rs.getLong(2);
         lastCommit = rs.getObject(3, OffsetDateTime.class);
+        previousNonce = rs.getString(4);
       }
     }
+    boolean requested = resetNonce != null && !resetNonce.equals(previousNonce);
     try (PreparedStatement s = c.prepareStatement(RECORD_RESET)) {
       bindQuery(s, 1, batch.queryId());
       s.setLong(4, batch.batchId());
       s.setObject(5, previous);
       s.setLong(6, lastBatch);
       s.setObject(7, lastCommit);
+      s.setString(8, resetNonce);
+      s.setBoolean(9, requested);
       s.executeUpdate();
+    }
+    if (requested) {
+      LOG.info(
+          "{} of pipeline {} runs on the new checkpoint of requested reset {} (query id {}); the"
+              + " previous checkpoint (query id {}) ended at batch {}, committed {}.",
+          queryName,
+          pipeline,
+          resetNonce,
+          batch.queryId(),
+          previous,
+          lastBatch,
+          lastCommit);
+      return;
     }
     LOG.warn(
         "CheckpointReset: {} of pipeline {} runs on a new checkpoint (query id {}, first batch {});"

@@ -28,6 +28,36 @@ class StreamingSettingsTest {
   }
 
   @Test
+  void aNewCheckpointStartsAtTheEarliestOffsetsUnlessToldOtherwise() {
+    var defaults = StreamingSettings.fromEnvironment(Map.of());
+    assertThat(defaults.startingOffsets().sparkOptions())
+        .isEqualTo(Map.of("startingOffsets", "earliest"));
+    assertThat(defaults.resetNonce()).isEmpty();
+
+    var reset =
+        StreamingSettings.fromEnvironment(
+            Map.of(
+                "KAFKA_STARTING_OFFSETS", "2026-12-05T11:00:00+01:00",
+                "TELEMETRA_RESET_NONCE", "window-120"));
+    assertThat(reset.startingOffsets().sparkOptions())
+        .isEqualTo(
+            Map.of(
+                "startingTimestamp",
+                String.valueOf(java.time.Instant.parse("2026-12-05T10:00:00Z").toEpochMilli()),
+                "startingOffsetsByTimestampStrategy",
+                "latest"));
+    assertThat(reset.resetNonce()).contains("window-120");
+    assertThat(
+            StreamingSettings.fromEnvironment(Map.of("KAFKA_STARTING_OFFSETS", "latest"))
+                .startingOffsets()
+                .sparkOptions())
+        .isEqualTo(Map.of("startingOffsets", "latest"));
+    assertThatThrownBy(
+            () -> StreamingSettings.fromEnvironment(Map.of("KAFKA_STARTING_OFFSETS", "yesterday")))
+        .hasMessageContaining("KAFKA_STARTING_OFFSETS must be earliest, latest or an RFC 3339");
+  }
+
+  @Test
   void thePipelineIsNamedAfterItsTopicPrefixUnlessGivenAName() {
     assertThat(StreamingSettings.fromEnvironment(Map.of()).pipeline())
         .isEqualTo("telemetra.events");

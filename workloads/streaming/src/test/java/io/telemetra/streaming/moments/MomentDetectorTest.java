@@ -60,6 +60,25 @@ class MomentDetectorTest {
   }
 
   @Test
+  void twoCurrenciesSpikingAlikeGiveTheMomentToTheCurrencyThatSortsFirst() {
+    // The same pattern in both (amounts a power of two apart, so every step of the z-score scales
+    // exactly): one earlier window with revenue, then a spike. JPY iterates before GBP in a
+    // HashMap; the tie must not depend on that (the game day saw a job and its oracle disagree).
+    var history = steady(40);
+    history.revenue(at(20), "JPY", new BigDecimal("256"));
+    history.revenue(at(20), "GBP", new BigDecimal("512"));
+    history.revenue(at(40), "JPY", new BigDecimal("2560"));
+    history.revenue(at(40), "GBP", new BigDecimal("5120"));
+
+    var revenue =
+        detector.detect("s", at(40), history).stream()
+            .filter(m -> m.kind() == MomentKind.REVENUE_SPIKE)
+            .toList();
+
+    assertThat(revenue).singleElement().satisfies(m -> assertThat(m.currency()).isEqualTo("GBP"));
+  }
+
+  @Test
   void tooLittleHistoryProducesNoMoment() {
     var history = steady(5);
     history.chat(at(5), 10_000);

@@ -46,7 +46,7 @@ class BatchLedgerIT {
 
   @Test
   void aReplayOfACommittedBatchOfTheSameCheckpointIsSkipped() throws SQLException {
-    var ledger = new BatchLedger("a", WINDOWS);
+    var ledger = ledger("a", null);
     UUID checkpoint = UUID.randomUUID();
     assertThat(commit(ledger, checkpoint, 0, 1)).containsExactly(false, false);
     assertThat(commit(ledger, checkpoint, 1)).containsExactly(true);
@@ -55,7 +55,7 @@ class BatchLedgerIT {
 
   @Test
   void everyBatchOfANewCheckpointIsWrittenAndTheResetIsRecordedOnce() throws SQLException {
-    var ledger = new BatchLedger("a", WINDOWS);
+    var ledger = ledger("a", null);
     UUID old = UUID.randomUUID();
     commit(ledger, old, 0, 1, 2, 3, 4);
     UUID fresh = UUID.randomUUID();
@@ -67,7 +67,7 @@ class BatchLedgerIT {
 
   @Test
   void aResetNamesTheCheckpointThatCommittedLast() throws SQLException {
-    var ledger = new BatchLedger("a", WINDOWS);
+    var ledger = ledger("a", null);
     UUID first = UUID.randomUUID();
     UUID second = UUID.randomUUID();
     UUID third = UUID.randomUUID();
@@ -82,7 +82,7 @@ class BatchLedgerIT {
 
   @Test
   void aFailedFirstBatchLeavesNoResetBehindAndItsRetryRecordsIt() throws SQLException {
-    var ledger = new BatchLedger("a", WINDOWS);
+    var ledger = ledger("a", null);
     UUID old = UUID.randomUUID();
     commit(ledger, old, 0, 1);
     UUID fresh = UUID.randomUUID();
@@ -97,8 +97,8 @@ class BatchLedgerIT {
 
   @Test
   void pipelinesSharingTheDatabaseNeitherSkipNorResetEachOther() throws SQLException {
-    var a = new BatchLedger("a", WINDOWS);
-    var b = new BatchLedger("b", WINDOWS);
+    var a = ledger("a", null);
+    var b = ledger("b", null);
     commit(a, UUID.randomUUID(), 0, 1, 2);
     assertThat(commit(b, UUID.randomUUID(), 0, 1, 2)).containsOnly(false);
     assertThat(resets()).isEmpty();
@@ -116,8 +116,53 @@ class BatchLedgerIT {
                   + "', '00000000-0000-0000-0000-000000000000', g FROM generate_series(0, 9) g");
       c.commit();
     }
-    assertThat(commit(new BatchLedger("a", WINDOWS), UUID.randomUUID(), 0, 1)).containsOnly(false);
+    assertThat(commit(ledger("a", null), UUID.randomUUID(), 0, 1)).containsOnly(false);
     assertThat(resets()).isEmpty();
+  }
+
+  @Test
+  void aNewCheckpointWithANewResetNonceIsARequestedResetAndWithTheSameNonceAnIncident()
+      throws SQLException {
+    UUID original = UUID.randomUUID();
+    UUID requested = UUID.randomUUID();
+    UUID lost = UUID.randomUUID();
+    commit(ledger("a", null), original, 0, 1, 2);
+    commit(ledger("a", "window-120"), requested, 0, 1);
+    commit(ledger("a", "window-120"), lost, 0);
+
+    assertThat(requestedResets())
+        .containsExactly(requested + "|window-120|true", lost + "|window-120|false");
+  }
+
+  @Test
+  void aNonceThatGoesBackToAnEarlierOneIsStillRequested() throws SQLException {
+    UUID first = UUID.randomUUID();
+    UUID second = UUID.randomUUID();
+    UUID third = UUID.randomUUID();
+    commit(ledger("a", "one"), first, 0);
+    commit(ledger("a", "two"), second, 0);
+    commit(ledger("a", "one"), third, 0);
+
+    assertThat(requestedResets()).containsExactly(second + "|two|true", third + "|one|true");
+  }
+
+  private static BatchLedger ledger(String pipeline, String resetNonce) {
+    return new BatchLedger(pipeline, WINDOWS, java.util.Optional.ofNullable(resetNonce));
+  }
+
+  private List<String> requestedResets() throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = connect();
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT concat_ws('|', query_id, reset_nonce, requested::text)"
+                        + " FROM streaming_checkpoint_resets ORDER BY detected_at")) {
+      while (rs.next()) {
+        rows.add(rs.getString(1));
+      }
+    }
+    return rows;
   }
 
   /** Runs batches as a sink does; returns, per batch, whether it was skipped as a replay. */

@@ -7,6 +7,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -123,6 +124,26 @@ public class StreamingSpec {
       "The S3-compatible store of an s3a:// checkpointLocation: endpoint, path-style access and"
           + " credentials (by Secret reference).")
   private CheckpointS3Spec checkpointS3;
+
+  @JsonPropertyDescription(
+      "A requested checkpoint reset. A change to windowSeconds, slideSeconds, watermarkSeconds,"
+          + " checkpointLocation or kafka.bootstrapServers is refused unless reset.nonce changes"
+          + " with it; a new nonce alone resets too. Once set it cannot be removed."
+          + " See docs/operator.md, \"Resume or reset\".")
+  private StreamingReset reset;
+
+  @Size(min = 1, max = 63)
+  @Pattern("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$")
+  @JsonPropertyDescription(
+      "Change it to restart the streaming job on purpose (e.g. once the restart budget is spent):"
+          + " the job is resubmitted with a fresh budget and resumes from its checkpoint. Any"
+          + " value; a new one restarts again.")
+  private String restartNonce;
+
+  @JsonPropertyDescription(
+      "How often a failed run is resubmitted before the job counts as crash-looping (default 5"
+          + " within 30 minutes).")
+  private RestartBudgetSpec restartBudget = new RestartBudgetSpec();
 
   @JsonPropertyDescription("Driver pod resources.")
   private SparkDriverSpec driver = new SparkDriverSpec();
@@ -267,6 +288,30 @@ public class StreamingSpec {
 
   public void setSparkConf(Map<String, String> sparkConf) {
     this.sparkConf = sparkConf;
+  }
+
+  public String getRestartNonce() {
+    return restartNonce;
+  }
+
+  public void setRestartNonce(String restartNonce) {
+    this.restartNonce = restartNonce;
+  }
+
+  public RestartBudgetSpec getRestartBudget() {
+    return restartBudget;
+  }
+
+  public void setRestartBudget(RestartBudgetSpec restartBudget) {
+    this.restartBudget = restartBudget;
+  }
+
+  public StreamingReset getReset() {
+    return reset;
+  }
+
+  public void setReset(StreamingReset reset) {
+    this.reset = reset;
   }
 
   public CheckpointS3Spec getCheckpointS3() {

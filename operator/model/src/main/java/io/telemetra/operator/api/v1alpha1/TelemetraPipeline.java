@@ -40,6 +40,14 @@ import io.fabric8.kubernetes.model.annotation.Version;
 public class TelemetraPipeline
     extends CustomResource<TelemetraPipelineSpec, TelemetraPipelineStatus> implements Namespaced {
 
+  /**
+   * Annotation that pauses reconciliation with the value {@link #RECONCILE_PAUSED}: the operator
+   * then writes nothing for this pipeline until it is removed.
+   */
+  public static final String RECONCILE_ANNOTATION = "telemetra.io/reconcile";
+
+  public static final String RECONCILE_PAUSED = "paused";
+
   /** The desired pipeline; required, so a manifest without spec is rejected at apply. */
   @Override
   @Required

@@ -18,8 +18,10 @@ public class TelemetraPipelineStatus {
   private Phase phase;
 
   @JsonPropertyDescription(
-      "Ready, TopicsReady, SchemaReady, StreamingReady and ApiReady; CheckpointReset and"
-          + " KafkaDataLoss, True once the streaming job detected one (they leave Ready alone).")
+      "Ready, TopicsReady, SchemaReady, StreamingReady and ApiReady; DataFlowing while the job"
+          + " runs (False makes the pipeline Degraded); CheckpointReset and KafkaDataLoss, True"
+          + " once the streaming job detected one (they leave Ready alone); ReconciliationPaused"
+          + " while paused.")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("The Kafka topics of this pipeline.")
@@ -44,6 +46,19 @@ public class TelemetraPipelineStatus {
       "Records deleted from Kafka (retention, deleteRecords) before the streaming job read them:"
           + " missing from every table, from the streaming_data_loss table.")
   private IncidentStatus kafkaDataLoss;
+
+  @JsonPropertyDescription(
+      "Whether data moves: records in the event topics and the last batch each streaming query"
+          + " committed (the DataFlowing condition is derived from them).")
+  private DataFlowStatus dataFlow;
+
+  public DataFlowStatus getDataFlow() {
+    return dataFlow;
+  }
+
+  public void setDataFlow(DataFlowStatus dataFlow) {
+    this.dataFlow = dataFlow;
+  }
 
   public IncidentStatus getCheckpointResets() {
     return checkpointResets;

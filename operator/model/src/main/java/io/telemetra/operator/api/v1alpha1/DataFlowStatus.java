@@ -1,0 +1,73 @@
+package io.telemetra.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Whether data moves through the pipeline: the records in its event topics and the last batch each
+ * streaming query committed to Postgres.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class DataFlowStatus {
+
+  @JsonPropertyDescription(
+      "Records in the event topics (the sum of their end offsets) when Kafka was last polled.")
+  private Long inputRecords;
+
+  @JsonPropertyDescription(
+      "Since when records wait that no commit covers (RFC 3339): the first time the operator saw"
+          + " inputRecords grow after the last commit it knew of; unset while every record it saw"
+          + " arrive is older than the last commit.")
+  private String uncommittedSince;
+
+  @JsonPropertyDescription("The last batch each streaming query committed, from its commit ledger.")
+  private List<QueryProgress> queries = new ArrayList<>();
+
+  public DataFlowStatus() {}
+
+  public DataFlowStatus(Long inputRecords, String uncommittedSince, List<QueryProgress> queries) {
+    this.inputRecords = inputRecords;
+    this.uncommittedSince = uncommittedSince;
+    this.queries = new ArrayList<>(queries);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DataFlowStatus d
+        && Objects.equals(inputRecords, d.inputRecords)
+        && Objects.equals(uncommittedSince, d.uncommittedSince)
+        && Objects.equals(queries, d.queries);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(inputRecords, uncommittedSince, queries);
+  }
+
+  public Long getInputRecords() {
+    return inputRecords;
+  }
+
+  public void setInputRecords(Long inputRecords) {
+    this.inputRecords = inputRecords;
+  }
+
+  public String getUncommittedSince() {
+    return uncommittedSince;
+  }
+
+  public void setUncommittedSince(String uncommittedSince) {
+    this.uncommittedSince = uncommittedSince;
+  }
+
+  public List<QueryProgress> getQueries() {
+    return queries;
+  }
+
+  public void setQueries(List<QueryProgress> queries) {
+    this.queries = queries;
+  }
+}

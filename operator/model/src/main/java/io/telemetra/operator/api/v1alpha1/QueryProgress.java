@@ -1,0 +1,64 @@
+package io.telemetra.operator.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.Objects;
+
+/** The last micro-batch one streaming query committed to Postgres, from its commit ledger. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class QueryProgress {
+
+  @JsonPropertyDescription("Query name: telemetra-ingest or telemetra-windows.")
+  private String name;
+
+  @JsonPropertyDescription("Id of the last committed batch (within the query's checkpoint).")
+  private Long lastBatchId;
+
+  @JsonPropertyDescription("When that batch was committed (RFC 3339).")
+  private String lastCommittedAt;
+
+  public QueryProgress() {}
+
+  public QueryProgress(String name, long lastBatchId, String lastCommittedAt) {
+    this.name = name;
+    this.lastBatchId = lastBatchId;
+    this.lastCommittedAt = lastCommittedAt;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof QueryProgress q
+        && Objects.equals(name, q.name)
+        && Objects.equals(lastBatchId, q.lastBatchId)
+        && Objects.equals(lastCommittedAt, q.lastCommittedAt);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, lastBatchId, lastCommittedAt);
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public Long getLastBatchId() {
+    return lastBatchId;
+  }
+
+  public void setLastBatchId(Long lastBatchId) {
+    this.lastBatchId = lastBatchId;
+  }
+
+  public String getLastCommittedAt() {
+    return lastCommittedAt;
+  }
+
+  public void setLastCommittedAt(String lastCommittedAt) {
+    this.lastCommittedAt = lastCommittedAt;
+  }
+}
