@@ -127,6 +127,57 @@ class TelemetraPipelineIT {
                         }));
   }
 
+  /**
+   * Awaits a condition that follows from the simulated Spark operator's status {@code state}, and
+   * every 15 s re-reports it as a real controller's periodic reconcile would. Once (in CI, out of
+   * many runs) the operator on the mock server went on seeing the previous state for the whole
+   * {@link #PATIENCE} after the status write; each re-report prints what the server holds, so a
+   * recurrence says whether the write or the operator's view of it was lost.
+   */
+  void awaitConditionWhileTheSparkOperatorReports(
+      String pipeline, String state, String type, String status, String reason) {
+    long[] lastReport = {System.nanoTime()};
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              if (System.nanoTime() - lastReport[0] > TimeUnit.SECONDS.toNanos(15)) {
+                lastReport[0] = System.nanoTime();
+                reReportSparkStatus(pipeline, state);
+              }
+              assertThat(condition(pipeline, type))
+                  .hasValueSatisfying(
+                      c -> {
+                        assertThat(c.getStatus()).as(c.getMessage()).isEqualTo(status);
+                        assertThat(c.getReason()).as(c.getMessage()).isEqualTo(reason);
+                      });
+            });
+  }
+
+  private void reReportSparkStatus(String pipeline, String state) {
+    SparkApplication app = application(pipeline);
+    String held =
+        Optional.ofNullable(app.getStatus())
+            .map(SparkApplicationStatus::getApplicationState)
+            .map(ApplicationState::getState)
+            .orElse("");
+    System.out.printf(
+        "Re-reporting %s for %s-streaming: the server holds %s at resourceVersion %s%n",
+        state, pipeline, held, app.getMetadata().getResourceVersion());
+    client
+        .resources(SparkApplication.class)
+        .inNamespace(NS)
+        .withName(pipeline + "-streaming")
+        .editStatus(
+            a -> {
+              a.setStatus(
+                  sparkStatus(
+                      state, null, a.getStatus() == null ? null : a.getStatus().getSubmissionID()));
+              a.getStatus().setLastSubmissionAttemptTime(java.time.Instant.now().toString());
+              return a;
+            });
+  }
+
   void patchSpec(String name, String json) {
     client
         .resources(TelemetraPipeline.class)
@@ -703,7 +754,8 @@ class TelemetraPipelineIT {
 
     simulateSparkOperator("pause", "SUSPENDED", null);
     simulateDeploymentStatus("pause-api", 0, 0, 0, List.of());
-    awaitCondition("pause", ConditionType.READY, "False", "Suspended");
+    awaitConditionWhileTheSparkOperatorReports(
+        "pause", "SUSPENDED", ConditionType.READY, "False", "Suspended");
     assertThat(pipeline("pause").getStatus().getPhase()).isEqualTo(Phase.Suspended);
     String checkpoint =
         client
