@@ -33,6 +33,7 @@ class HelmChartTest {
     ALLOWED.put("/services", crud);
     ALLOWED.put("/configmaps", crud);
     ALLOWED.put("policy/poddisruptionbudgets", crud);
+    ALLOWED.put("autoscaling/horizontalpodautoscalers", crud);
     ALLOWED.put("sparkoperator.k8s.io/sparkapplications", crud);
     // The operator reads the Secrets a pipeline names, by name: it never lists or watches them.
     ALLOWED.put("/secrets", Set.of("get"));

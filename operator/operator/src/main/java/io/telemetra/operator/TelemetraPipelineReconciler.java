@@ -16,6 +16,7 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconci
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineStatus;
+import io.telemetra.operator.dependent.ApiAutoscalerDependent;
 import io.telemetra.operator.dependent.ApiConfigMapDependent;
 import io.telemetra.operator.dependent.ApiDeploymentDependent;
 import io.telemetra.operator.dependent.ApiPodDisruptionBudgetDependent;
@@ -67,6 +68,10 @@ import java.util.concurrent.TimeUnit;
           type = ApiDeploymentDependent.class,
           dependsOn = {"schema", "api-config"}),
       @Dependent(name = "api-service", type = ApiServiceDependent.class),
+      @Dependent(
+          name = "api-autoscaler",
+          type = ApiAutoscalerDependent.class,
+          reconcilePrecondition = ApiAutoscalerDependent.Autoscaled.class),
       @Dependent(
           name = "api-pdb",
           type = ApiPodDisruptionBudgetDependent.class,

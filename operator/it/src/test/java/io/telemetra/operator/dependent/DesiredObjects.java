@@ -2,6 +2,7 @@ package io.telemetra.operator.dependent;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,13 +12,22 @@ public final class DesiredObjects {
 
   private DesiredObjects() {}
 
-  /** The desired API ConfigMap, Deployment, Service, PodDisruptionBudget and SparkApplication. */
+  /**
+   * The desired API ConfigMap, Deployment, Service, PodDisruptionBudget, SparkApplication and, with
+   * autoscaling, HorizontalPodAutoscaler.
+   */
   public static List<HasMetadata> of(TelemetraPipeline pipeline) {
-    return List.of(
-        new ApiConfigMapDependent().desired(pipeline, null),
-        new ApiDeploymentDependent().desired(pipeline, null),
-        new ApiServiceDependent().desired(pipeline, null),
-        new ApiPodDisruptionBudgetDependent().desired(pipeline, null),
-        new StreamingApplicationDependent().desired(pipeline, null));
+    List<HasMetadata> objects =
+        new ArrayList<>(
+            List.of(
+                new ApiConfigMapDependent().desired(pipeline, null),
+                new ApiDeploymentDependent().desired(pipeline, null),
+                new ApiServiceDependent().desired(pipeline, null),
+                new ApiPodDisruptionBudgetDependent().desired(pipeline, null),
+                new StreamingApplicationDependent().desired(pipeline, null)));
+    if (pipeline.getSpec().getApi().getAutoscaling() != null) {
+      objects.add(new ApiAutoscalerDependent().desired(pipeline, null));
+    }
+    return objects;
   }
 }

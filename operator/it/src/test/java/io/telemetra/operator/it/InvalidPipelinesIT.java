@@ -103,6 +103,14 @@ class InvalidPipelinesIT {
             "spec.streaming.slideSeconds: Invalid value: \"object\": spec.streaming.slideSeconds"
                 + " must not exceed spec.streaming.windowSeconds"),
         invalid(
+            "with an autoscaling minimum above its maximum",
+            "spec: {api: {autoscaling: {minReplicas: 4, maxReplicas: 3}}}",
+            "spec.api.autoscaling.minReplicas must not exceed maxReplicas"),
+        invalid(
+            "with autoscaling but no maximum",
+            "spec: {api: {autoscaling: {minReplicas: 2}}}",
+            "spec.api.autoscaling.maxReplicas: Required value"),
+        invalid(
             "with a slide that does not divide the window",
             "spec: {streaming: {windowSeconds: 60, slideSeconds: 7}}",
             "spec.streaming.slideSeconds must divide spec.streaming.windowSeconds evenly"),

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -25,6 +26,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.telemetra.embedded.KafkaBroker;
 import io.telemetra.embedded.Postgres;
 import io.telemetra.operator.DeletionPolicyReconciler;
+import io.telemetra.operator.api.v1alpha1.ApiSpec;
 import io.telemetra.operator.api.v1alpha1.Phase;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.dependent.DesiredObjects;
@@ -560,6 +562,83 @@ class OperatorIT {
   }
 
   @Test
+  void anAutoscaledApiLeavesItsReplicaCountToTheHorizontalPodAutoscaler() throws Exception {
+    Pipeline p =
+        Pipeline.create(
+            "autoscaled", "Retain", "{\"autoscaling\": {\"minReplicas\": 2, \"maxReplicas\": 6}}");
+    await().atMost(PATIENCE).until(() -> p.autoscaler() != null && p.deployment() != null);
+    HorizontalPodAutoscaler hpa = p.autoscaler();
+    assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(p.api());
+    assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(2);
+    assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(6);
+    assertThat(hpa.getMetadata().getOwnerReferences())
+        .extracting(OwnerReference::getKind)
+        .containsExactly("TelemetraPipeline");
+    for (HasMetadata desired : DesiredObjects.of(p.get())) {
+      desired.getMetadata().setName(desired.getMetadata().getName() + "-strict");
+      client.resource(desired).dryRun().fieldValidation(Validation.STRICT).create();
+    }
+
+    // The autoscaler scales the Deployment (through its scale subresource, as the HPA controller
+    // does), then a spec change makes the operator apply the Deployment again.
+    client.apps().deployments().inNamespace(p.namespace).withName(p.api()).scale(5);
+    String templateBefore =
+        p.deployment().getSpec().getTemplate().getMetadata().getAnnotations().toString();
+    p.edit(
+        tp -> {
+          tp.getSpec().getApi().setCorsOrigins("https://dashboard.example.com");
+          return tp;
+        });
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        p.deployment()
+                            .getSpec()
+                            .getTemplate()
+                            .getMetadata()
+                            .getAnnotations()
+                            .toString())
+                    .as("the changed settings rolled the pods")
+                    .isNotEqualTo(templateBefore));
+    assertThat(p.deployment().getSpec().getReplicas())
+        .as("the operator left the autoscaler's count alone")
+        .isEqualTo(5);
+    standIn.sparkApplicationState(p.namespace, p.streaming(), "RUNNING", null);
+    standIn.deploymentReady(p.namespace, p.api());
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              assertThat(condition(p, "Ready").getStatus()).isEqualTo("True");
+              assertThat(p.get().getStatus().getApi().getReplicas()).isEqualTo("5/5");
+            });
+
+    // Without autoscaling the operator owns the count again, and the autoscaler is gone.
+    p.edit(
+        tp -> {
+          tp.getSpec().getApi().setAutoscaling(null);
+          return tp;
+        });
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              assertThat(p.autoscaler())
+                  .as(
+                      "autoscaler with spec.api.autoscaling %s, generation %s, observed %s %s",
+                      p.get().getSpec().getApi().getAutoscaling(),
+                      p.get().getStatus().getConditions(),
+                      p.get().getMetadata().getGeneration(),
+                      p.get().getStatus().getObservedGeneration(),
+                      p.events())
+                  .isNull();
+              assertThat(p.deployment().getSpec().getReplicas()).isEqualTo(2);
+            });
+  }
+
+  @Test
   void aPausedPipelineKeepsHandEditsAndWaitingSpecChangesUntilResumed() throws Exception {
     Pipeline p = Pipeline.create("paused", "Retain");
     p.bringUp();
@@ -747,6 +826,13 @@ class OperatorIT {
     }
 
     static Pipeline create(String name, String deletionPolicy) {
+      return create(name, deletionPolicy, "{}");
+    }
+
+    /**
+     * @param apiExtra more fields of spec.api, as JSON
+     */
+    static Pipeline create(String name, String deletionPolicy, String apiExtra) {
       Pipeline p = new Pipeline(API.createNamespace(name), name);
       p.createDatabase();
       client
@@ -800,6 +886,8 @@ class OperatorIT {
                   name);
       TelemetraPipeline pipeline =
           client.getKubernetesSerialization().unmarshal(yaml, TelemetraPipeline.class);
+      ApiSpec extra = client.getKubernetesSerialization().unmarshal(apiExtra, ApiSpec.class);
+      pipeline.getSpec().getApi().setAutoscaling(extra.getAutoscaling());
       client.resource(pipeline).create();
       return p;
     }
@@ -822,8 +910,13 @@ class OperatorIT {
       return resource().get();
     }
 
+    /** A user's edit, retried on a conflict with the operator's own writes (as kubectl does). */
     void edit(UnaryOperator<TelemetraPipeline> change) {
-      resource().edit(change);
+      await()
+          .atMost(PATIENCE)
+          .ignoreExceptionsMatching(
+              e -> e instanceof KubernetesClientException k && k.getCode() == 409)
+          .until(() -> resource().edit(change) != null);
     }
 
     String api() {
@@ -841,6 +934,16 @@ class OperatorIT {
 
     Deployment deployment() {
       return client.apps().deployments().inNamespace(namespace).withName(api()).get();
+    }
+
+    HorizontalPodAutoscaler autoscaler() {
+      return client
+          .autoscaling()
+          .v2()
+          .horizontalPodAutoscalers()
+          .inNamespace(namespace)
+          .withName(api())
+          .get();
     }
 
     PodDisruptionBudget disruptionBudget() {

@@ -18,11 +18,7 @@ public class ApiConfigMapDependent extends PipelineChild<ConfigMap> {
   @Override
   protected ConfigMap desired(TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
     return new ConfigMapBuilder()
-        .withNewMetadata()
-        .withName(PipelineNames.api(pipeline))
-        .withNamespace(pipeline.getMetadata().getNamespace())
-        .withLabels(PipelineNames.labels(pipeline, "api"))
-        .endMetadata()
+        .withMetadata(PipelineNames.metadata(pipeline, PipelineNames.api(pipeline), "api"))
         .withData(WorkloadEnvironment.api(pipeline.getSpec()))
         .build();
   }

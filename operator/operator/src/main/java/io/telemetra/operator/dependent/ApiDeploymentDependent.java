@@ -28,6 +28,18 @@ public class ApiDeploymentDependent extends PipelineChild<Deployment> {
     super(Deployment.class);
   }
 
+  /**
+   * The replica count Telemetra sets: zero while suspended, none with autoscaling (the
+   * HorizontalPodAutoscaler owns the field; server-side apply leaves it to its manager), else
+   * spec.api.replicas.
+   */
+  static Integer replicas(ApiSpec api, boolean suspended) {
+    if (suspended) {
+      return 0;
+    }
+    return api.getAutoscaling() != null ? null : api.getReplicas();
+  }
+
   @Override
   protected Deployment desired(TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
     ApiSpec api = pipeline.getSpec().getApi();
@@ -39,13 +51,9 @@ public class ApiDeploymentDependent extends PipelineChild<Deployment> {
                 context, WorkloadEnvironment.apiSecrets(pipeline.getSpec())));
     annotations.put(CONFIG_HASH, configHash);
     return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(PipelineNames.api(pipeline))
-        .withNamespace(pipeline.getMetadata().getNamespace())
-        .withLabels(PipelineNames.labels(pipeline, "api"))
-        .endMetadata()
+        .withMetadata(PipelineNames.metadata(pipeline, PipelineNames.api(pipeline), "api"))
         .withNewSpec()
-        .withReplicas(suspended ? 0 : api.getReplicas())
+        .withReplicas(replicas(api, suspended))
         .withNewSelector()
         .withMatchLabels(PipelineNames.selector(pipeline, "api"))
         .endSelector()

@@ -10,7 +10,10 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 
-/** Keeps at least one API pod through voluntary disruptions; exists only with replicas > 1. */
+/**
+ * Keeps at least one API pod through voluntary disruptions; exists only when more than one runs
+ * (replicas, or the autoscaler's minReplicas, above 1).
+ */
 @KubernetesDependent(informer = @Informer(labelSelector = PipelineNames.MANAGED_SELECTOR))
 public class ApiPodDisruptionBudgetDependent extends PipelineChild<PodDisruptionBudget> {
 
@@ -22,11 +25,7 @@ public class ApiPodDisruptionBudgetDependent extends PipelineChild<PodDisruption
   protected PodDisruptionBudget desired(
       TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
     return new PodDisruptionBudgetBuilder()
-        .withNewMetadata()
-        .withName(PipelineNames.api(pipeline))
-        .withNamespace(pipeline.getMetadata().getNamespace())
-        .withLabels(PipelineNames.labels(pipeline, "api"))
-        .endMetadata()
+        .withMetadata(PipelineNames.metadata(pipeline, PipelineNames.api(pipeline), "api"))
         .withNewSpec()
         .withMinAvailable(new IntOrString(1))
         .withNewSelector()
@@ -36,14 +35,14 @@ public class ApiPodDisruptionBudgetDependent extends PipelineChild<PodDisruption
         .build();
   }
 
-  /** Reconcile precondition: several API replicas and not suspended. */
+  /** Reconcile precondition: at least two API replicas at all times, and not suspended. */
   public static class SeveralReplicas implements Condition<PodDisruptionBudget, TelemetraPipeline> {
     @Override
     public boolean isMet(
         DependentResource<PodDisruptionBudget, TelemetraPipeline> dependent,
         TelemetraPipeline pipeline,
         Context<TelemetraPipeline> context) {
-      return pipeline.getSpec().getApi().getReplicas() > 1
+      return pipeline.getSpec().getApi().minimumReplicas() > 1
           && !Boolean.TRUE.equals(pipeline.getSpec().getSuspend());
     }
   }

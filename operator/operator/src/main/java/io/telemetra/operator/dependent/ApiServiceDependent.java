@@ -20,11 +20,7 @@ public class ApiServiceDependent extends PipelineChild<Service> {
   protected Service desired(TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
     var api = pipeline.getSpec().getApi();
     return new ServiceBuilder()
-        .withNewMetadata()
-        .withName(PipelineNames.api(pipeline))
-        .withNamespace(pipeline.getMetadata().getNamespace())
-        .withLabels(PipelineNames.labels(pipeline, "api"))
-        .endMetadata()
+        .withMetadata(PipelineNames.metadata(pipeline, PipelineNames.api(pipeline), "api"))
         .withNewSpec()
         .withType(api.getServiceType().name())
         .withSelector(PipelineNames.selector(pipeline, "api"))

@@ -1,5 +1,7 @@
 package io.telemetra.operator.dependent;
 
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,5 +52,14 @@ public final class PipelineNames {
     labels.put(PART_OF, "telemetra");
     labels.put(MANAGED_BY, OPERATOR);
     return labels;
+  }
+
+  /** Metadata of the object {@code name} of one component of one pipeline, in its namespace. */
+  public static ObjectMeta metadata(TelemetraPipeline p, String name, String component) {
+    return new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(p.getMetadata().getNamespace())
+        .withLabels(labels(p, component))
+        .build();
   }
 }

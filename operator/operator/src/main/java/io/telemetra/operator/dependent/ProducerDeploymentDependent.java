@@ -23,11 +23,8 @@ public class ProducerDeploymentDependent extends PipelineChild<Deployment> {
     var spec = pipeline.getSpec();
     boolean suspended = Boolean.TRUE.equals(spec.getSuspend());
     return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(PipelineNames.producer(pipeline))
-        .withNamespace(pipeline.getMetadata().getNamespace())
-        .withLabels(PipelineNames.labels(pipeline, "producer"))
-        .endMetadata()
+        .withMetadata(
+            PipelineNames.metadata(pipeline, PipelineNames.producer(pipeline), "producer"))
         .withNewSpec()
         .withReplicas(suspended ? 0 : 1)
         .withNewSelector()

@@ -4,7 +4,10 @@ import static io.telemetra.operator.status.ConditionType.API_READY;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.telemetra.operator.api.v1alpha1.ApiAutoscalingSpec;
+import io.telemetra.operator.api.v1alpha1.ApiSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +23,20 @@ import java.util.Optional;
 final class ApiHealth {
 
   private ApiHealth() {}
+
+  /**
+   * How many API pods should run: spec.api.replicas, or with autoscaling the count the autoscaler
+   * set on the Deployment, within its bounds (before it first acts the Deployment may hold the
+   * default, 1, or a count from before autoscaling).
+   */
+  static int wanted(ApiSpec api, Optional<Deployment> deployment) {
+    ApiAutoscalingSpec autoscaling = api.getAutoscaling();
+    if (autoscaling == null) {
+      return api.getReplicas();
+    }
+    int set = deployment.map(Deployment::getSpec).map(DeploymentSpec::getReplicas).orElse(1);
+    return Math.max(autoscaling.getMinReplicas(), Math.min(autoscaling.getMaxReplicas(), set));
+  }
 
   /** The API part for a Deployment that should run {@code wanted} replicas. */
   static PartState of(Deployment deployment, int wanted) {

@@ -157,13 +157,14 @@ public final class PartObserver {
   }
 
   private PartState api(Observation seen) {
-    Optional<PartState> error = error(API_READY, "api");
+    Optional<PartState> error =
+        error(API_READY, "api", "api-config", "api-service", "api-autoscaler", "api-pdb");
     if (error.isPresent()) return error.get();
     String name = PipelineNames.api(pipeline);
     Optional<Deployment> deployment = deployment(name);
     int ready =
         deployment.map(Deployment::getStatus).map(DeploymentStatus::getReadyReplicas).orElse(0);
-    int desired = suspended ? 0 : pipeline.getSpec().getApi().getReplicas();
+    int desired = suspended ? 0 : ApiHealth.wanted(pipeline.getSpec().getApi(), deployment);
     seen.api(new ApiStatus(ready, desired, ApiServiceDependent.url(pipeline)));
     if (suspended) {
       return ApiHealth.suspended(
@@ -174,7 +175,7 @@ public final class PartObserver {
     if (deployment.isEmpty()) {
       return PartState.notReady(API_READY, Reason.WaitingForDependencies, "waiting for the schema");
     }
-    PartState api = ApiHealth.of(deployment.get(), pipeline.getSpec().getApi().getReplicas());
+    PartState api = ApiHealth.of(deployment.get(), desired);
     if (api.reason() != Reason.ReplicasNotReady) {
       return api;
     }

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.telemetra.operator.TestingPipelines;
+import io.telemetra.operator.api.v1alpha1.ApiAutoscalingSpec;
 import io.telemetra.operator.api.v1alpha1.CheckpointS3Spec;
 import io.telemetra.operator.api.v1alpha1.ProducerSpec;
 import io.telemetra.operator.api.v1alpha1.S3CredentialsSecretRef;
@@ -123,6 +124,41 @@ class DesiredStateTest {
     assertThat(condition.isMet(null, full, null)).isTrue();
     basic.getSpec().getApi().setReplicas(1);
     assertThat(condition.isMet(null, basic, null)).isFalse();
+  }
+
+  @Test
+  void autoscalingLeavesTheReplicaCountToAHorizontalPodAutoscalerOnCpu() {
+    ApiAutoscalingSpec autoscaling = new ApiAutoscalingSpec();
+    autoscaling.setMaxReplicas(6);
+    basic.getSpec().getApi().setAutoscaling(autoscaling);
+    var condition = new ApiAutoscalerDependent.Autoscaled();
+
+    assertThat(new ApiDeploymentDependent().desired(basic, null).getSpec().getReplicas())
+        .as("the autoscaler's field, not the operator's")
+        .isNull();
+    var hpa = new ApiAutoscalerDependent().desired(basic, null);
+    assertThat(hpa.getMetadata().getName()).isEqualTo("basic-api");
+    assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
+    assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("basic-api");
+    assertThat(hpa.getSpec().getMinReplicas()).isEqualTo(2);
+    assertThat(hpa.getSpec().getMaxReplicas()).isEqualTo(6);
+    assertThat(hpa.getSpec().getMetrics().get(0).getResource().getName()).isEqualTo("cpu");
+    assertThat(hpa.getSpec().getMetrics().get(0).getResource().getTarget().getAverageUtilization())
+        .isEqualTo(70);
+    assertThat(condition.isMet(null, basic, null)).isTrue();
+    assertThat(new ApiPodDisruptionBudgetDependent.SeveralReplicas().isMet(null, basic, null))
+        .as("minReplicas 2 keeps a PodDisruptionBudget")
+        .isTrue();
+    assertThat(condition.isMet(null, full, null)).as("no autoscaling").isFalse();
+    assertThat(new ApiAutoscalerDependent().desired(full, null).getMetadata().getName())
+        .as("named without autoscaling too: the workflow deletes it by that name")
+        .isEqualTo("full-api");
+
+    basic.getSpec().setSuspend(true);
+    assertThat(condition.isMet(null, basic, null)).as("suspended").isFalse();
+    assertThat(new ApiDeploymentDependent().desired(basic, null).getSpec().getReplicas())
+        .as("suspended: scaled to zero, which also stops the autoscaler")
+        .isZero();
   }
 
   @Test

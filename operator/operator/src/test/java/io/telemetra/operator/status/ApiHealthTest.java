@@ -6,7 +6,10 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.telemetra.operator.api.v1alpha1.ApiAutoscalingSpec;
+import io.telemetra.operator.api.v1alpha1.ApiSpec;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** ApiReady follows the rollout of the current Deployment spec, not any ready pod. */
@@ -34,6 +37,28 @@ class ApiHealthTest {
                 .withReadyReplicas(replicas)
                 .build())
         .build();
+  }
+
+  @Test
+  void withAutoscalingTheWantedCountIsTheAutoscalersWithinItsBounds() {
+    ApiSpec api = new ApiSpec();
+    api.setReplicas(2);
+    ApiAutoscalingSpec autoscaling = new ApiAutoscalingSpec();
+    autoscaling.setMinReplicas(3);
+    autoscaling.setMaxReplicas(8);
+
+    assertThat(ApiHealth.wanted(api, Optional.of(rolledOut(5)))).as("fixed count").isEqualTo(2);
+    api.setAutoscaling(autoscaling);
+    assertThat(ApiHealth.wanted(api, Optional.of(rolledOut(5)))).as("scaled to 5").isEqualTo(5);
+    assertThat(ApiHealth.wanted(api, Optional.of(rolledOut(1))))
+        .as("before the autoscaler raised the default to its minimum")
+        .isEqualTo(3);
+    assertThat(ApiHealth.wanted(api, Optional.of(rolledOut(12))))
+        .as("a count from before autoscaling, above its maximum")
+        .isEqualTo(8);
+    assertThat(ApiHealth.wanted(api, Optional.empty())).isEqualTo(3);
+    assertThat(ApiHealth.of(rolledOut(1), ApiHealth.wanted(api, Optional.of(rolledOut(1)))).ready())
+        .isFalse();
   }
 
   @Test

@@ -28,8 +28,14 @@ public class ApiSpec {
   @Default("2")
   @Min(1)
   @Max(50)
-  @JsonPropertyDescription("Number of API pods (a PodDisruptionBudget is added above 1).")
+  @JsonPropertyDescription(
+      "Number of API pods (a PodDisruptionBudget is added above 1); ignored with autoscaling.")
   private Integer replicas = 2;
+
+  @JsonPropertyDescription(
+      "Scale the API on CPU with a HorizontalPodAutoscaler Telemetra creates; the operator then"
+          + " leaves the Deployment's replica count to it.")
+  private ApiAutoscalingSpec autoscaling;
 
   @JsonPropertyDescription("CPU and memory requests and limits of the API container.")
   private ResourceRequirements resources;
@@ -65,6 +71,19 @@ public class ApiSpec {
 
   public void setReplicas(Integer replicas) {
     this.replicas = replicas;
+  }
+
+  public ApiAutoscalingSpec getAutoscaling() {
+    return autoscaling;
+  }
+
+  public void setAutoscaling(ApiAutoscalingSpec autoscaling) {
+    this.autoscaling = autoscaling;
+  }
+
+  /** The fewest API pods wanted while running: the autoscaler's minimum, or the fixed count. */
+  public int minimumReplicas() {
+    return autoscaling != null ? autoscaling.getMinReplicas() : replicas;
   }
 
   public ResourceRequirements getResources() {
