@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatusBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -613,6 +614,41 @@ class OperatorIT {
             () -> {
               assertThat(condition(p, "Ready").getStatus()).isEqualTo("True");
               assertThat(p.get().getStatus().getApi().getReplicas()).isEqualTo("5/5");
+            });
+
+    // The autoscaler finds no CPU metrics (no metrics-server): ApiReady says so and stays True.
+    client
+        .autoscaling()
+        .v2()
+        .horizontalPodAutoscalers()
+        .inNamespace(p.namespace)
+        .withName(p.api())
+        .editStatus(
+            h -> {
+              h.setStatus(
+                  new HorizontalPodAutoscalerStatusBuilder()
+                      .withCurrentReplicas(5)
+                      .withDesiredReplicas(5)
+                      .addNewCondition()
+                      .withType("ScalingActive")
+                      .withStatus("False")
+                      .withReason("FailedGetResourceMetric")
+                      .withMessage("the HPA was unable to compute the replica count")
+                      .withLastTransitionTime("2026-12-06T00:00:00Z")
+                      .endCondition()
+                      .build());
+              return h;
+            });
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              Condition api = condition(p, "ApiReady");
+              assertThat(api.getStatus()).isEqualTo("True");
+              assertThat(api.getMessage())
+                  .isEqualTo(
+                      "5/5 replicas ready; the autoscaler cannot scale: FailedGetResourceMetric"
+                          + " (the HPA was unable to compute the replica count)");
             });
 
     // Without autoscaling the operator owns the count again, and the autoscaler is gone.

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerStatus;
 import io.telemetra.operator.api.v1alpha1.ApiAutoscalingSpec;
 import io.telemetra.operator.api.v1alpha1.ApiSpec;
 import java.util.ArrayList;
@@ -36,6 +38,35 @@ final class ApiHealth {
     }
     int set = deployment.map(Deployment::getSpec).map(DeploymentSpec::getReplicas).orElse(1);
     return Math.max(autoscaling.getMinReplicas(), Math.min(autoscaling.getMaxReplicas(), set));
+  }
+
+  /**
+   * {@code api} with what keeps the autoscaler from scaling appended (its AbleToScale or
+   * ScalingActive condition False: no resource metrics in the cluster, no CPU request, the
+   * Deployment missing). The reason stays: the API serves, it only does not scale.
+   */
+  static PartState withAutoscaler(PartState api, Optional<HorizontalPodAutoscaler> autoscaler) {
+    return autoscaler
+        .map(HorizontalPodAutoscaler::getStatus)
+        .map(HorizontalPodAutoscalerStatus::getConditions)
+        .orElse(List.of())
+        .stream()
+        .filter(c -> "False".equals(c.getStatus()))
+        .filter(c -> "AbleToScale".equals(c.getType()) || "ScalingActive".equals(c.getType()))
+        .findFirst()
+        .map(
+            c ->
+                new PartState(
+                    api.type(),
+                    api.ready(),
+                    api.reason(),
+                    api.message()
+                        + "; the autoscaler cannot scale: "
+                        + c.getReason()
+                        + " ("
+                        + c.getMessage()
+                        + ")"))
+        .orElse(api);
   }
 
   /** The API part for a Deployment that should run {@code wanted} replicas. */

@@ -8,6 +8,7 @@ import static io.telemetra.operator.status.ConditionType.TOPICS_READY;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.workflow.WorkflowReconcileResult;
 import io.telemetra.operator.api.v1alpha1.ApiStatus;
@@ -176,12 +177,13 @@ public final class PartObserver {
       return PartState.notReady(API_READY, Reason.WaitingForDependencies, "waiting for the schema");
     }
     PartState api = ApiHealth.of(deployment.get(), desired);
-    if (api.reason() != Reason.ReplicasNotReady) {
-      return api;
+    if (api.reason() == Reason.ReplicasNotReady) {
+      // Rolling out: the Deployment would say nothing about a crash loop until its progress
+      // deadline, so ask the pods (only now, so a steady pipeline reads no pods).
+      api = explainedByPods(api, "api", Reason.RolloutFailed);
     }
-    // Rolling out: the Deployment would say nothing about a crash loop until its progress
-    // deadline, so ask the pods (only now, so a steady pipeline reads no pods).
-    return explainedByPods(api, "api", Reason.RolloutFailed);
+    return ApiHealth.withAutoscaler(
+        api, context.getSecondaryResource(HorizontalPodAutoscaler.class));
   }
 
   /**

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.telemetra.operator.api.v1alpha1.ApiAutoscalingSpec;
 import io.telemetra.operator.api.v1alpha1.ApiSpec;
 import java.util.List;
@@ -59,6 +61,47 @@ class ApiHealthTest {
     assertThat(ApiHealth.wanted(api, Optional.empty())).isEqualTo(3);
     assertThat(ApiHealth.of(rolledOut(1), ApiHealth.wanted(api, Optional.of(rolledOut(1)))).ready())
         .isFalse();
+  }
+
+  @Test
+  void anAutoscalerThatCannotScaleIsNamedWithoutMakingTheServingApiUnready() {
+    PartState ready = ApiHealth.of(rolledOut(2), 2);
+    HorizontalPodAutoscaler scaling =
+        new HorizontalPodAutoscalerBuilder()
+            .withNewStatus()
+            .withDesiredReplicas(2)
+            .addNewCondition()
+            .withType("AbleToScale")
+            .withStatus("True")
+            .withReason("SucceededGetScale")
+            .endCondition()
+            .addNewCondition()
+            .withType("ScalingActive")
+            .withStatus("True")
+            .withReason("ValidMetricFound")
+            .endCondition()
+            .endStatus()
+            .build();
+    HorizontalPodAutoscaler blind =
+        new HorizontalPodAutoscalerBuilder(scaling)
+            .editStatus()
+            .editLastCondition()
+            .withStatus("False")
+            .withReason("FailedGetResourceMetric")
+            .withMessage("the HPA was unable to compute the replica count: no metrics")
+            .endCondition()
+            .endStatus()
+            .build();
+
+    assertThat(ApiHealth.withAutoscaler(ready, Optional.empty())).isEqualTo(ready);
+    assertThat(ApiHealth.withAutoscaler(ready, Optional.of(scaling))).isEqualTo(ready);
+    PartState named = ApiHealth.withAutoscaler(ready, Optional.of(blind));
+    assertThat(named.ready()).isTrue();
+    assertThat(named.reason()).isEqualTo(Reason.ReplicasReady);
+    assertThat(named.message())
+        .isEqualTo(
+            "2/2 replicas ready; the autoscaler cannot scale: FailedGetResourceMetric (the HPA was"
+                + " unable to compute the replica count: no metrics)");
   }
 
   @Test
