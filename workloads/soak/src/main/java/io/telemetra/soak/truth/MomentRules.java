@@ -1,5 +1,6 @@
 package io.telemetra.soak.truth;
 
+import io.telemetra.streaming.moments.MomentDetector;
 import io.telemetra.streaming.moments.ZScore;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -118,8 +119,8 @@ public final class MomentRules {
       // The job's tie-break: the higher score, then the currency that sorts first.
       if (z.isPresent()
           && (best == null
-              || z.get() > best.score()
-              || (z.get() == best.score() && byCurrency.getKey().compareTo(best.currency()) < 0))) {
+              || MomentDetector.outranks(
+                  z.get(), byCurrency.getKey(), best.score(), best.currency()))) {
         best =
             moment(id, start, "revenue_spike", z.get(), value.doubleValue(), byCurrency.getKey());
       }

@@ -107,15 +107,31 @@ public final class MomentDetector {
   }
 
   /**
-   * Which of two currencies' revenue spikes in one window is the moment: the higher score, and on
-   * an exact tie (the same revenue pattern in both, which yields the same z-score whatever the
-   * amounts) the currency that sorts first, so the choice never depends on map order.
+   * Which of two currencies' revenue spikes in one window is the moment: the higher score, and on a
+   * tie the currency that sorts first, so the choice never depends on map order.
    */
   static boolean outranks(Moment candidate, Moment best) {
-    return candidate.score() > best.score()
-        || (candidate.score() == best.score()
-            && candidate.currency().compareTo(best.currency()) < 0);
+    return outranks(candidate.score(), candidate.currency(), best.score(), best.currency());
   }
+
+  /**
+   * The revenue-spike tie-break, shared with the ground truth. Scores within {@link
+   * #SCORE_TIE_TOLERANCE} of each other (relative) are a tie: the same revenue pattern in two
+   * currencies yields the same z-score mathematically whatever the amounts, but the floating-point
+   * results differ in the last bits with the amounts (a game day saw 3.162278 for 20.0 GBP and for
+   * 17.72 SEK, and the job and the oracle chose differently).
+   */
+  public static boolean outranks(
+      double score, String currency, double bestScore, String bestCurrency) {
+    double tolerance = SCORE_TIE_TOLERANCE * Math.max(Math.abs(score), Math.abs(bestScore));
+    if (Math.abs(score - bestScore) <= tolerance) {
+      return currency.compareTo(bestCurrency) < 0;
+    }
+    return score > bestScore;
+  }
+
+  /** Relative difference below which two revenue-spike scores are the same score. */
+  static final double SCORE_TIE_TOLERANCE = 1e-9;
 
   private Double viewerChange(Instant start, StreamHistory history) {
     Long now = history.lastViewers(start);

@@ -79,6 +79,21 @@ class MomentDetectorTest {
   }
 
   @Test
+  void revenueSpikeScoresALastBitApartAreATieWonByTheCurrencyThatSortsFirst() {
+    double score = Math.sqrt(10);
+    double aBitMore = Math.nextUp(score);
+
+    assertThat(MomentDetector.outranks(aBitMore, "SEK", score, "GBP"))
+        .as("SEK scores one ulp more than GBP: a tie, GBP sorts first")
+        .isFalse();
+    assertThat(MomentDetector.outranks(score, "GBP", aBitMore, "SEK")).isTrue();
+    assertThat(MomentDetector.outranks(score * 1.001, "SEK", score, "GBP"))
+        .as("a real difference")
+        .isTrue();
+    assertThat(MomentDetector.outranks(score, "GBP", score * 1.001, "SEK")).isFalse();
+  }
+
+  @Test
   void tooLittleHistoryProducesNoMoment() {
     var history = steady(5);
     history.chat(at(5), 10_000);
