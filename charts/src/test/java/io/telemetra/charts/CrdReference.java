@@ -92,12 +92,27 @@ final class CrdReference {
           .append(cell(schema.path("description").asText("")))
           .append(" |\n");
       JsonNode items = schema.path("items");
-      if (schema.has("properties")) {
+      boolean expand = !fieldPath.contains(".template.");
+      if (schema.has("properties") && (expand || documented(schema))) {
         rows(md, fieldPath, schema);
-      } else if (items.has("properties")) {
+      } else if (items.has("properties") && (expand || documented(items))) {
         rows(md, fieldPath + "[]", items);
       }
     }
+  }
+
+  /**
+   * Whether an object's fields are Telemetra's and described here; Kubernetes' own types
+   * (resources, tolerations, volumes, containers, ...) carry no descriptions and are documented
+   * upstream.
+   */
+  private static boolean documented(JsonNode object) {
+    for (JsonNode field : object.path("properties")) {
+      if (field.has("description")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String type(JsonNode schema) {

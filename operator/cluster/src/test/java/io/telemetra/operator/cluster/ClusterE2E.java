@@ -139,9 +139,51 @@ class ClusterE2E {
     underLoad();
     var before = gameDay.ledgerOfBothQueries();
     String driver = gameDay.driverPodUid();
-    patchPipeline("{\"spec\":{\"streaming\":{\"executor\":{\"memory\":\"1200m\"}}}}");
+    // With the change, pod templates for driver and executors: the Spark operator and spark-submit
+    // must carry their labels, annotations and env onto the pods they start.
+    patchPipeline(
+        "{\"spec\":{\"streaming\":{"
+            + "\"driver\":{\"template\":{\"metadata\":{\"labels\":{\"team\":\"game-day\"},"
+            + "\"annotations\":{\"example.com/owner\":\"driver\"}},"
+            + "\"env\":[{\"name\":\"TEAM\",\"value\":\"driver-side\"}]}},"
+            + "\"executor\":{\"memory\":\"1200m\",\"template\":{"
+            + "\"metadata\":{\"labels\":{\"team\":\"game-day\"}},"
+            + "\"tolerations\":[{\"key\":\"example.com/spot\",\"operator\":\"Exists\"}],"
+            + "\"env\":[{\"name\":\"TEAM\",\"value\":\"executor-side\"}]}}}}}");
     gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(8));
     assertThat(gameDay.driverPodUid()).as("a new driver pod").isNotEqualTo(driver);
+    await("driver and executors started from the pipeline's pod templates")
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(
+            () -> {
+              List<Pod> pods = cluster.client().pods().inNamespace(NAMESPACE).list().getItems();
+              Pod newDriver =
+                  pods.stream()
+                      .filter(p -> p.getMetadata().getName().endsWith("-driver"))
+                      .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+                      .findFirst()
+                      .orElseThrow();
+              List<Pod> executors =
+                  pods.stream()
+                      .filter(p -> p.getMetadata().getName().contains("-exec-"))
+                      .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+                      .toList();
+              assertThat(newDriver.getMetadata().getLabels()).containsEntry("team", "game-day");
+              assertThat(newDriver.getMetadata().getAnnotations())
+                  .containsEntry("example.com/owner", "driver");
+              assertThat(envOf(newDriver, "TEAM")).isEqualTo("driver-side");
+              assertThat(executors).isNotEmpty();
+              assertThat(executors)
+                  .allSatisfy(
+                      e -> {
+                        assertThat(e.getMetadata().getLabels()).containsEntry("team", "game-day");
+                        assertThat(envOf(e, "TEAM")).isEqualTo("executor-side");
+                        assertThat(e.getSpec().getTolerations())
+                            .anySatisfy(t -> assertThat(t.getKey()).isEqualTo("example.com/spot"));
+                      });
+            });
+    report("driver and executors carry their pod templates' labels, annotations, env, tolerations");
     gameDay.assertResumedFrom(before);
     report("resubmitted after an executor change: %s", gameDay.ledgerOfBothQueries());
     assertExact("executor change");
@@ -374,6 +416,15 @@ class ClusterE2E {
     gameDay.awaitNewDriverRunning(driver, Duration.ofMinutes(6));
     gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(6));
     gameDay.assertResumedFrom(before);
+  }
+
+  /** The value of {@code name} in the first container of {@code pod}, or null. */
+  private static String envOf(Pod pod, String name) {
+    return pod.getSpec().getContainers().get(0).getEnv().stream()
+        .filter(e -> e.getName().equals(name))
+        .map(io.fabric8.kubernetes.api.model.EnvVar::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   /** kubectl patch --type=merge of the demo pipeline, as a user would change it. */

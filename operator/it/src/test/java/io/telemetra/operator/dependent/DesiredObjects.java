@@ -13,8 +13,8 @@ public final class DesiredObjects {
   private DesiredObjects() {}
 
   /**
-   * The desired API ConfigMap, Deployment, Service, PodDisruptionBudget, SparkApplication and, with
-   * autoscaling, HorizontalPodAutoscaler.
+   * The desired API ConfigMap, Deployment, Service, PodDisruptionBudget, SparkApplication and, when
+   * enabled, the producer Deployment and the API's HorizontalPodAutoscaler.
    */
   public static List<HasMetadata> of(TelemetraPipeline pipeline) {
     List<HasMetadata> objects =
@@ -25,6 +25,10 @@ public final class DesiredObjects {
                 new ApiServiceDependent().desired(pipeline, null),
                 new ApiPodDisruptionBudgetDependent().desired(pipeline, null),
                 new StreamingApplicationDependent().desired(pipeline, null)));
+    var producer = pipeline.getSpec().getProducer();
+    if (producer != null && Boolean.TRUE.equals(producer.getEnabled())) {
+      objects.add(new ProducerDeploymentDependent().desired(pipeline, null));
+    }
     if (pipeline.getSpec().getApi().getAutoscaling() != null) {
       objects.add(new ApiAutoscalerDependent().desired(pipeline, null));
     }

@@ -107,6 +107,32 @@ class InvalidPipelinesIT {
             "spec: {api: {autoscaling: {minReplicas: 4, maxReplicas: 3}}}",
             "spec.api.autoscaling.minReplicas must not exceed maxReplicas"),
         invalid(
+            "whose API template sets a variable Telemetra sets",
+            "spec: {api: {template: {env: [{name: POSTGRES_HOST, value: evil}]}}}",
+            "template env must not set a variable Telemetra sets"),
+        invalid(
+            "whose executor template sets a TELEMETRA_ variable",
+            "spec: {streaming: {executor: {template: {env: [{name: TELEMETRA_X, value: x}]}}}}",
+            "spec.streaming.executor.template.env: Invalid value"),
+        invalid(
+            "whose driver template relabels the pods Telemetra selects",
+            "spec: {streaming: {driver: {template: {metadata: {labels:"
+                + " {app.kubernetes.io/instance: other}}}}}}",
+            "template labels must not use the app.kubernetes.io/"),
+        invalid(
+            "whose producer template replaces the tmp volume",
+            "spec: {producer: {template: {volumes: [{name: tmp, emptyDir: {}}]}}}",
+            "template volumes must not be named tmp"),
+        invalid(
+            "with a sidecar named like the API container",
+            "spec: {api: {template: {sidecars: [{name: api, image: busybox}]}}}",
+            "a sidecar must not take the name of Telemetra's own container"),
+        invalid(
+            "whose template runs as root",
+            "spec: {api: {template: {securityContext: {runAsUser: 0}}}}",
+            "spec.api.template.securityContext.runAsUser in body should be greater than or equal"
+                + " to 1"),
+        invalid(
             "with autoscaling but no maximum",
             "spec: {api: {autoscaling: {minReplicas: 2}}}",
             "spec.api.autoscaling.maxReplicas: Required value"),

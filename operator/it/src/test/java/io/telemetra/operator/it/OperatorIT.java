@@ -24,6 +24,7 @@ import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.telemetra.embedded.KafkaBroker;
 import io.telemetra.embedded.Postgres;
 import io.telemetra.operator.DeletionPolicyReconciler;
@@ -33,6 +34,7 @@ import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.dependent.DesiredObjects;
 import io.telemetra.operator.spark.SparkApplication;
 import io.telemetra.operator.spark.StalledRerun;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -138,6 +140,17 @@ class OperatorIT {
     // against the upstream Kubeflow CRD): no unknown or misspelt field anywhere.
     for (HasMetadata desired : DesiredObjects.of(pipeline)) {
       desired.getMetadata().setName(desired.getMetadata().getName() + "-strict");
+      HasMetadata accepted =
+          client.resource(desired).dryRun().fieldValidation(Validation.STRICT).create();
+      assertThat(accepted.getMetadata().getUid()).as(desired.getKind()).isNotBlank();
+    }
+    // So does everything examples/full.yaml's pod templates add (sidecar, volumes, scheduling).
+    TelemetraPipeline full =
+        Serialization.unmarshal(
+            Files.readString(RepoRoot.resolve("examples/full.yaml")), TelemetraPipeline.class);
+    full.getMetadata().setNamespace(pipeline.getMetadata().getNamespace());
+    full.getMetadata().setUid(pipeline.getMetadata().getUid());
+    for (HasMetadata desired : DesiredObjects.of(full)) {
       HasMetadata accepted =
           client.resource(desired).dryRun().fieldValidation(Validation.STRICT).create();
       assertThat(accepted.getMetadata().getUid()).as(desired.getKind()).isNotBlank();

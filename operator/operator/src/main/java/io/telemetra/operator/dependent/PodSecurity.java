@@ -4,6 +4,10 @@ import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 
 /** The "restricted" Pod Security Standard, as pod- and container-level security contexts. */
 public final class PodSecurity {
@@ -36,5 +40,15 @@ public final class PodSecurity {
   /** Spark writes scratch data under its root filesystem, so only that stays writable. */
   public static SecurityContext sparkContainer() {
     return new SecurityContextBuilder(container()).withReadOnlyRootFilesystem(false).build();
+  }
+
+  /** The writable /tmp of a container whose root filesystem is read-only: an emptyDir volume. */
+  public static Volume tmpVolume() {
+    return new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build();
+  }
+
+  /** Where a container mounts {@link #tmpVolume()}. */
+  public static VolumeMount tmpMount() {
+    return new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build();
   }
 }

@@ -22,48 +22,48 @@ public class ProducerDeploymentDependent extends PipelineChild<Deployment> {
   protected Deployment desired(TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
     var spec = pipeline.getSpec();
     boolean suspended = Boolean.TRUE.equals(spec.getSuspend());
-    return new DeploymentBuilder()
-        .withMetadata(
-            PipelineNames.metadata(pipeline, PipelineNames.producer(pipeline), "producer"))
-        .withNewSpec()
-        .withReplicas(suspended ? 0 : 1)
-        .withNewSelector()
-        .withMatchLabels(PipelineNames.selector(pipeline, "producer"))
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .withLabels(PipelineNames.labels(pipeline, "producer"))
-        .withAnnotations(
-            ReferencedSecrets.podAnnotations(context, WorkloadEnvironment.sharedSecrets(spec)))
-        .endMetadata()
-        .withNewSpec()
-        .withAutomountServiceAccountToken(false)
-        .withSecurityContext(PodSecurity.pod())
-        .addNewContainer()
-        .withName("producer")
-        .withImage(spec.getProducer().getImage())
-        .withEnv(WorkloadEnvironment.values(WorkloadEnvironment.producer(spec)))
-        .addAllToEnv(WorkloadEnvironment.sharedSecrets(spec))
-        .withNewResources()
-        .addToRequests("cpu", new Quantity("100m"))
-        .addToRequests("memory", new Quantity("256Mi"))
-        .addToLimits("memory", new Quantity("512Mi"))
-        .endResources()
-        .withSecurityContext(PodSecurity.container())
-        .addNewVolumeMount()
-        .withName("tmp")
-        .withMountPath("/tmp")
-        .endVolumeMount()
-        .endContainer()
-        .addNewVolume()
-        .withName("tmp")
-        .withNewEmptyDir()
-        .endEmptyDir()
-        .endVolume()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
+    Deployment deployment =
+        new DeploymentBuilder()
+            .withMetadata(
+                PipelineNames.metadata(pipeline, PipelineNames.producer(pipeline), "producer"))
+            .withNewSpec()
+            .withReplicas(suspended ? 0 : 1)
+            .withNewSelector()
+            .withMatchLabels(PipelineNames.selector(pipeline, "producer"))
+            .endSelector()
+            .withNewTemplate()
+            .withNewMetadata()
+            .withLabels(PipelineNames.labels(pipeline, "producer"))
+            .withAnnotations(
+                ReferencedSecrets.podAnnotations(context, WorkloadEnvironment.sharedSecrets(spec)))
+            .endMetadata()
+            .withNewSpec()
+            .withAutomountServiceAccountToken(false)
+            .withSecurityContext(PodSecurity.pod())
+            .addNewContainer()
+            .withName("producer")
+            .withImage(spec.getProducer().getImage())
+            .withEnv(WorkloadEnvironment.values(WorkloadEnvironment.producer(spec)))
+            .addAllToEnv(WorkloadEnvironment.sharedSecrets(spec))
+            .withNewResources()
+            .addToRequests("cpu", new Quantity("100m"))
+            .addToRequests("memory", new Quantity("256Mi"))
+            .addToLimits("memory", new Quantity("512Mi"))
+            .endResources()
+            .withSecurityContext(PodSecurity.container())
+            .addToVolumeMounts(PodSecurity.tmpMount())
+            .endContainer()
+            .addToVolumes(PodSecurity.tmpVolume())
+            .endSpec()
+            .endTemplate()
+            .endSpec()
+            .build();
+    var template = deployment.getSpec().getTemplate();
+    deployment
+        .getSpec()
+        .setTemplate(
+            WorkloadTemplates.withTemplate(template, "producer", spec.getProducer().getTemplate()));
+    return deployment;
   }
 
   /** Reconcile precondition: spec.producer.enabled. */

@@ -135,7 +135,10 @@ public class StreamingApplicationDependent extends PipelineChild<SparkApplicatio
             streaming.getDriver().getCores(),
             streaming.getDriver().getMemory(),
             null,
-            template(DRIVER_CONTAINER, env, streaming, budget, secrets)));
+            WorkloadTemplates.withTemplate(
+                template(DRIVER_CONTAINER, env, streaming, budget, secrets),
+                DRIVER_CONTAINER,
+                streaming.getDriver().getTemplate())));
     spec.getDriver().setServiceAccount(streaming.getServiceAccount());
     var executor = streaming.getExecutor();
     spec.setExecutor(
@@ -144,7 +147,10 @@ public class StreamingApplicationDependent extends PipelineChild<SparkApplicatio
             executor.getCores(),
             executor.getMemory(),
             executor.getInstances(),
-            template(EXECUTOR_CONTAINER, env, streaming, budget, secrets)));
+            WorkloadTemplates.withTemplate(
+                template(EXECUTOR_CONTAINER, env, streaming, budget, secrets),
+                EXECUTOR_CONTAINER,
+                executor.getTemplate())));
 
     SparkApplication app = new SparkApplication();
     app.getMetadata().setName(PipelineNames.streaming(pipeline));

@@ -384,6 +384,104 @@ class DesiredStateTest {
         .doesNotContain("sasl.jaas.config");
   }
 
+  @Test
+  void anApiPodTemplateAddsToThePodsWithoutReplacingTelemetrasOwnSettings() {
+    var plain = new ApiDeploymentDependent().desired(basic, null).getSpec().getTemplate();
+    var deployment = new ApiDeploymentDependent().desired(full, null);
+    var template = deployment.getSpec().getTemplate();
+    PodSpec pod = template.getSpec();
+    Container api = pod.getContainers().get(0);
+
+    assertThat(template.getMetadata().getLabels())
+        .containsEntry("cost-center", "analytics")
+        .containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
+    assertThat(template.getMetadata().getAnnotations())
+        .containsEntry("prometheus.io/scrape", "true")
+        .containsKey(ApiDeploymentDependent.CONFIG_HASH);
+    assertThat(pod.getTopologySpreadConstraints())
+        .singleElement()
+        .satisfies(c -> assertThat(c.getTopologyKey()).isEqualTo("topology.kubernetes.io/zone"));
+    assertThat(pod.getImagePullSecrets())
+        .extracting("name")
+        .containsExactly("registry-credentials");
+    assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(10001L);
+    assertThat(pod.getSecurityContext().getFsGroup()).isEqualTo(10001L);
+    assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+    assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+    // Telemetra's container first, its env untouched; the user's envFrom after the ConfigMap.
+    assertThat(pod.getContainers()).extracting("name").containsExactly("api", "log-shipper");
+    assertThat(byName(api.getEnv()).keySet()).contains("API_AUTH_TOKEN", "POSTGRES_PASSWORD");
+    assertThat(api.getEnvFrom())
+        .extracting(e -> e.getConfigMapRef().getName())
+        .containsExactly("full-api", "telemetra-api-extra");
+    assertThat(pod.getVolumes()).extracting("name").containsExactly("tmp", "trusted-ca");
+    assertThat(api.getVolumeMounts())
+        .extracting("mountPath")
+        .containsExactly("/tmp", "/etc/ssl/corporate");
+    Container sidecar = pod.getContainers().get(1);
+    assertThat(sidecar.getSecurityContext()).isEqualTo(PodSecurity.container());
+    assertThat(sidecar.getEnv()).isEmpty();
+    assertThat(plain.getMetadata().getLabels()).doesNotContainKey("cost-center");
+    assertThat(plain.getSpec().getContainers()).hasSize(1);
+  }
+
+  @Test
+  void driverAndExecutorTemplatesReachOnlyTheirOwnPods() {
+    var spec = new StreamingApplicationDependent().desired(full, null).getSpec();
+    var driver = spec.getDriver().getTemplate();
+    var executor = spec.getExecutor().getTemplate();
+
+    assertThat(driver.getMetadata().getLabels()).containsEntry("cost-center", "analytics");
+    assertThat(driver.getSpec().getNodeSelector())
+        .containsEntry("node.kubernetes.io/lifecycle", "on-demand");
+    assertThat(driver.getSpec().getPriorityClassName()).isEqualTo("telemetra-streaming");
+    assertThat(driver.getSpec().getTolerations()).isEmpty();
+    assertThat(executor.getSpec().getTolerations())
+        .singleElement()
+        .satisfies(t -> assertThat(t.getKey()).isEqualTo("spot"));
+    assertThat(executor.getSpec().getNodeSelector()).isEmpty();
+    List<EnvVar> executorEnv = executor.getSpec().getContainers().get(0).getEnv();
+    List<EnvVar> driverEnv = driver.getSpec().getContainers().get(0).getEnv();
+    assertThat(executorEnv.get(executorEnv.size() - 1).getName()).isEqualTo("JAVA_TOOL_OPTIONS");
+    assertThat(executorEnv).hasSize(driverEnv.size() + 1);
+  }
+
+  @Test
+  void theCrdRefusesInATemplateEveryVariableTelemetraSets() {
+    var pipelines = List.of(full, basic);
+    var env =
+        pipelines.stream()
+            .flatMap(
+                p ->
+                    java.util.stream.Stream.of(
+                        new ApiDeploymentDependent().desired(p, null).getSpec().getTemplate(),
+                        new ProducerDeploymentDependent()
+                            .desired(full, null)
+                            .getSpec()
+                            .getTemplate(),
+                        new StreamingApplicationDependent()
+                            .desired(p, null)
+                            .getSpec()
+                            .getDriver()
+                            .getTemplate()))
+            .flatMap(t -> t.getSpec().getContainers().get(0).getEnv().stream())
+            .map(EnvVar::getName)
+            .filter(name -> !name.equals("JAVA_TOOL_OPTIONS"))
+            .collect(Collectors.toCollection(java.util.TreeSet::new));
+
+    assertThat(env).hasSizeGreaterThan(20);
+    assertThat(env)
+        .allSatisfy(
+            name ->
+                assertThat(
+                        name.startsWith("TELEMETRA_")
+                            || io.telemetra.operator.api.v1alpha1.WorkloadPodTemplate
+                                .TELEMETRA_ENVIRONMENT
+                                .contains("'" + name + "'"))
+                    .as("%s is in WorkloadPodTemplate.TELEMETRA_ENVIRONMENT", name)
+                    .isTrue());
+  }
+
   static Map<String, EnvVar> byName(List<EnvVar> env) {
     return env.stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
   }

@@ -57,6 +57,10 @@ public class ApiSpec {
   @JsonPropertyDescription("Comma-separated browser origins allowed to call the API.")
   private String corsOrigins;
 
+  @JsonPropertyDescription(
+      "Labels, annotations, scheduling, extra env, volumes and sidecars for the API pods.")
+  private WorkloadPodTemplate template;
+
   public String getImage() {
     return image;
   }
@@ -124,5 +128,13 @@ public class ApiSpec {
 
   public void setCorsOrigins(String corsOrigins) {
     this.corsOrigins = corsOrigins;
+  }
+
+  public WorkloadPodTemplate getTemplate() {
+    return template;
+  }
+
+  public void setTemplate(WorkloadPodTemplate template) {
+    this.template = template;
   }
 }

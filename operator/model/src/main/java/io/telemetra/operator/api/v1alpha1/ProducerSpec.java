@@ -36,6 +36,10 @@ public class ProducerSpec {
   @JsonPropertyDescription("Number of simulated live streams.")
   private Integer streams = 8;
 
+  @JsonPropertyDescription(
+      "Labels, annotations, scheduling, extra env, volumes and sidecars for the producer pod.")
+  private WorkloadPodTemplate template;
+
   public Boolean getEnabled() {
     return enabled;
   }
@@ -66,5 +70,13 @@ public class ProducerSpec {
 
   public void setStreams(Integer streams) {
     this.streams = streams;
+  }
+
+  public WorkloadPodTemplate getTemplate() {
+    return template;
+  }
+
+  public void setTemplate(WorkloadPodTemplate template) {
+    this.template = template;
   }
 }

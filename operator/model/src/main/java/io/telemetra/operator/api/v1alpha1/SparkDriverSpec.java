@@ -22,6 +22,10 @@ public class SparkDriverSpec {
   @JsonPropertyDescription("Driver JVM heap in Spark notation, e.g. 512m or 2g.")
   private String memory = "1g";
 
+  @JsonPropertyDescription(
+      "Labels, annotations, scheduling, extra env, volumes and sidecars for the Spark driver pod.")
+  private WorkloadPodTemplate template;
+
   public Integer getCores() {
     return cores;
   }
@@ -36,5 +40,13 @@ public class SparkDriverSpec {
 
   public void setMemory(String memory) {
     this.memory = memory;
+  }
+
+  public WorkloadPodTemplate getTemplate() {
+    return template;
+  }
+
+  public void setTemplate(WorkloadPodTemplate template) {
+    this.template = template;
   }
 }

@@ -28,6 +28,10 @@ public class SparkExecutorSpec {
   @JsonPropertyDescription("Executor JVM heap in Spark notation, e.g. 1g.")
   private String memory = "2g";
 
+  @JsonPropertyDescription(
+      "Labels, annotations, scheduling, extra env, volumes and sidecars for the Spark executor pods.")
+  private WorkloadPodTemplate template;
+
   public Integer getInstances() {
     return instances;
   }
@@ -50,5 +54,13 @@ public class SparkExecutorSpec {
 
   public void setMemory(String memory) {
     this.memory = memory;
+  }
+
+  public WorkloadPodTemplate getTemplate() {
+    return template;
+  }
+
+  public void setTemplate(WorkloadPodTemplate template) {
+    this.template = template;
   }
 }

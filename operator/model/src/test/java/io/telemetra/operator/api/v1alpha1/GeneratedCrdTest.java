@@ -64,6 +64,12 @@ class GeneratedCrdTest {
         .contains("!self.enabled || has(self.image)");
   }
 
+  /** Fields typed with Kubernetes' own model (documented upstream, not by us). */
+  private static final java.util.regex.Pattern KUBERNETES_TYPES =
+      java.util.regex.Pattern.compile(
+          "\\.(resources|template\\.(tolerations|affinity|topologySpreadConstraints"
+              + "|imagePullSecrets|env|envFrom|volumes|volumeMounts|sidecars))(\\.|$)");
+
   private static void collectUndocumented(String path, JsonNode node, List<String> out) {
     JsonNode properties = node.get("properties");
     if (properties == null) {
@@ -72,7 +78,7 @@ class GeneratedCrdTest {
     for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String fieldPath = path + "." + field.getKey();
-      boolean insideKubernetesType = path.contains(".resources");
+      boolean insideKubernetesType = KUBERNETES_TYPES.matcher(path).find();
       if (!insideKubernetesType && !field.getValue().hasNonNull("description")) {
         out.add(fieldPath);
       }
