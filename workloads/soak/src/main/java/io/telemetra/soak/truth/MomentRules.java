@@ -103,6 +103,7 @@ public final class MomentRules {
 
   private void revenueSpike(String id, Instant start, Stream s, Set<Rows.Moment> out) {
     Rows.Moment best = null;
+    double bestScore = Double.NaN; // unrounded: ties are decided on the scores the job compares
     for (var byCurrency : s.revenue.entrySet()) {
       BigDecimal value = byCurrency.getValue().get(start);
       if (value == null) {
@@ -120,9 +121,10 @@ public final class MomentRules {
       if (z.isPresent()
           && (best == null
               || MomentDetector.outranks(
-                  z.get(), byCurrency.getKey(), best.score(), best.currency()))) {
+                  z.get(), byCurrency.getKey(), bestScore, best.currency()))) {
         best =
             moment(id, start, "revenue_spike", z.get(), value.doubleValue(), byCurrency.getKey());
+        bestScore = z.get();
       }
     }
     if (best != null) {

@@ -39,6 +39,43 @@ class MomentRulesTest {
     }
   }
 
+  @Test
+  void revenueSpikesOfTheSamePatternInTwoCurrenciesAreATieWonByTheCurrencySortingFirst() {
+    // A game day: over 20 observed windows each currency had one purchase of its one price, then
+    // the same purchase again; the two spikes score the same (the price cancels out), a last bit
+    // apart. Compared with the rounded score it kept, the oracle chose GBP where the job, comparing
+    // the scores it computed, chose CAD.
+    String[] currencies = {"CAD", "EUR", "GBP", "JPY", "SEK", "USD"};
+    String[] prices = {"20.32", "17.99", "13.50", "24.99", "99.00", "11.25"};
+    Instant spike = T0.plus(SLIDE.multipliedBy(20));
+    Instant earlier = T0.plus(SLIDE.multipliedBy(5));
+    // Every pair, so that in some the currency sorting last is the one the oracle meets first.
+    for (int a = 0; a < currencies.length; a++) {
+      for (int b = a + 1; b < currencies.length; b++) {
+        GroundTruth.Windows w = new GroundTruth.Windows();
+        for (int k = 0; k <= 20; k++) {
+          Instant start = T0.plus(SLIDE.multipliedBy(k));
+          w.chat.add(new Rows.Chat("s", start, 5, 5, 0, 5, 0, 0));
+        }
+        for (int c : new int[] {a, b}) {
+          BigDecimal price = new BigDecimal(prices[c]);
+          w.revenue.add(new Rows.Revenue("s", earlier, currencies[c], 1, price));
+          w.revenue.add(new Rows.Revenue("s", spike, currencies[c], 1, price));
+        }
+
+        Set<Rows.Moment> moments = new MomentRules(SLIDE, 20, 2.5).moments(w);
+
+        String first = currencies[a];
+        assertThat(moments)
+            .as("%s and %s", currencies[a], currencies[b])
+            .filteredOn(m -> m.kind().equals("revenue_spike"))
+            .singleElement()
+            .satisfies(m -> assertThat(m.currency()).isEqualTo(first));
+        assertThat(moments).as("the job's detector agrees").isEqualTo(detectorMoments(w));
+      }
+    }
+  }
+
   private static GroundTruth.Windows randomWindows(Random random) {
     GroundTruth.Windows w = new GroundTruth.Windows();
     for (int s = 0; s < 3; s++) {
