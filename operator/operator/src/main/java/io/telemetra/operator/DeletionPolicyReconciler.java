@@ -8,10 +8,14 @@ import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.telemetra.operator.api.v1alpha1.DeletionPolicy;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.dependent.KafkaTopics;
+import io.telemetra.operator.dependent.PipelineNames;
 import io.telemetra.operator.dependent.PipelineProblem;
 import io.telemetra.operator.dependent.SchemaDatabase;
+import io.telemetra.operator.dependent.TopicSharing;
 import io.telemetra.operator.metrics.PipelineMetrics;
 import io.telemetra.operator.status.Reason;
+import io.telemetra.operator.status.TransitionEvents;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -39,6 +43,7 @@ public class DeletionPolicyReconciler implements Reconciler<TelemetraPipeline> {
   private static final Logger log = LoggerFactory.getLogger(DeletionPolicyReconciler.class);
 
   private final PipelineMetrics metrics;
+  private final TransitionEvents events = new TransitionEvents(Clock.systemUTC());
 
   public DeletionPolicyReconciler() {
     this(PipelineMetrics.unexported());
@@ -65,7 +70,7 @@ public class DeletionPolicyReconciler implements Reconciler<TelemetraPipeline> {
           if (!running.isEmpty()) {
             log.info(
                 "Deleting {}: waiting for {} to stop before dropping its topics and tables",
-                nameOf(pipeline),
+                PipelineNames.owner(pipeline),
                 running);
             return UpdateControl.<TelemetraPipeline>noUpdate().rescheduleAfter(WORKLOADS_RECHECK);
           }
@@ -97,11 +102,28 @@ public class DeletionPolicyReconciler implements Reconciler<TelemetraPipeline> {
 
   private void dropTopicsAndTables(TelemetraPipeline pipeline, Context<TelemetraPipeline> context)
       throws Exception {
-    String name = nameOf(pipeline);
+    String name = PipelineNames.owner(pipeline);
     try {
-      KafkaTopics.of(context.getClient(), pipeline).delete();
-      SchemaDatabase.of(context.getClient(), pipeline).drop();
-      log.info("Dropped topics and tables of {} (deletionPolicy: Delete)", name);
+      var topicsOwner = TopicSharing.earlierOwner(pipeline, context.getPrimaryCache().list());
+      if (topicsOwner.isEmpty()) {
+        KafkaTopics.of(context.getClient(), pipeline).delete();
+      }
+      var keptTables = SchemaDatabase.of(context.getClient(), pipeline).drop();
+      String topics =
+          topicsOwner
+              .map(
+                  other -> "kept the topics: they belong to pipeline " + PipelineNames.owner(other))
+              .orElse("dropped its topics");
+      String message =
+          "deletionPolicy Delete: " + topics + "; " + keptTables.orElse("dropped its tables");
+      boolean keptSome = topicsOwner.isPresent() || keptTables.isPresent();
+      log.info("Deleted {}: {}", name, message);
+      events.action(
+          context.getClient(),
+          pipeline,
+          keptSome ? "Warning" : "Normal",
+          keptSome ? "DataRetained" : "DataDropped",
+          message);
     } catch (PipelineProblem p) {
       if (p.reason() != Reason.SecretNotFound && p.reason() != Reason.SecretKeyNotFound) {
         throw p;
@@ -109,11 +131,13 @@ public class DeletionPolicyReconciler implements Reconciler<TelemetraPipeline> {
       // Without credentials nothing can be dropped; holding the finalizer would wedge the
       // namespace.
       log.warn("Cannot drop topics and tables of {}: {}; letting it go", name, p.getMessage());
+      events.action(
+          context.getClient(),
+          pipeline,
+          "Warning",
+          "DataRetained",
+          "deletionPolicy Delete: dropped nothing: " + p.getMessage());
     }
-  }
-
-  private static String nameOf(TelemetraPipeline pipeline) {
-    return pipeline.getMetadata().getNamespace() + "/" + pipeline.getMetadata().getName();
   }
 
   private static void edit(

@@ -97,10 +97,31 @@ class TelemetraPipelineIT {
   }
 
   TelemetraPipeline create(String name) {
+    TelemetraPipeline p = withOwnDatabase(name);
+    return client.resource(p).create();
+  }
+
+  /**
+   * examples/basic.yaml named {@code name}, on the test's Kafka and on a database of its own named
+   * after it (pipelines never share tables: a second one would be refused as a ResourceConflict).
+   */
+  TelemetraPipeline withOwnDatabase(String name) {
     TelemetraPipeline p =
         TestingPipelines.basic(
             name, NS, kafka.bootstrapServers(), postgres.host(), postgres.port());
-    return client.resource(p).create();
+    String database = name.replace('-', '_');
+    try (var c = DriverManager.getConnection(postgres.jdbcUrl(), Postgres.USER, "")) {
+      c.createStatement().execute("CREATE DATABASE " + database);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    p.getSpec().getPostgres().setDatabase(database);
+    return p;
+  }
+
+  /** The JDBC URL of the database {@link #withOwnDatabase} made for pipeline {@code name}. */
+  String jdbcUrl(String name) {
+    return postgres.jdbcUrl().replaceAll("/[^/?]+(\\?.*)?$", "/" + name.replace('-', '_'));
   }
 
   TelemetraPipeline pipeline(String name) {
@@ -125,57 +146,6 @@ class TelemetraPipelineIT {
                           assertThat(c.getStatus()).as(c.getMessage()).isEqualTo(status);
                           assertThat(c.getReason()).as(c.getMessage()).isEqualTo(reason);
                         }));
-  }
-
-  /**
-   * Awaits a condition that follows from the simulated Spark operator's status {@code state}, and
-   * every 15 s re-reports it as a real controller's periodic reconcile would. Once (in CI, out of
-   * many runs) the operator on the mock server went on seeing the previous state for the whole
-   * {@link #PATIENCE} after the status write; each re-report prints what the server holds, so a
-   * recurrence says whether the write or the operator's view of it was lost.
-   */
-  void awaitConditionWhileTheSparkOperatorReports(
-      String pipeline, String state, String type, String status, String reason) {
-    long[] lastReport = {System.nanoTime()};
-    await()
-        .atMost(PATIENCE)
-        .untilAsserted(
-            () -> {
-              if (System.nanoTime() - lastReport[0] > TimeUnit.SECONDS.toNanos(15)) {
-                lastReport[0] = System.nanoTime();
-                reReportSparkStatus(pipeline, state);
-              }
-              assertThat(condition(pipeline, type))
-                  .hasValueSatisfying(
-                      c -> {
-                        assertThat(c.getStatus()).as(c.getMessage()).isEqualTo(status);
-                        assertThat(c.getReason()).as(c.getMessage()).isEqualTo(reason);
-                      });
-            });
-  }
-
-  private void reReportSparkStatus(String pipeline, String state) {
-    SparkApplication app = application(pipeline);
-    String held =
-        Optional.ofNullable(app.getStatus())
-            .map(SparkApplicationStatus::getApplicationState)
-            .map(ApplicationState::getState)
-            .orElse("");
-    System.out.printf(
-        "Re-reporting %s for %s-streaming: the server holds %s at resourceVersion %s%n",
-        state, pipeline, held, app.getMetadata().getResourceVersion());
-    client
-        .resources(SparkApplication.class)
-        .inNamespace(NS)
-        .withName(pipeline + "-streaming")
-        .editStatus(
-            a -> {
-              a.setStatus(
-                  sparkStatus(
-                      state, null, a.getStatus() == null ? null : a.getStatus().getSubmissionID()));
-              a.getStatus().setLastSubmissionAttemptTime(java.time.Instant.now().toString());
-              return a;
-            });
   }
 
   void patchSpec(String name, String json) {
@@ -325,7 +295,7 @@ class TelemetraPipelineIT {
             "live.events.dlq")
         .allSatisfy((topic, count) -> assertThat(count).isEqualTo(3));
     String version =
-        SchemaMigrator.forUrl(postgres.jdbcUrl(), Postgres.USER, "").currentVersion().orElseThrow();
+        SchemaMigrator.forUrl(jdbcUrl("live"), Postgres.USER, "").currentVersion().orElseThrow();
     await()
         .atMost(PATIENCE)
         .untilAsserted(
@@ -608,9 +578,7 @@ class TelemetraPipelineIT {
 
   @Test
   void aFailedRunIsResubmittedWithinTheRestartBudgetThenCrashLoopsUntilANewRestartNonce() {
-    TelemetraPipeline p =
-        TestingPipelines.basic(
-            "relapse", NS, kafka.bootstrapServers(), postgres.host(), postgres.port());
+    TelemetraPipeline p = withOwnDatabase("relapse");
     p.getSpec().getStreaming().getRestartBudget().setFailures(1);
     client.resource(p).create();
     awaitReady("relapse");
@@ -623,16 +591,12 @@ class TelemetraPipelineIT {
     awaitCondition("relapse", ConditionType.STREAMING_READY, "False", "ApplicationFailed");
     assertThat(condition("relapse", ConditionType.STREAMING_READY).orElseThrow().getMessage())
         .contains("restarting after its run ended FAILED: driver OOMKilled: resubmission 1");
-    assertThat(events("relapse", "StreamingResubmitted"))
-        .singleElement()
-        .satisfies(
-            e -> {
-              assertThat(e.getType()).isEqualTo("Warning");
-              assertThat(e.getMessage())
-                  .isEqualTo(
-                      "SparkApplication relapse-streaming resubmitted after its run ended FAILED:"
-                          + " driver OOMKilled (resubmission 1 in its life)");
-            });
+    assertSingleEvent(
+        "relapse",
+        "StreamingResubmitted",
+        "Warning",
+        "SparkApplication relapse-streaming resubmitted after its run ended FAILED:"
+            + " driver OOMKilled (resubmission 1 in its life)");
 
     simulateResubmission("relapse", "RUNNING");
     awaitCondition("relapse", ConditionType.READY, "True", "AllPartsReady");
@@ -692,9 +656,7 @@ class TelemetraPipelineIT {
                 .endMetadata()
                 .build())
         .create();
-    TelemetraPipeline p =
-        TestingPipelines.basic(
-            "rotate", NS, kafka.bootstrapServers(), postgres.host(), postgres.port());
+    TelemetraPipeline p = withOwnDatabase("rotate");
     p.getSpec().getApi().getAuthTokenSecretRef().setName("rotate-token");
     client.resource(p).create();
     awaitReady("rotate");
@@ -723,78 +685,6 @@ class TelemetraPipelineIT {
     assertThat(secretsHash(application("rotate").getSpec().getDriver().getTemplate().getMetadata()))
         .as("the streaming job does not use the token: it keeps running")
         .isEqualTo(driver);
-  }
-
-  @Test
-  void suspendScalesToZeroAndSuspendsTheJobAndResumeRestores() {
-    create("pause");
-    awaitReady("pause");
-
-    patchSpec("pause", "{\"suspend\":true}");
-    await()
-        .atMost(PATIENCE)
-        .untilAsserted(
-            () -> {
-              assertThat(
-                      client
-                          .apps()
-                          .deployments()
-                          .inNamespace(NS)
-                          .withName("pause-api")
-                          .get()
-                          .getSpec()
-                          .getReplicas())
-                  .isZero();
-              assertThat(application("pause").getSpec().getSuspend()).isTrue();
-            });
-    awaitCondition("pause", ConditionType.READY, "False", "Suspending");
-    assertThat(pipeline("pause").getStatus().getPhase())
-        .as("the job and the API pods still run")
-        .isEqualTo(Phase.Provisioning);
-
-    simulateSparkOperator("pause", "SUSPENDED", null);
-    simulateDeploymentStatus("pause-api", 0, 0, 0, List.of());
-    awaitConditionWhileTheSparkOperatorReports(
-        "pause", "SUSPENDED", ConditionType.READY, "False", "Suspended");
-    assertThat(pipeline("pause").getStatus().getPhase()).isEqualTo(Phase.Suspended);
-    String checkpoint =
-        client
-            .resources(SparkApplication.class)
-            .inNamespace(NS)
-            .withName("pause-streaming")
-            .get()
-            .getSpec()
-            .getSparkConf()
-            .get("spark.sql.streaming.checkpointLocation");
-
-    patchSpec("pause", "{\"suspend\":false}");
-    await()
-        .atMost(PATIENCE)
-        .untilAsserted(
-            () -> {
-              assertThat(
-                      client
-                          .apps()
-                          .deployments()
-                          .inNamespace(NS)
-                          .withName("pause-api")
-                          .get()
-                          .getSpec()
-                          .getReplicas())
-                  .isEqualTo(2);
-              var app =
-                  client
-                      .resources(SparkApplication.class)
-                      .inNamespace(NS)
-                      .withName("pause-streaming")
-                      .get();
-              assertThat(app.getSpec().getSuspend()).isFalse();
-              assertThat(app.getSpec().getSparkConf())
-                  .containsEntry("spark.sql.streaming.checkpointLocation", checkpoint);
-            });
-    simulateResubmission("pause", "RUNNING");
-    simulateReadyApiPods("pause", 2);
-    awaitCondition("pause", ConditionType.READY, "True", "AllPartsReady");
   }
 
   @Test
@@ -840,6 +730,14 @@ class TelemetraPipelineIT {
       assertThat(rs.getInt(1)).as("tables left in dropme").isZero();
     }
     assertThat(partitions("kept.events.")).hasSize(5);
+    assertThat(events("doomed", "DataDropped"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getType()).isEqualTo("Normal");
+              assertThat(e.getMessage())
+                  .isEqualTo("deletionPolicy Delete: dropped its topics; dropped its tables");
+            });
     await()
         .atMost(PATIENCE)
         .untilAsserted(
@@ -901,11 +799,128 @@ class TelemetraPipelineIT {
   }
 
   @Test
+  void tablesBelongToOnePipelineAndAnotherIsRefusedAsAResourceConflictAndDropsNothing()
+      throws Exception {
+    create("owner");
+    awaitCondition("owner", ConditionType.SCHEMA_READY, "True", "SchemaMigrated");
+    assertThat(ownerOfTables("owner")).isEqualTo(NS + "/owner");
+
+    // A second pipeline pointed at the first one's database, with Delete.
+    TelemetraPipeline intruder = withOwnDatabase("intruder");
+    intruder.getSpec().getPostgres().setDatabase("owner");
+    intruder.getSpec().setDeletionPolicy(io.telemetra.operator.api.v1alpha1.DeletionPolicy.Delete);
+    client.resource(intruder).create();
+    awaitCondition("intruder", ConditionType.SCHEMA_READY, "False", "ResourceConflict");
+    assertThat(condition("intruder", ConditionType.SCHEMA_READY).orElseThrow().getMessage())
+        .contains("the tables in database owner at", "belong to pipeline " + NS + "/owner");
+    assertThat(pipeline("intruder").getStatus().getPhase()).isEqualTo(Phase.Failed);
+    assertThat(application("intruder")).as("no job writes into another's tables").isNull();
+    deleteOnceItHasTheFinalizer("intruder");
+    await().atMost(PATIENCE).until(() -> pipeline("intruder") == null);
+    assertThat(ownerOfTables("owner")).as("Delete dropped nothing it does not own").isNotNull();
+    assertSingleEvent(
+        "intruder",
+        "DataRetained",
+        "Warning",
+        "deletionPolicy Delete: dropped its topics; kept the tables: they belong to"
+            + " pipeline "
+            + NS
+            + "/owner");
+    assertThat(condition("owner", ConditionType.SCHEMA_READY).orElseThrow().getStatus())
+        .isEqualTo("True");
+
+    // Deleted with Retain, the owner leaves its tables to whoever is annotated to take them.
+    client.resource(pipeline("owner")).delete();
+    await().atMost(PATIENCE).until(() -> pipeline("owner") == null);
+    TelemetraPipeline heir = withOwnDatabase("heir");
+    heir.getSpec().getPostgres().setDatabase("owner");
+    client.resource(heir).create();
+    awaitCondition("heir", ConditionType.SCHEMA_READY, "False", "ResourceConflict");
+    assertThat(condition("heir", ConditionType.SCHEMA_READY).orElseThrow().getMessage())
+        .contains("which no longer exists", TelemetraPipeline.ADOPT_ANNOTATION + "=true");
+    client
+        .resources(TelemetraPipeline.class)
+        .inNamespace(NS)
+        .withName("heir")
+        .edit(
+            p -> {
+              p.getMetadata().getAnnotations().put(TelemetraPipeline.ADOPT_ANNOTATION, "true");
+              return p;
+            });
+    awaitCondition("heir", ConditionType.SCHEMA_READY, "True", "SchemaMigrated");
+    assertThat(ownerOfTables("owner")).isEqualTo(NS + "/heir");
+
+    // Tables the local runner or compose migrated have no owner: taken over only when annotated.
+    TelemetraPipeline newcomer = withOwnDatabase("newcomer");
+    SchemaMigrator.forUrl(jdbcUrl("newcomer"), Postgres.USER, "").migrate();
+    client.resource(newcomer).create();
+    awaitCondition("newcomer", ConditionType.SCHEMA_READY, "False", "ResourceConflict");
+    assertThat(condition("newcomer", ConditionType.SCHEMA_READY).orElseThrow().getMessage())
+        .contains("already holds Telemetra tables that no pipeline owns");
+    assertThat(ownerOfTables("newcomer")).isNull();
+  }
+
+  @Test
+  void aPipelineOnTopicsAnEarlierPipelineUsesIsRefusedAndItsDeleteLeavesThemAlone()
+      throws Exception {
+    create("first");
+    awaitCondition("first", ConditionType.TOPICS_READY, "True", "TopicsReconciled");
+
+    TelemetraPipeline second = withOwnDatabase("second");
+    second.getSpec().getKafka().setTopicPrefix("first.events");
+    second.getSpec().getKafka().setPartitions(6);
+    second.getSpec().setDeletionPolicy(io.telemetra.operator.api.v1alpha1.DeletionPolicy.Delete);
+    client.resource(second).create();
+    awaitCondition("second", ConditionType.TOPICS_READY, "False", "ResourceConflict");
+    assertThat(condition("second", ConditionType.TOPICS_READY).orElseThrow().getMessage())
+        .contains(
+            "the topics first.events.* on Kafka",
+            "belong to pipeline " + NS + "/first (applied earlier)");
+    assertThat(partitions("first.events."))
+        .as("not grown by the second pipeline")
+        .allSatisfy((topic, count) -> assertThat(count).isEqualTo(3));
+    assertThat(application("second")).isNull();
+
+    deleteOnceItHasTheFinalizer("second");
+    await().atMost(PATIENCE).until(() -> pipeline("second") == null);
+    assertThat(partitions("first.events.")).as("Delete dropped nothing it does not own").hasSize(5);
+    assertThat(events("second", "DataRetained"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .startsWith("deletionPolicy Delete: kept the topics: they belong to pipeline"));
+    assertThat(condition("first", ConditionType.TOPICS_READY).orElseThrow().getStatus())
+        .isEqualTo("True");
+  }
+
+  /** Deletes a pipeline with deletionPolicy Delete once the operator gave it its finalizer. */
+  void deleteOnceItHasTheFinalizer(String name) {
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                pipeline(name)
+                    .getMetadata()
+                    .getFinalizers()
+                    .contains(DeletionPolicyReconciler.FINALIZER));
+    client.resource(pipeline(name)).delete();
+  }
+
+  /** The pipeline recorded as the owner of the tables in pipeline {@code name}'s database. */
+  String ownerOfTables(String name) throws Exception {
+    try (var c = DriverManager.getConnection(jdbcUrl(name), Postgres.USER, "");
+        var rs = c.createStatement().executeQuery("SELECT owner FROM telemetra_owner")) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  @Test
   void recordsTheJobFoundDeletedFromKafkaShowInTheStatusAndAsAWarningEvent() throws Exception {
     create("lossy");
     awaitCondition("lossy", ConditionType.KAFKA_DATA_LOSS, "False", "NoKafkaDataLoss");
 
-    try (var c = DriverManager.getConnection(postgres.jdbcUrl(), Postgres.USER, "");
+    try (var c = DriverManager.getConnection(jdbcUrl("lossy"), Postgres.USER, "");
         var insert =
             c.prepareStatement(
                 "INSERT INTO streaming_data_loss (pipeline, query_name, query_id, batch_id,"
@@ -935,9 +950,7 @@ class TelemetraPipelineIT {
   @Test
   void recordsArrivingWhileTheRunningJobCommitsNothingDegradeThePipelineUntilBatchesCommitAgain()
       throws Exception {
-    TelemetraPipeline stalled =
-        TestingPipelines.basic(
-            "stalled", NS, kafka.bootstrapServers(), postgres.host(), postgres.port());
+    TelemetraPipeline stalled = withOwnDatabase("stalled");
     stalled.getSpec().getStreaming().setTriggerSeconds(1); // stalled after 6 s without a commit
     client.resource(stalled).create();
     awaitCondition("stalled", ConditionType.SCHEMA_READY, "True", "SchemaMigrated");
@@ -968,7 +981,7 @@ class TelemetraPipelineIT {
             "DataFlowing: records have been waiting since", "no batch committed since the job");
     assertThat(degraded.getStatus().getDataFlow().getInputRecords()).isPositive();
 
-    try (var c = DriverManager.getConnection(postgres.jdbcUrl(), Postgres.USER, "");
+    try (var c = DriverManager.getConnection(jdbcUrl("stalled"), Postgres.USER, "");
         var insert =
             c.prepareStatement(
                 "INSERT INTO streaming_commits (pipeline, query_name, query_id, batch_id,"
@@ -991,6 +1004,17 @@ class TelemetraPipelineIT {
         .isEqualTo(1.0);
   }
 
+  /** Exactly one Event of {@code type} with {@code reason} and {@code message} on the pipeline. */
+  void assertSingleEvent(String name, String reason, String type, String message) {
+    assertThat(events(name, reason))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getType()).isEqualTo(type);
+              assertThat(e.getMessage()).isEqualTo(message);
+            });
+  }
+
   /** The Events recorded on pipeline {@code name} with {@code reason}. */
   List<io.fabric8.kubernetes.api.model.Event> events(String name, String reason) {
     return client.v1().events().inNamespace(NS).list().getItems().stream()
@@ -1002,7 +1026,8 @@ class TelemetraPipelineIT {
   /** What the streaming job writes when a query starts on a new checkpoint. */
   void recordCheckpointReset(String ledgerName, long previousLastBatch, boolean requested)
       throws Exception {
-    try (var c = DriverManager.getConnection(postgres.jdbcUrl(), Postgres.USER, "");
+    String name = ledgerName.substring(ledgerName.indexOf('/') + 1);
+    try (var c = DriverManager.getConnection(jdbcUrl(name), Postgres.USER, "");
         var insert =
             c.prepareStatement(
                 "INSERT INTO streaming_checkpoint_resets (pipeline, query_name, query_id,"

@@ -54,6 +54,7 @@ public class KafkaTopicsDependent
     if (!actual.reachable()) {
       throw new PipelineProblem(actual.problem(), actual.message());
     }
+    refuseSharedTopics(pipeline, context);
     TopicsState desired = desired(pipeline, context);
     boolean matched =
         desired.topics().entrySet().stream()
@@ -70,6 +71,7 @@ public class KafkaTopicsDependent
   @Override
   public TopicsState create(
       TopicsState desired, TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+    refuseSharedTopics(pipeline, context);
     return KafkaTopics.of(context.getClient(), pipeline).apply();
   }
 
@@ -79,6 +81,16 @@ public class KafkaTopicsDependent
       TopicsState desired,
       TelemetraPipeline pipeline,
       Context<TelemetraPipeline> context) {
+    refuseSharedTopics(pipeline, context);
     return KafkaTopics.of(context.getClient(), pipeline).apply();
+  }
+
+  /** ResourceConflict when a pipeline applied earlier is on the same topics. */
+  private static void refuseSharedTopics(
+      TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+    var owner = TopicSharing.earlierOwner(pipeline, context.getPrimaryCache().list());
+    if (owner.isPresent()) {
+      throw TopicSharing.conflict(pipeline, owner.get());
+    }
   }
 }

@@ -20,6 +20,18 @@ public final class PipelineNames {
 
   private PipelineNames() {}
 
+  /** How a pipeline is recorded as the owner of its tables and topics: namespace/name. */
+  public static String owner(TelemetraPipeline p) {
+    return p.getMetadata().getNamespace() + "/" + p.getMetadata().getName();
+  }
+
+  /** Whether the pipeline carries {@link TelemetraPipeline#ADOPT_ANNOTATION}=true. */
+  public static boolean adoptsUnownedData(TelemetraPipeline p) {
+    var annotations = p.getMetadata().getAnnotations();
+    return annotations != null
+        && "true".equalsIgnoreCase(annotations.get(TelemetraPipeline.ADOPT_ANNOTATION));
+  }
+
   public static String api(TelemetraPipeline p) {
     return p.getMetadata().getName() + "-api";
   }

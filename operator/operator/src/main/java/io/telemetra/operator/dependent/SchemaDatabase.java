@@ -19,7 +19,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
@@ -54,12 +56,15 @@ public final class SchemaDatabase {
   private final String user;
   private final String password;
   private final String ledgerName;
+  private final TableOwnership ownership;
 
-  private SchemaDatabase(String url, String user, String password, String ledgerName) {
+  private SchemaDatabase(
+      String url, String user, String password, String ledgerName, TableOwnership ownership) {
     this.url = url;
     this.user = user;
     this.password = password;
     this.ledgerName = ledgerName;
+    this.ownership = ownership;
   }
 
   /** The database of {@code pipeline}; credentials come from its Secret. */
@@ -77,18 +82,39 @@ public final class SchemaDatabase {
             + "/"
             + pg.getDatabase()
             + "?connectTimeout=5&socketTimeout=60&ApplicationName=telemetra-operator";
-    return new SchemaDatabase(url, user, password, WorkloadEnvironment.ledgerName(pipeline));
+    String database = "database " + pg.getDatabase() + " at " + pg.getHost() + ":" + pg.getPort();
+    Predicate<String> pipelineExists =
+        owner -> {
+          String[] namespaceAndName = owner.split("/", 2);
+          return namespaceAndName.length == 2
+              && client
+                      .resources(TelemetraPipeline.class)
+                      .inNamespace(namespaceAndName[0])
+                      .withName(namespaceAndName[1])
+                      .get()
+                  != null;
+        };
+    return new SchemaDatabase(
+        url,
+        user,
+        password,
+        WorkloadEnvironment.ledgerName(pipeline),
+        TableOwnership.of(pipeline, pipelineExists, database));
   }
 
-  /** Applied version and pending count; never throws. */
+  /**
+   * Applied version and pending count, or ResourceConflict when the tables belong to another
+   * pipeline; never throws.
+   */
   public SchemaState observe() {
     try {
       checkReachable();
+      boolean owned = checkOwnership();
       SchemaMigrator migrator = SchemaMigrator.forUrl(url, user, password);
       int pending = migrator.pendingCount();
       String version = migrator.currentVersion().orElse(null);
-      if (pending > 0) {
-        return SchemaState.seen(version, pending);
+      if (pending > 0 || !owned) {
+        return SchemaState.seen(version, pending, owned);
       }
       return withRecordedIncidents(version);
     } catch (PipelineProblem p) {
@@ -136,19 +162,55 @@ public final class SchemaDatabase {
     }
   }
 
-  /** Applies pending migrations. */
+  /** Applies pending migrations and records this pipeline as the tables' owner. */
   public SchemaState migrate() {
     checkReachable();
+    checkOwnership();
+    String version;
     try {
-      String version = SchemaMigrator.forUrl(url, user, password).migrate();
-      return SchemaState.seen(version, 0);
+      version = SchemaMigrator.forUrl(url, user, password).migrate();
     } catch (RuntimeException e) {
       throw new PipelineProblem(Reason.MigrationFailed, "migration failed: " + e.getMessage(), e);
     }
+    try (Connection c = connect()) {
+      ownership.claim(c);
+    } catch (SQLException e) {
+      throw new PipelineProblem(
+          Reason.MigrationFailed, "cannot record the tables' owner: " + e.getMessage(), e);
+    }
+    return SchemaState.seen(version, 0);
   }
 
-  /** Drops the tables and views Telemetra's applied migrations created (deletionPolicy: Delete). */
-  public void drop() throws SQLException, IOException {
+  /**
+   * Whether this pipeline owns the tables already; throws ResourceConflict when it must not use
+   * them.
+   */
+  private boolean checkOwnership() {
+    try (Connection c = connect()) {
+      Optional<PipelineProblem> conflict = ownership.conflict(c);
+      if (conflict.isPresent()) {
+        throw conflict.get();
+      }
+      return ownership.owned(c);
+    } catch (SQLException e) {
+      throw new PipelineProblem(
+          Reason.PostgresUnavailable, "cannot read the tables' owner: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Drops the tables and views Telemetra's applied migrations created (deletionPolicy: Delete) if
+   * they are recorded as this pipeline's; else leaves them and says why.
+   */
+  public Optional<String> drop() throws SQLException, IOException {
+    try (Connection c = connect()) {
+      if (!ownership.owned(c)) {
+        return Optional.of(
+            TableOwnership.recorded(c)
+                .map(other -> "kept the tables: they belong to pipeline " + other)
+                .orElse("kept the tables: no pipeline owns them"));
+      }
+    }
     var flyway =
         Flyway.configure(SchemaMigrator.class.getClassLoader())
             .locations(SchemaMigrator.LOCATION)
@@ -175,6 +237,7 @@ public final class SchemaDatabase {
         s.execute(drop);
       }
     }
+    return Optional.empty();
   }
 
   /** A row of an incident table in words. */

@@ -54,7 +54,7 @@ public class SchemaMigrationDependent
     if (!actual.reachable()) {
       throw new PipelineProblem(actual.problem(), actual.message());
     }
-    return Matcher.Result.computed(actual.pending() == 0, actual);
+    return Matcher.Result.computed(actual.pending() == 0 && actual.owned(), actual);
   }
 
   @Override

@@ -5,9 +5,9 @@ import io.telemetra.operator.status.Reason;
 import java.util.List;
 
 /**
- * The pipeline's Postgres schema as last seen: applied version, pending migrations, and what the
- * streaming job recorded in it: checkpoint resets, records lost from Kafka, and the last batch each
- * query committed.
+ * The pipeline's Postgres schema as last seen: applied version, pending migrations, whether the
+ * tables are recorded as this pipeline's, and what the streaming job recorded in it: checkpoint
+ * resets, records lost from Kafka, and the last batch each query committed.
  */
 public record SchemaState(
     Reason problem,
@@ -16,10 +16,24 @@ public record SchemaState(
     int pending,
     RecordedIncidents checkpointResets,
     RecordedIncidents kafkaDataLoss,
-    List<QueryProgress> queries) {
+    List<QueryProgress> queries,
+    boolean owned) {
 
   public static SchemaState seen(String version, int pending) {
-    return seen(version, pending, RecordedIncidents.NONE, RecordedIncidents.NONE, List.of());
+    return seen(version, pending, true);
+  }
+
+  /** A schema whose tables are ({@code owned}) or are not yet recorded as this pipeline's. */
+  public static SchemaState seen(String version, int pending, boolean owned) {
+    return new SchemaState(
+        null,
+        null,
+        version,
+        pending,
+        RecordedIncidents.NONE,
+        RecordedIncidents.NONE,
+        List.of(),
+        owned);
   }
 
   public static SchemaState seen(
@@ -29,12 +43,19 @@ public record SchemaState(
       RecordedIncidents kafkaDataLoss,
       List<QueryProgress> queries) {
     return new SchemaState(
-        null, null, version, pending, checkpointResets, kafkaDataLoss, List.copyOf(queries));
+        null, null, version, pending, checkpointResets, kafkaDataLoss, List.copyOf(queries), true);
   }
 
   public static SchemaState unavailable(Reason problem, String message) {
     return new SchemaState(
-        problem, message, null, -1, RecordedIncidents.NONE, RecordedIncidents.NONE, List.of());
+        problem,
+        message,
+        null,
+        -1,
+        RecordedIncidents.NONE,
+        RecordedIncidents.NONE,
+        List.of(),
+        false);
   }
 
   public boolean reachable() {

@@ -25,6 +25,7 @@ public enum Reason {
   KafkaUnavailable(true),
   PostgresUnavailable(true),
   MigrationFailed(true),
+  ResourceConflict(true),
   SparkOperatorMissing(true),
   SparkOperatorNotResponding(true),
   ApplicationFailed(true),

@@ -83,6 +83,19 @@ public final class TransitionEvents {
         "SparkApplication " + applicationName + " resubmitted after its run ended " + how);
   }
 
+  /**
+   * An event for something the operator did, e.g. {@code DataDropped} (Normal) or {@code
+   * DataRetained} (Warning) when a pipeline with deletionPolicy Delete is deleted.
+   */
+  public void action(
+      KubernetesClient client,
+      TelemetraPipeline pipeline,
+      String type,
+      String reason,
+      String message) {
+    emit(client, pipeline, type, reason, message);
+  }
+
   private void emit(
       KubernetesClient client,
       TelemetraPipeline pipeline,

@@ -48,6 +48,14 @@ public class TelemetraPipeline
 
   public static final String RECONCILE_PAUSED = "paused";
 
+  /**
+   * Annotation that, set to {@code "true"}, lets the pipeline take over Telemetra tables and topics
+   * no existing pipeline owns: those written without the operator (local runner, compose), or left
+   * by a pipeline deleted with deletionPolicy Retain under another name. Data of a pipeline that
+   * exists is never taken over.
+   */
+  public static final String ADOPT_ANNOTATION = "telemetra.io/adopt-unowned-data";
+
   /** The desired pipeline; required, so a manifest without spec is rejected at apply. */
   @Override
   @Required
