@@ -14,10 +14,18 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.telemetra.embedded.CertificateAuthority;
 import io.telemetra.embedded.KafkaBroker;
+import io.telemetra.embedded.KafkaTlsListeners;
 import io.telemetra.embedded.Postgres;
+import io.telemetra.operator.api.v1alpha1.ClientCertificateSecretRef;
+import io.telemetra.operator.api.v1alpha1.KafkaAuth;
+import io.telemetra.operator.api.v1alpha1.KafkaSpec;
+import io.telemetra.operator.api.v1alpha1.KafkaTls;
 import io.telemetra.operator.api.v1alpha1.Phase;
+import io.telemetra.operator.api.v1alpha1.SecretKeyRef;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import io.telemetra.operator.api.v1alpha1.UserPasswordSecretRef;
 import io.telemetra.operator.dependent.ReferencedSecrets;
 import io.telemetra.operator.spark.ApplicationState;
 import io.telemetra.operator.spark.RestartBudget;
@@ -64,6 +72,9 @@ class TelemetraPipelineIT {
   static final Duration PATIENCE = Duration.ofSeconds(90);
 
   static KubernetesClient client;
+  static final String SCRAM_USER = "telemetra";
+  static final String SCRAM_PASSWORD = "scram-secret-value-1312";
+  CertificateAuthority kafkaCa;
   KafkaBroker kafka;
   Postgres postgres;
   TelemetraOperator operator;
@@ -71,7 +82,12 @@ class TelemetraPipelineIT {
   @BeforeAll
   void startKafkaPostgresAndOperator() throws Exception {
     Path dir = Files.createTempDirectory("telemetra-operator-it");
-    kafka = KafkaBroker.onFreePorts(dir.resolve("kafka")).start();
+    // A PLAINTEXT listener, and the TLS ones a locked-down cluster offers (mutual TLS, SASL_SSL).
+    kafkaCa = CertificateAuthority.create("telemetra-it-kafka-ca");
+    kafka =
+        KafkaBroker.onFreePorts(dir.resolve("kafka"))
+            .withTls(KafkaTlsListeners.on(kafkaCa, Map.of(SCRAM_USER, SCRAM_PASSWORD)))
+            .start();
     postgres = Postgres.onFreePort(dir.resolve("pg")).start();
     System.setProperty("TELEMETRA_KAFKA_POLL_SECONDS", "2");
     System.setProperty("TELEMETRA_POSTGRES_POLL_SECONDS", "2");
@@ -540,6 +556,106 @@ class TelemetraPipelineIT {
 
     kafka.start();
     awaitCondition("outage", ConditionType.TOPICS_READY, "True", "TopicsReconciled");
+  }
+
+  @Test
+  void kafkaOverTlsWithAPrivateCaAndMutualTlsOrScramGetsItsTopicsAndABadCertificateIsNamed()
+      throws Exception {
+    CertificateAuthority.Issued certificate = kafkaCa.issue("telemetra-pipeline", List.of());
+    secret("kafka-ca", Map.of("ca.crt", kafkaCa.certificatePem()));
+    secret(
+        "kafka-client",
+        Map.of("tls.crt", certificate.certificatePem(), "tls.key", certificate.privateKeyPem()));
+    secret("kafka-scram", Map.of("username", SCRAM_USER, "password", SCRAM_PASSWORD));
+    secret(
+        "kafka-other-ca",
+        Map.of("ca.crt", CertificateAuthority.create("someone-else").certificatePem()));
+    secret(
+        "kafka-pkcs1",
+        Map.of(
+            "tls.crt",
+            certificate.certificatePem(),
+            "tls.key",
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n"));
+
+    client
+        .resource(
+            tlsPipeline("mtls", kafka.sslBootstrapServers(), "kafka-ca", "kafka-client", false))
+        .create();
+    client
+        .resource(tlsPipeline("scram", kafka.saslSslBootstrapServers(), "kafka-ca", null, true))
+        .create();
+    client
+        .resource(
+            tlsPipeline("untrusted", kafka.saslSslBootstrapServers(), "kafka-other-ca", null, true))
+        .create();
+    client
+        .resource(
+            tlsPipeline("pkcs1", kafka.sslBootstrapServers(), "kafka-ca", "kafka-pkcs1", false))
+        .create();
+
+    awaitCondition("mtls", ConditionType.TOPICS_READY, "True", "TopicsReconciled");
+    awaitCondition("scram", ConditionType.TOPICS_READY, "True", "TopicsReconciled");
+    try (Admin admin =
+        Admin.create(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()))) {
+      assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS))
+          .contains("mtls.chat", "mtls.dlq", "scram.chat", "scram.dlq");
+    }
+    awaitCondition("untrusted", ConditionType.TOPICS_READY, "False", "KafkaUnavailable");
+    assertThat(condition("untrusted", ConditionType.TOPICS_READY).orElseThrow().getMessage())
+        .contains("SSL handshake failed", "unable to find valid certification path");
+    awaitCondition("pkcs1", ConditionType.TOPICS_READY, "False", "SecretInvalid");
+    assertThat(condition("pkcs1", ConditionType.TOPICS_READY).orElseThrow().getMessage())
+        .contains("KAFKA_SSL_CLIENT_KEY", "PKCS#8")
+        .doesNotContain("MIIE");
+    Deployment api = client.apps().deployments().inNamespace(NS).withName("mtls-api").get();
+    assertThat(api.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+        .filteredOn(e -> e.getName().startsWith("KAFKA_SSL_"))
+        .extracting(
+            e ->
+                e.getValueFrom().getSecretKeyRef().getName()
+                    + "/"
+                    + e.getValueFrom().getSecretKeyRef().getKey())
+        .containsExactlyInAnyOrder(
+            "kafka-ca/ca.crt", "kafka-client/tls.crt", "kafka-client/tls.key");
+  }
+
+  void secret(String name, Map<String, String> values) {
+    client
+        .resource(
+            new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(NS)
+                .endMetadata()
+                .withStringData(values)
+                .build())
+        .create();
+  }
+
+  /** A pipeline on its own topics ({@code name}.*) reaching Kafka over TLS. */
+  TelemetraPipeline tlsPipeline(
+      String name, String bootstrap, String caSecret, String clientSecret, boolean scram) {
+    TelemetraPipeline p = withOwnDatabase(name);
+    KafkaSpec kafkaSpec = p.getSpec().getKafka();
+    kafkaSpec.setBootstrapServers(bootstrap);
+    kafkaSpec.setTopicPrefix(name);
+    KafkaTls tls = new KafkaTls();
+    tls.setCaSecretRef(new SecretKeyRef(caSecret, "ca.crt"));
+    if (clientSecret != null) {
+      ClientCertificateSecretRef clientCertificate = new ClientCertificateSecretRef();
+      clientCertificate.setName(clientSecret);
+      tls.setClientCertificateSecretRef(clientCertificate);
+    }
+    kafkaSpec.setTls(tls);
+    if (scram) {
+      KafkaAuth auth = new KafkaAuth();
+      UserPasswordSecretRef ref = new UserPasswordSecretRef();
+      ref.setName("kafka-scram");
+      auth.setSecretRef(ref);
+      kafkaSpec.setAuth(auth);
+    }
+    return p;
   }
 
   @Test

@@ -21,6 +21,9 @@ public final class KafkaBroker implements AutoCloseable {
   private final String host;
   private final int port;
   private final int controllerPort;
+  private KafkaTlsListeners tls;
+  private int sslPort;
+  private int saslSslPort;
   private ChildProcess process;
 
   private KafkaBroker(Path dataDir, String host, int port, int controllerPort) {
@@ -48,6 +51,17 @@ public final class KafkaBroker implements AutoCloseable {
     return new KafkaBroker(dataDir, host, port, controllerPort);
   }
 
+  /**
+   * Adds an {@code SSL} listener requiring client certificates and a {@code SASL_SSL} listener
+   * (SCRAM-SHA-512) on free loopback ports; before the first {@link #start()}.
+   */
+  public KafkaBroker withTls(KafkaTlsListeners listeners) {
+    this.tls = listeners;
+    this.sslPort = Ports.free();
+    this.saslSslPort = Ports.free();
+    return this;
+  }
+
   /** Starts the broker and waits until it serves requests. */
   public KafkaBroker start() {
     if (process != null && process.isAlive()) {
@@ -62,13 +76,36 @@ public final class KafkaBroker implements AutoCloseable {
                 "-XX:+UseG1GC",
                 "-Dlog4j.configuration=io/telemetra/embedded/kafka-log4j.properties"),
             KafkaBrokerMain.class.getName(),
-            List.of(
-                dataDir.toString(), String.valueOf(port), String.valueOf(controllerPort), host));
+            arguments());
     process =
         ChildProcess.start(
             "kafka-broker", command, dataDir.resolve("broker.log"), KafkaBrokerMain.READY_LINE);
     process.awaitReady(Duration.ofSeconds(90));
     return this;
+  }
+
+  private List<String> arguments() {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                dataDir.toString(), String.valueOf(port), String.valueOf(controllerPort), host));
+    if (tls != null) {
+      try {
+        java.nio.file.Files.createDirectories(dataDir);
+        Path listeners = dataDir.resolve("tls-listeners.properties");
+        try (var out = java.nio.file.Files.newBufferedWriter(listeners, StandardCharsets.UTF_8)) {
+          tls.brokerProperties(host, port, controllerPort, sslPort, saslSslPort)
+              .store(out, "TLS listeners");
+        }
+        Path scram = dataDir.resolve("scram-users.args");
+        java.nio.file.Files.write(scram, List.of(tls.scramFormatArguments()));
+        args.add(listeners.toString());
+        args.add(scram.toString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return args;
   }
 
   /** Stops the broker cleanly (SIGTERM). */
@@ -87,6 +124,24 @@ public final class KafkaBroker implements AutoCloseable {
 
   public String bootstrapServers() {
     return host + ":" + port;
+  }
+
+  /** The mutual-TLS listener ({@link #withTls}). */
+  public String sslBootstrapServers() {
+    requireTls();
+    return host + ":" + sslPort;
+  }
+
+  /** The SASL_SSL (SCRAM-SHA-512) listener ({@link #withTls}). */
+  public String saslSslBootstrapServers() {
+    requireTls();
+    return host + ":" + saslSslPort;
+  }
+
+  private void requireTls() {
+    if (tls == null) {
+      throw new IllegalStateException("this broker has no TLS listeners: call withTls first");
+    }
   }
 
   public int port() {

@@ -6,6 +6,7 @@ import io.telemetra.embedded.RedisServer;
 import io.telemetra.events.Topics;
 import io.telemetra.local.ChildJvm.ChildPart;
 import io.telemetra.local.PartClasspaths.PartUnavailable;
+import io.telemetra.runtime.KafkaConnection;
 import io.telemetra.schema.SchemaMigrator;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -327,15 +328,9 @@ public final class LocalPipeline {
   }
 
   private void kafkaEnv(ChildJvm child) {
-    child
-        .env("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
-        .env("TELEMETRA_TOPIC_PREFIX", topics.prefix())
-        .unset(
-            "KAFKA_SECURITY_PROTOCOL",
-            "KAFKA_SASL_MECHANISM",
-            "KAFKA_SASL_USERNAME",
-            "KAFKA_SASL_PASSWORD",
-            "KAFKA_SASL_PASSWORD_FILE");
+    child.unset(KafkaConnection.VARIABLES.toArray(String[]::new));
+    KafkaConnection.plaintext(broker.bootstrapServers()).environment().forEach(child::env);
+    child.env("TELEMETRA_TOPIC_PREFIX", topics.prefix());
   }
 
   private void postgresEnv(ChildJvm child) {

@@ -2,6 +2,7 @@ package io.telemetra.producer;
 
 import io.telemetra.events.EventType;
 import io.telemetra.events.Topics;
+import io.telemetra.runtime.KafkaConnection;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,7 +31,7 @@ public final class EventPublisher implements AutoCloseable {
   private final LongAdder failed = new LongAdder();
   private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
-  public EventPublisher(KafkaSettings kafka, Topics topics) {
+  public EventPublisher(KafkaConnection kafka, Topics topics) {
     this(new KafkaProducer<>(producerProperties(kafka)), topics);
   }
 
@@ -55,8 +56,8 @@ public final class EventPublisher implements AutoCloseable {
   }
 
   /** Producer properties: serializers, throughput tuning and safety settings. */
-  public static Properties producerProperties(KafkaSettings kafka) {
-    Properties props = kafka.clientProperties();
+  public static Properties producerProperties(KafkaConnection kafka) {
+    Properties props = kafka.properties();
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "telemetra-producer");
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

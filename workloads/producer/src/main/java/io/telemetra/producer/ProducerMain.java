@@ -2,6 +2,7 @@ package io.telemetra.producer;
 
 import io.telemetra.events.EventType;
 import io.telemetra.events.Topics;
+import io.telemetra.runtime.KafkaConnection;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -238,8 +239,10 @@ public final class ProducerMain implements Callable<Integer> {
     err = commandSpec.commandLine().getErr();
     GeneratorSettings settings;
     Topics topics;
+    KafkaConnection kafka;
     try {
       topics = new Topics(topicPrefix);
+      kafka = KafkaConnection.fromEnvironment(env).withBootstrapServers(bootstrapServers);
       settings = settings();
       if (partitions < 1 || replicationFactor < 1) {
         throw new IllegalArgumentException("--partitions and --replication-factor must be >= 1");
@@ -254,7 +257,6 @@ public final class ProducerMain implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(commandSpec.commandLine(), e.getMessage());
     }
-    KafkaSettings kafka = KafkaSettings.fromEnvironment(bootstrapServers, env);
 
     String problem = checkKafka(kafka, topics);
     if (problem != null) {
@@ -354,8 +356,8 @@ public final class ProducerMain implements Callable<Integer> {
   }
 
   /** Null when Kafka answers and the topics are there (or were created); else one line. */
-  private String checkKafka(KafkaSettings kafka, Topics topics) {
-    Properties props = kafka.clientProperties();
+  private String checkKafka(KafkaConnection kafka, Topics topics) {
+    Properties props = kafka.properties();
     int timeoutMs = (int) Math.max(1000, connectTimeout.toMillis());
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(timeoutMs));
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Integer.toString(timeoutMs));

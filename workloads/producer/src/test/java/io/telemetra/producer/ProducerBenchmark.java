@@ -2,6 +2,7 @@ package io.telemetra.producer;
 
 import io.telemetra.embedded.KafkaBroker;
 import io.telemetra.events.Topics;
+import io.telemetra.runtime.KafkaConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ public final class ProducerBenchmark {
         TopicCreator.awaitWritable(admin, topics, Duration.ofSeconds(30));
         TopicCreator.awaitWritable(admin, List.of(perfTopic), Duration.ofSeconds(30));
       }
-      KafkaSettings kafka = KafkaSettings.plaintext(broker.bootstrapServers());
+      KafkaConnection kafka = KafkaConnection.plaintext(broker.bootstrapServers());
       GeneratorSettings settings =
           GeneratorSettings.defaults()
               .withSeed(2026)
@@ -142,7 +143,7 @@ public final class ProducerBenchmark {
 
   /** Generates and publishes from this one thread for {@code duration}, then flushes. */
   static Result publishFor(
-      KafkaSettings kafka, Topics topics, GeneratorSettings settings, Duration duration) {
+      KafkaConnection kafka, Topics topics, GeneratorSettings settings, Duration duration) {
     EventGenerator generator = new EventGenerator(settings);
     long records = 0;
     long bytes = 0;
@@ -207,7 +208,7 @@ public final class ProducerBenchmark {
   /** Runs ProducerPerformance in this JVM (on this thread) and returns its records/s. */
   private static Theirs producerPerformance(
       String bootstrap, String topic, long records, Path payloads) throws Exception {
-    Properties props = EventPublisher.producerProperties(KafkaSettings.plaintext(bootstrap));
+    Properties props = EventPublisher.producerProperties(KafkaConnection.plaintext(bootstrap));
     List<String> args =
         new ArrayList<>(
             List.of(

@@ -2,9 +2,12 @@ package io.telemetra.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.telemetra.embedded.CertificateAuthority;
 import io.telemetra.embedded.KafkaBroker;
+import io.telemetra.embedded.KafkaTlsListeners;
 import io.telemetra.events.EventCodec;
 import io.telemetra.events.Topics;
+import io.telemetra.runtime.KafkaConnection;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -34,11 +37,42 @@ import org.junit.jupiter.api.io.TempDir;
 class ProducerIT {
 
   @TempDir static Path dir;
+  static CertificateAuthority kafkaCa;
   static KafkaBroker broker;
 
   @BeforeAll
   static void startBroker() {
-    broker = KafkaBroker.onFreePorts(dir.resolve("kafka")).start();
+    kafkaCa = CertificateAuthority.create("telemetra-producer-it-ca");
+    broker =
+        KafkaBroker.onFreePorts(dir.resolve("kafka"))
+            .withTls(KafkaTlsListeners.on(kafkaCa, Map.of()))
+            .start();
+  }
+
+  @Test
+  void overMutualTlsWithAPrivateCaFromTheEnvironmentItCreatesTopicsAndPublishesEverything()
+      throws Exception {
+    CertificateAuthority.Issued client = kafkaCa.issue("telemetra-producer", List.of());
+    Map<String, String> env =
+        Map.of(
+            "KAFKA_BOOTSTRAP_SERVERS", broker.sslBootstrapServers(),
+            "KAFKA_SSL_CA_CERTIFICATES", kafkaCa.certificatePem(),
+            "KAFKA_SSL_CLIENT_CERTIFICATE", client.certificatePem(),
+            "KAFKA_SSL_CLIENT_KEY", client.privateKeyPem());
+
+    Run run =
+        cli(env, "--topic-prefix", "mtls", "--create-topics", "--count", "500", "--rate", "0");
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("acked 500 failed 0");
+    assertThat(run.toString()).doesNotContain("PRIVATE KEY");
+    assertThat(
+            TopicReader.readAll(
+                broker.bootstrapServers(),
+                new Topics("mtls").eventTopics(),
+                500,
+                Duration.ofSeconds(60)))
+        .hasSize(500);
   }
 
   @AfterAll
@@ -235,7 +269,7 @@ class ProducerIT {
     EventGenerator generator =
         new EventGenerator(GeneratorSettings.defaults().withSeed(3).withMalformedFraction(0.1));
     try (EventPublisher publisher =
-        new EventPublisher(KafkaSettings.plaintext(broker.bootstrapServers()), topics)) {
+        new EventPublisher(KafkaConnection.plaintext(broker.bootstrapServers()), topics)) {
       for (int i = 0; i < 2_500; i++) {
         publisher.send(generator.next());
       }

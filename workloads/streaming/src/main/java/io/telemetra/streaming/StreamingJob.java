@@ -105,7 +105,7 @@ public final class StreamingJob {
         spark
             .readStream()
             .format("kafka")
-            .options(settings.kafka().sparkOptions())
+            .options(settings.kafkaSourceOptions())
             .option("subscribe", String.join(",", topics))
             .options(settings.startingOffsets().sparkOptions())
             .option("failOnDataLoss", "false");
@@ -134,6 +134,10 @@ public final class StreamingJob {
             .appName("telemetra-streaming")
             .config("spark.sql.shuffle.partitions", settings.shufflePartitions())
             .config("spark.sql.session.timeZone", "UTC")
+            // Spark's default plus the Kafka client key and JAAS config the source options carry.
+            .config(
+                "spark.redaction.regex",
+                "(?i)secret|password|token|access[.]?key|keystore[.]key|jaas[.]config")
             // Spark 4.1.1's V2 Kafka micro-batch stream throws a NullPointerException reporting
             // progress of a batch replayed after a restart (SPARK-55271); the V1 source does not.
             .config(

@@ -9,7 +9,6 @@ import io.telemetra.events.EventCodec;
 import io.telemetra.events.EventType;
 import io.telemetra.events.RejectionReason;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,9 +25,6 @@ import org.junit.jupiter.api.Test;
  * counted exactly, and the far-future timestamp does not move the watermark.
  */
 class BadInputIT {
-
-  private static final Duration LENGTH = Duration.ofSeconds(60);
-  private static final Duration SLIDE = Duration.ofSeconds(10);
 
   @Test
   void malformedRecordsGoToTheDeadLetterTopicAndValidOnesAreCountedExactly() throws Exception {
@@ -70,7 +66,7 @@ class BadInputIT {
       assertThat(job.failure()).isEmpty();
     }
 
-    assertTablesEqualGroundTruth(pipeline, valid);
+    pipeline.assertTablesEqualGroundTruth(valid);
     List<ScriptedTraffic.Sent> bad = sent.stream().filter(s -> s.event() == null).toList();
     List<DeadLetter> letters =
         KafkaTestClient.readDeadLetters(
@@ -140,7 +136,7 @@ class BadInputIT {
       assertThat(job.failure()).isEmpty();
     }
 
-    assertTablesEqualGroundTruth(pipeline, valid);
+    pipeline.assertTablesEqualGroundTruth(valid);
     List<DeadLetter> letters =
         KafkaTestClient.readDeadLetters(
             pipeline.bootstrapServers(), pipeline.topics().deadLetter(), 1);
@@ -149,17 +145,5 @@ class BadInputIT {
     assertThat(letters.get(0).rejection().reason()).isEqualTo(RejectionReason.TIMESTAMP_IN_FUTURE);
     assertThat(letters.get(0).rejection().detail())
         .startsWith("more than 10000 ms ahead of its Kafka record's timestamp ");
-  }
-
-  private static void assertTablesEqualGroundTruth(
-      TestInfrastructure.Pipeline pipeline, List<Event> valid) throws Exception {
-    try (Connection c = pipeline.connect()) {
-      assertThat(WrittenRows.chat(c))
-          .containsExactlyInAnyOrderElementsOf(GroundTruth.chat(valid, LENGTH, SLIDE));
-      assertThat(WrittenRows.viewers(c))
-          .containsExactlyInAnyOrderElementsOf(GroundTruth.viewers(valid, LENGTH, SLIDE));
-      assertThat(WrittenRows.transactions(c))
-          .containsExactlyInAnyOrderElementsOf(GroundTruth.transactions(valid));
-    }
   }
 }

@@ -1,11 +1,16 @@
 package io.telemetra.streaming;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.telemetra.embedded.CertificateAuthority;
 import io.telemetra.embedded.KafkaBroker;
+import io.telemetra.embedded.KafkaTlsListeners;
 import io.telemetra.embedded.Postgres;
+import io.telemetra.events.Event;
 import io.telemetra.events.Topics;
+import io.telemetra.runtime.KafkaConnection;
 import io.telemetra.schema.PostgresSettings;
 import io.telemetra.schema.SchemaMigrator;
-import io.telemetra.streaming.config.KafkaSettings;
 import io.telemetra.streaming.config.StartingOffsets;
 import io.telemetra.streaming.config.StreamingSettings;
 import java.nio.file.Files;
@@ -30,13 +35,26 @@ final class TestInfrastructure {
   private static TestInfrastructure shared;
   private static final AtomicInteger NEXT = new AtomicInteger();
 
+  /** SCRAM-SHA-512 user of the broker's SASL_SSL listener. */
+  static final String SCRAM_USER = "telemetra";
+
+  static final String SCRAM_PASSWORD = "scram-" + java.util.UUID.randomUUID();
+
   final Path root;
+
+  /** The CA of the broker's TLS listeners (mutual TLS, and SASL_SSL). */
+  final CertificateAuthority kafkaCa;
+
   final KafkaBroker broker;
   final Postgres postgres;
 
   private TestInfrastructure(Path root) {
     this.root = root;
-    this.broker = KafkaBroker.onFreePorts(root.resolve("kafka")).start();
+    this.kafkaCa = CertificateAuthority.create("telemetra-streaming-it-ca");
+    this.broker =
+        KafkaBroker.onFreePorts(root.resolve("kafka"))
+            .withTls(KafkaTlsListeners.on(kafkaCa, Map.of(SCRAM_USER, SCRAM_PASSWORD)))
+            .start();
     this.postgres = Postgres.onFreePort(root.resolve("postgres")).start();
   }
 
@@ -90,9 +108,14 @@ final class TestInfrastructure {
       Topics topics, PostgresSettings postgres, String bootstrapServers, Path checkpoints) {
 
     StreamingSettings settings() {
+      return settings(KafkaConnection.plaintext(bootstrapServers));
+    }
+
+    /** The settings of {@link #settings()}, reaching Kafka through {@code kafka}. */
+    StreamingSettings settings(KafkaConnection kafka) {
       return new StreamingSettings(
           topics.prefix(),
-          KafkaSettings.plaintext(bootstrapServers),
+          kafka,
           topics,
           postgres,
           Duration.ofSeconds(60),
@@ -122,6 +145,20 @@ final class TestInfrastructure {
           Map.entry("CHECKPOINT_LOCATION", checkpoints.toString()),
           Map.entry("SPARK_MASTER", "local[2]"),
           Map.entry("SPARK_SHUFFLE_PARTITIONS", "2"));
+    }
+
+    /** The tables hold exactly what the ground truth computes from {@code valid}. */
+    void assertTablesEqualGroundTruth(List<Event> valid) throws Exception {
+      Duration length = Duration.ofSeconds(60);
+      Duration slide = Duration.ofSeconds(10);
+      try (java.sql.Connection c = connect()) {
+        assertThat(WrittenRows.chat(c))
+            .containsExactlyInAnyOrderElementsOf(GroundTruth.chat(valid, length, slide));
+        assertThat(WrittenRows.viewers(c))
+            .containsExactlyInAnyOrderElementsOf(GroundTruth.viewers(valid, length, slide));
+        assertThat(WrittenRows.transactions(c))
+            .containsExactlyInAnyOrderElementsOf(GroundTruth.transactions(valid));
+      }
     }
 
     java.sql.Connection connect() throws java.sql.SQLException {

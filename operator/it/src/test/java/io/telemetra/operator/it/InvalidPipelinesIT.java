@@ -74,6 +74,15 @@ class InvalidPipelinesIT {
             "spec: {kafka: {auth: {saslMechanism: GSSAPI, secretRef: {name: kafka-user}}}}",
             "spec.kafka.auth.saslMechanism: Unsupported value: \"GSSAPI\""),
         invalid(
+            "with TLS under SASL_PLAINTEXT",
+            "spec: {kafka: {auth: {securityProtocol: SASL_PLAINTEXT, secretRef: {name: u}},"
+                + " tls: {caSecretRef: {name: kafka-ca, key: ca.crt}}}}",
+            "spec.kafka.tls needs spec.kafka.auth.securityProtocol SASL_SSL"),
+        invalid(
+            "with a TLS client certificate Secret without a name",
+            "spec: {kafka: {tls: {clientCertificateSecretRef: {certificateKey: user.crt}}}}",
+            "spec.kafka.tls.clientCertificateSecretRef.name: Required value"),
+        invalid(
             "with SASL but no secret",
             "spec: {kafka: {auth: {saslMechanism: PLAIN}}}",
             "spec.kafka.auth.secretRef: Required value"),

@@ -1,11 +1,12 @@
 package io.telemetra.operator.dependent;
 
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.telemetra.events.Topics;
-import io.telemetra.operator.api.v1alpha1.KafkaAuth;
 import io.telemetra.operator.api.v1alpha1.KafkaSpec;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.status.Reason;
+import io.telemetra.runtime.KafkaConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,37 +43,41 @@ public final class KafkaTopics {
     this.adminProperties = adminProperties;
   }
 
-  /** Topics of {@code pipeline}; SASL credentials are read from its Secret. */
+  /**
+   * Topics of {@code pipeline}, reached as its workloads reach Kafka: the same {@code KAFKA_*}
+   * variables, their Secret references resolved.
+   */
   public static KafkaTopics of(KubernetesClient client, TelemetraPipeline pipeline) {
     KafkaSpec spec = pipeline.getSpec().getKafka();
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, spec.getBootstrapServers());
+    Properties props = connection(client, pipeline).properties();
     props.put(AdminClientConfig.CLIENT_ID_CONFIG, "telemetra-operator");
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
     props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2000);
-    KafkaAuth auth = spec.getAuth();
-    if (auth != null) {
-      String ns = pipeline.getMetadata().getNamespace();
-      var ref = auth.getSecretRef();
-      String user = ReferencedSecrets.read(client, ns, ref.getName(), ref.getUserKey());
-      String password = ReferencedSecrets.read(client, ns, ref.getName(), ref.getPasswordKey());
-      boolean plain = auth.getSaslMechanism() == KafkaAuth.SaslMechanism.PLAIN;
-      props.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, auth.getSecurityProtocol().name());
-      props.put(
-          "sasl.mechanism", plain ? "PLAIN" : auth.getSaslMechanism().name().replace('_', '-'));
-      props.put(
-          "sasl.jaas.config",
-          (plain
-                  ? "org.apache.kafka.common.security.plain.PlainLoginModule"
-                  : "org.apache.kafka.common.security.scram.ScramLoginModule")
-              + " required username=\""
-              + jaasEscape(user)
-              + "\" password=\""
-              + jaasEscape(password)
-              + "\";");
-    }
     return new KafkaTopics(spec, props);
+  }
+
+  /**
+   * The connection the workloads of {@code pipeline} get ({@link WorkloadEnvironment}), with the
+   * Secret values read.
+   *
+   * @throws PipelineProblem when a Secret or key is missing, or a value is not usable (e.g. a key
+   *     that is not PKCS#8), named without the value
+   */
+  static KafkaConnection connection(KubernetesClient client, TelemetraPipeline pipeline) {
+    Map<String, String> env = new HashMap<>(WorkloadEnvironment.shared(pipeline.getSpec()));
+    List<EnvVar> kafkaSecrets =
+        WorkloadEnvironment.sharedSecrets(pipeline.getSpec()).stream()
+            .filter(v -> KafkaConnection.VARIABLES.contains(v.getName()))
+            .toList();
+    env.putAll(
+        ReferencedSecrets.resolve(client, pipeline.getMetadata().getNamespace(), kafkaSecrets));
+    try {
+      return KafkaConnection.fromEnvironment(env);
+    } catch (IllegalArgumentException e) {
+      throw new PipelineProblem(
+          Reason.SecretInvalid, "spec.kafka: a referenced Secret is unusable: " + e.getMessage());
+    }
   }
 
   /** The topics this pipeline should have, by name. */
@@ -211,10 +216,14 @@ public final class KafkaTopics {
     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
     String detail =
         cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    Throwable root = cause;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != cause && root.getMessage() != null) {
+      // e.g. "SSL handshake failed" says little; "PKIX path building failed" says what to fix
+      detail += " (" + root.getMessage() + ")";
+    }
     return "Kafka at " + spec.getBootstrapServers() + " is unavailable: " + detail;
-  }
-
-  private static String jaasEscape(String value) {
-    return value.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 }

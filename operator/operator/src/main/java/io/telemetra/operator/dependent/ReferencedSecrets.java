@@ -137,6 +137,21 @@ public final class ReferencedSecrets {
           kafka.getUserKey(),
           kafka.getPasswordKey());
     }
+    var tls = spec.getKafka().getTls();
+    if (tls != null && tls.getCaSecretRef() != null) {
+      var ca = tls.getCaSecretRef();
+      secrets.check(
+          ConditionType.TOPICS_READY, "spec.kafka.tls.caSecretRef", ca.getName(), ca.getKey());
+    }
+    if (tls != null && tls.getClientCertificateSecretRef() != null) {
+      var certificate = tls.getClientCertificateSecretRef();
+      secrets.check(
+          ConditionType.TOPICS_READY,
+          "spec.kafka.tls.clientCertificateSecretRef",
+          certificate.getName(),
+          certificate.getCertificateKey(),
+          certificate.getKeyKey());
+    }
     var s3 = spec.getStreaming().getCheckpointS3();
     if (s3 != null && s3.getCredentialsSecretRef() != null) {
       var keys = s3.getCredentialsSecretRef();
@@ -156,6 +171,23 @@ public final class ReferencedSecrets {
           ConditionType.API_READY, "spec.redis.passwordSecretRef", redis.getName(), redis.getKey());
     }
     return secrets;
+  }
+
+  /**
+   * {@code env}'s variables with the values their secretKeyRefs point at (one GET per Secret);
+   * throws a {@link PipelineProblem} if a Secret or key is absent.
+   */
+  public static Map<String, String> resolve(
+      KubernetesClient client, String namespace, List<EnvVar> env) {
+    ReferencedSecrets secrets = new ReferencedSecrets(client, namespace);
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    for (EnvVar v : env) {
+      SecretKeySelector ref = v.getValueFrom().getSecretKeyRef();
+      values.put(
+          v.getName(),
+          valueOf(secrets.secret(ref.getName()), namespace, ref.getName(), ref.getKey()));
+    }
+    return values;
   }
 
   /**

@@ -3,10 +3,12 @@ package io.telemetra.operator.dependent;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.telemetra.operator.api.v1alpha1.KafkaAuth;
+import io.telemetra.operator.api.v1alpha1.KafkaTls;
 import io.telemetra.operator.api.v1alpha1.StreamingReset;
 import io.telemetra.operator.api.v1alpha1.StreamingSpec;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineSpec;
+import io.telemetra.runtime.KafkaConnection;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,12 +26,14 @@ public final class WorkloadEnvironment {
   /** Non-secret settings shared by every workload. */
   public static Map<String, String> shared(TelemetraPipelineSpec spec) {
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", spec.getKafka().getBootstrapServers());
+    env.put(KafkaConnection.BOOTSTRAP_SERVERS, spec.getKafka().getBootstrapServers());
     env.put("TELEMETRA_TOPIC_PREFIX", spec.getKafka().getTopicPrefix());
     KafkaAuth auth = spec.getKafka().getAuth();
     if (auth != null) {
-      env.put("KAFKA_SECURITY_PROTOCOL", auth.getSecurityProtocol().name());
-      env.put("KAFKA_SASL_MECHANISM", auth.getSaslMechanism().name().replace('_', '-'));
+      env.put(KafkaConnection.SECURITY_PROTOCOL, auth.getSecurityProtocol().name());
+      env.put(KafkaConnection.SASL_MECHANISM, auth.getSaslMechanism().name().replace('_', '-'));
+    } else if (spec.getKafka().getTls() != null) {
+      env.put(KafkaConnection.SECURITY_PROTOCOL, "SSL");
     }
     env.put("POSTGRES_HOST", spec.getPostgres().getHost());
     env.put("POSTGRES_PORT", String.valueOf(spec.getPostgres().getPort()));
@@ -47,14 +51,28 @@ public final class WorkloadEnvironment {
     if (auth != null) {
       env.add(
           secret(
-              "KAFKA_SASL_USERNAME",
+              KafkaConnection.SASL_USERNAME,
               auth.getSecretRef().getName(),
               auth.getSecretRef().getUserKey()));
       env.add(
           secret(
-              "KAFKA_SASL_PASSWORD",
+              KafkaConnection.SASL_PASSWORD,
               auth.getSecretRef().getName(),
               auth.getSecretRef().getPasswordKey()));
+    }
+    KafkaTls tls = spec.getKafka().getTls();
+    if (tls != null && tls.getCaSecretRef() != null) {
+      var ca = tls.getCaSecretRef();
+      env.add(secret(KafkaConnection.SSL_CA_CERTIFICATES, ca.getName(), ca.getKey()));
+    }
+    if (tls != null && tls.getClientCertificateSecretRef() != null) {
+      var client = tls.getClientCertificateSecretRef();
+      env.add(
+          secret(
+              KafkaConnection.SSL_CLIENT_CERTIFICATE,
+              client.getName(),
+              client.getCertificateKey()));
+      env.add(secret(KafkaConnection.SSL_CLIENT_KEY, client.getName(), client.getKeyKey()));
     }
     return env;
   }

@@ -22,6 +22,7 @@ public enum Reason {
   NoBatchesCommitted(true),
   SecretNotFound(true),
   SecretKeyNotFound(true),
+  SecretInvalid(true),
   KafkaUnavailable(true),
   PostgresUnavailable(true),
   MigrationFailed(true),

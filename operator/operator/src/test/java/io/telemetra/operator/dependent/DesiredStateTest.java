@@ -482,6 +482,50 @@ class DesiredStateTest {
                     .isTrue());
   }
 
+  @Test
+  void everyKafkaVariableOfTheRuntimeContractIsReservedInTemplates() {
+    assertThat(io.telemetra.runtime.KafkaConnection.VARIABLES)
+        .allSatisfy(
+            name ->
+                assertThat(
+                        io.telemetra.operator.api.v1alpha1.WorkloadPodTemplate
+                            .TELEMETRA_ENVIRONMENT)
+                    .contains("'" + name + "'"));
+  }
+
+  @Test
+  void kafkaTlsReachesEveryWorkloadAsSecretReferencesAndSetsTheProtocol() {
+    TelemetraPipeline p = TestingPipelines.example("basic.yaml", "ns");
+    var tls = new io.telemetra.operator.api.v1alpha1.KafkaTls();
+    tls.setCaSecretRef(new io.telemetra.operator.api.v1alpha1.SecretKeyRef("cluster-ca", "ca.crt"));
+    var certificate = new io.telemetra.operator.api.v1alpha1.ClientCertificateSecretRef();
+    certificate.setName("kafka-user");
+    certificate.setCertificateKey("user.crt");
+    certificate.setKeyKey("user.key");
+    tls.setClientCertificateSecretRef(certificate);
+    p.getSpec().getKafka().setTls(tls);
+
+    var spec = new StreamingApplicationDependent().desired(p, null).getSpec();
+    for (var template :
+        List.of(
+            new ApiDeploymentDependent().desired(p, null).getSpec().getTemplate(),
+            spec.getDriver().getTemplate(),
+            spec.getExecutor().getTemplate())) {
+      Map<String, EnvVar> env = byName(template.getSpec().getContainers().get(0).getEnv());
+      assertThat(env.get("KAFKA_SSL_CA_CERTIFICATES").getValueFrom().getSecretKeyRef())
+          .extracting(r -> r.getName() + "/" + r.getKey())
+          .isEqualTo("cluster-ca/ca.crt");
+      assertThat(env.get("KAFKA_SSL_CLIENT_CERTIFICATE").getValueFrom().getSecretKeyRef())
+          .extracting(r -> r.getName() + "/" + r.getKey())
+          .isEqualTo("kafka-user/user.crt");
+      assertThat(env.get("KAFKA_SSL_CLIENT_KEY").getValueFrom().getSecretKeyRef())
+          .extracting(r -> r.getName() + "/" + r.getKey())
+          .isEqualTo("kafka-user/user.key");
+    }
+    assertThat(WorkloadEnvironment.shared(p.getSpec()))
+        .containsEntry("KAFKA_SECURITY_PROTOCOL", "SSL");
+  }
+
   static Map<String, EnvVar> byName(List<EnvVar> env) {
     return env.stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
   }

@@ -1,7 +1,7 @@
 package io.telemetra.api.cache;
 
 import io.telemetra.api.config.EnvironmentVariables;
-import io.telemetra.schema.PostgresSettings;
+import io.telemetra.runtime.EnvironmentSecrets;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -31,7 +31,7 @@ public class CacheConfig {
       return new InProcessHotReadCache(ttl);
     }
     int port = Integer.parseInt(env.getOrDefault("REDIS_PORT", "6379"));
-    String password = PostgresSettings.secret(env, "REDIS_PASSWORD");
+    String password = EnvironmentSecrets.read(env, "REDIS_PASSWORD");
     Duration timeout =
         environment.getProperty("telemetra.redis.timeout", Duration.class, Duration.ofMillis(250));
     Duration cooldown =

@@ -2,7 +2,7 @@ package io.telemetra.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.telemetra.api.config.EnvironmentVariables;
-import io.telemetra.schema.PostgresSettings;
+import io.telemetra.runtime.EnvironmentSecrets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,7 @@ public class SecurityConfig {
   @Bean
   ApiToken apiToken(Environment environment) {
     Map<String, String> env = EnvironmentVariables.from(environment);
-    String configured = PostgresSettings.secret(env, "API_AUTH_TOKEN");
+    String configured = EnvironmentSecrets.read(env, "API_AUTH_TOKEN");
     if (!configured.isBlank()) {
       return ApiToken.of(configured);
     }

@@ -1,6 +1,7 @@
 package io.telemetra.streaming.config;
 
 import io.telemetra.events.Topics;
+import io.telemetra.runtime.KafkaConnection;
 import io.telemetra.schema.PostgresSettings;
 import java.time.Duration;
 import java.util.Map;
@@ -33,7 +34,7 @@ import java.util.Optional;
  */
 public record StreamingSettings(
     String pipeline,
-    KafkaSettings kafka,
+    KafkaConnection kafka,
     Topics topics,
     PostgresSettings postgres,
     Duration windowDuration,
@@ -87,7 +88,7 @@ public record StreamingSettings(
     String pipeline = env.getOrDefault("TELEMETRA_PIPELINE_NAME", "").strip();
     return new StreamingSettings(
         pipeline.isEmpty() ? topics.prefix() : pipeline,
-        KafkaSettings.fromEnvironment(env),
+        KafkaConnection.fromEnvironment(env),
         topics,
         PostgresSettings.fromEnvironment(env),
         seconds(env, "CHAT_WINDOW_DURATION_SECONDS", 60),
@@ -117,6 +118,13 @@ public record StreamingSettings(
    */
   public Duration futureTolerance() {
     return watermark.dividedBy(3);
+  }
+
+  /** The Kafka connection as options of Spark's Kafka source ({@code kafka.} prefixed). */
+  public Map<String, String> kafkaSourceOptions() {
+    Map<String, String> options = new java.util.LinkedHashMap<>();
+    kafka.clientProperties().forEach((k, v) -> options.put("kafka." + k, v));
+    return options;
   }
 
   /** A copy with another checkpoint location. */

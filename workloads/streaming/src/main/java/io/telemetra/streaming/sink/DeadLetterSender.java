@@ -1,6 +1,6 @@
 package io.telemetra.streaming.sink;
 
-import io.telemetra.streaming.config.KafkaSettings;
+import io.telemetra.runtime.KafkaConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -21,10 +21,10 @@ import org.apache.spark.sql.Row;
 final class DeadLetterSender implements AutoCloseable {
 
   private final String topic;
-  private final KafkaSettings kafka;
+  private final KafkaConnection kafka;
   private KafkaProducer<byte[], byte[]> producer;
 
-  DeadLetterSender(String topic, KafkaSettings kafka) {
+  DeadLetterSender(String topic, KafkaConnection kafka) {
     this.topic = topic;
     this.kafka = kafka;
   }

@@ -1,6 +1,6 @@
 package io.telemetra.streaming.sink;
 
-import io.telemetra.streaming.config.KafkaSettings;
+import io.telemetra.runtime.KafkaConnection;
 import io.telemetra.streaming.ingest.EventRows;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -64,7 +64,7 @@ public final class IngestSink implements VoidFunction2<Dataset<Row>, Long> {
   private final DeadLetterSender deadLetters;
 
   public IngestSink(
-      BatchLedger ledger, Postgres postgres, String deadLetterTopic, KafkaSettings kafka) {
+      BatchLedger ledger, Postgres postgres, String deadLetterTopic, KafkaConnection kafka) {
     this.ledger = ledger;
     this.postgres = postgres;
     this.deadLetters = new DeadLetterSender(deadLetterTopic, kafka);

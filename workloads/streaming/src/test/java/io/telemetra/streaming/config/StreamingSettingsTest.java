@@ -87,10 +87,10 @@ class StreamingSettingsTest {
                 "KAFKA_SASL_USERNAME", "telemetra",
                 "KAFKA_SASL_PASSWORD_FILE", kafka.toString()));
     assertThat(s.postgres().password()).isEqualTo("pg-secret");
-    assertThat(s.kafka().sparkOptions())
+    assertThat(s.kafkaSourceOptions())
         .containsEntry("kafka.security.protocol", "SASL_SSL")
         .containsEntry("kafka.sasl.mechanism", "SCRAM-SHA-512");
-    assertThat(s.kafka().sparkOptions().get("kafka.sasl.jaas.config"))
+    assertThat(s.kafkaSourceOptions().get("kafka.sasl.jaas.config"))
         .contains("ScramLoginModule")
         .contains("password=\"kafka-secret\"");
     assertThat(s.toString()).doesNotContain("pg-secret").doesNotContain("kafka-secret");

@@ -17,6 +17,12 @@ import io.fabric8.generator.annotation.ValidationRule;
     // message expression exceeds its budget more than 100-fold and it refuses the CRD.
     message = "spec.kafka.partitions can only grow: Kafka cannot remove partitions from a topic",
     fieldPath = ".partitions")
+@ValidationRule(
+    value = "!has(self.tls) || !has(self.auth) || self.auth.securityProtocol == 'SASL_SSL'",
+    message =
+        "spec.kafka.tls needs spec.kafka.auth.securityProtocol SASL_SSL: SASL_PLAINTEXT does not"
+            + " use TLS",
+    fieldPath = ".auth.securityProtocol")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class KafkaSpec {
 
@@ -56,8 +62,14 @@ public class KafkaSpec {
   @JsonPropertyDescription("How long Kafka keeps events, in hours (retention.ms of every topic).")
   private Integer retentionHours = 168;
 
-  @JsonPropertyDescription("SASL authentication; unset means PLAINTEXT without authentication.")
+  @JsonPropertyDescription(
+      "SASL authentication; with neither auth nor tls the brokers are reached over PLAINTEXT.")
   private KafkaAuth auth;
+
+  @JsonPropertyDescription(
+      "TLS with a private CA and/or a client certificate. Without auth the security protocol is"
+          + " SSL; with auth it must be SASL_SSL.")
+  private KafkaTls tls;
 
   public String getBootstrapServers() {
     return bootstrapServers;
@@ -105,5 +117,13 @@ public class KafkaSpec {
 
   public void setAuth(KafkaAuth auth) {
     this.auth = auth;
+  }
+
+  public KafkaTls getTls() {
+    return tls;
+  }
+
+  public void setTls(KafkaTls tls) {
+    this.tls = tls;
   }
 }
