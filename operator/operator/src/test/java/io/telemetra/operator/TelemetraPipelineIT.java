@@ -75,6 +75,7 @@ class TelemetraPipelineIT {
   static final String SCRAM_USER = "telemetra";
   static final String SCRAM_PASSWORD = "scram-secret-value-1312";
   CertificateAuthority kafkaCa;
+  CertificateAuthority postgresCa;
   KafkaBroker kafka;
   Postgres postgres;
   TelemetraOperator operator;
@@ -88,7 +89,11 @@ class TelemetraPipelineIT {
         KafkaBroker.onFreePorts(dir.resolve("kafka"))
             .withTls(KafkaTlsListeners.on(kafkaCa, Map.of(SCRAM_USER, SCRAM_PASSWORD)))
             .start();
-    postgres = Postgres.onFreePort(dir.resolve("pg")).start();
+    postgresCa = CertificateAuthority.create("telemetra-it-postgres-ca");
+    postgres =
+        Postgres.onFreePort(dir.resolve("pg"))
+            .withTls(postgresCa.issueForLoopback("postgres"))
+            .start();
     System.setProperty("TELEMETRA_KAFKA_POLL_SECONDS", "2");
     System.setProperty("TELEMETRA_POSTGRES_POLL_SECONDS", "2");
     TestingOperator.installSparkCrd(client);
@@ -618,6 +623,41 @@ class TelemetraPipelineIT {
                     + e.getValueFrom().getSecretKeyRef().getKey())
         .containsExactlyInAnyOrder(
             "kafka-ca/ca.crt", "kafka-client/tls.crt", "kafka-client/tls.key");
+  }
+
+  @Test
+  void postgresOverVerifiedTlsMigratesAndAServerAnotherCaSignedIsNamed() {
+    secret("postgres-ca", Map.of("ca.crt", postgresCa.certificatePem()));
+    secret(
+        "postgres-other-ca",
+        Map.of("ca.crt", CertificateAuthority.create("someone-else").certificatePem()));
+    for (String name : List.of("pgtls", "pguntrusted")) {
+      TelemetraPipeline p = withOwnDatabase(name);
+      p.getSpec().getKafka().setTopicPrefix(name);
+      p.getSpec()
+          .getPostgres()
+          .setRootCertificateSecretRef(
+              new SecretKeyRef(
+                  name.equals("pgtls") ? "postgres-ca" : "postgres-other-ca", "ca.crt"));
+      client.resource(p).create();
+    }
+
+    awaitCondition("pgtls", ConditionType.SCHEMA_READY, "True", "SchemaMigrated");
+    awaitCondition("pguntrusted", ConditionType.SCHEMA_READY, "False", "PostgresUnavailable");
+    assertThat(condition("pguntrusted", ConditionType.SCHEMA_READY).orElseThrow().getMessage())
+        .contains("SSL")
+        .doesNotContain("BEGIN CERTIFICATE", "sslfactoryarg");
+    Deployment api = client.apps().deployments().inNamespace(NS).withName("pgtls-api").get();
+    assertThat(api.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+        .filteredOn(e -> e.getName().startsWith("POSTGRES_SSL_"))
+        .extracting(
+            e ->
+                e.getName()
+                    + "="
+                    + (e.getValueFrom() == null
+                        ? e.getValue()
+                        : e.getValueFrom().getSecretKeyRef().getName()))
+        .containsExactly("POSTGRES_SSL_ROOT_CERT=postgres-ca");
   }
 
   void secret(String name, Map<String, String> values) {

@@ -24,6 +24,7 @@ public final class Postgres implements AutoCloseable {
   private final Path dataDir;
   private final int port;
   private EmbeddedPostgres server;
+  private CertificateAuthority.Issued tlsCertificate;
   private NetworkAccess networkAccess;
 
   /** Clients of a network (e.g. a local cluster's pods) let in with a password. */
@@ -53,6 +54,16 @@ public final class Postgres implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Also offers TLS with {@code certificate} (a server certificate for the loopback address, e.g.
+   * from a {@link CertificateAuthority}); clients may still connect without it, so a test asks the
+   * server ({@code pg_stat_ssl}) whether a connection is encrypted. Call before {@link #start()}.
+   */
+  public Postgres withTls(CertificateAuthority.Issued certificate) {
+    this.tlsCertificate = certificate;
+    return this;
+  }
+
   /** Starts the server (initialising the data directory on first use) and creates the database. */
   public Postgres start() {
     if (server != null) {
@@ -70,6 +81,20 @@ public final class Postgres implements AutoCloseable {
       if (networkAccess != null) {
         builder.setServerConfig(
             "listen_addresses", Ports.LOOPBACK + "," + networkAccess.listenAddress());
+      }
+      if (tlsCertificate != null) {
+        Path tls = java.nio.file.Files.createDirectories(dataDir.resolveSibling("postgres-tls"));
+        Path certificate = tls.resolve("server.crt");
+        Path key = tls.resolve("server.key");
+        java.nio.file.Files.writeString(certificate, tlsCertificate.certificatePem());
+        java.nio.file.Files.writeString(key, tlsCertificate.privateKeyPem());
+        // The server refuses a key others can read.
+        java.nio.file.Files.setPosixFilePermissions(
+            key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        builder
+            .setServerConfig("ssl", "on")
+            .setServerConfig("ssl_cert_file", certificate.toString())
+            .setServerConfig("ssl_key_file", key.toString());
       }
       server = builder.start();
     } catch (IOException e) {

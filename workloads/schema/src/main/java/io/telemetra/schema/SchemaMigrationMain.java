@@ -14,6 +14,6 @@ public final class SchemaMigrationMain {
     SchemaMigrator migrator =
         SchemaMigrator.forUrl(settings.jdbcUrl(), settings.user(), settings.password());
     String version = migrator.migrate();
-    System.out.println("Telemetra schema at version " + version + " on " + settings.jdbcUrl());
+    System.out.println("Telemetra schema at version " + version + " on " + settings.location());
   }
 }

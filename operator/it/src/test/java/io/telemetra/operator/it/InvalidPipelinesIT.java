@@ -83,6 +83,14 @@ class InvalidPipelinesIT {
             "spec: {kafka: {tls: {clientCertificateSecretRef: {certificateKey: user.crt}}}}",
             "spec.kafka.tls.clientCertificateSecretRef.name: Required value"),
         invalid(
+            "with a Postgres root certificate but TLS disabled",
+            "spec: {postgres: {sslMode: disable, rootCertificateSecretRef: {name: db-ca, key: ca.crt}}}",
+            "spec.postgres.rootCertificateSecretRef needs sslMode require, verify-ca or verify-full"),
+        invalid(
+            "with an sslmode libpq does not know",
+            "spec: {postgres: {sslMode: strict}}",
+            "spec.postgres.sslMode: Unsupported value: \"strict\""),
+        invalid(
             "with SASL but no secret",
             "spec: {kafka: {auth: {saslMechanism: PLAIN}}}",
             "spec.kafka.auth.secretRef: Required value"),

@@ -1,6 +1,5 @@
 package io.telemetra.operator.dependent;
 
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.telemetra.events.Topics;
 import io.telemetra.operator.api.v1alpha1.KafkaSpec;
@@ -58,26 +57,18 @@ public final class KafkaTopics {
   }
 
   /**
-   * The connection the workloads of {@code pipeline} get ({@link WorkloadEnvironment}), with the
-   * Secret values read.
+   * The connection the workloads of {@code pipeline} get, with the Secret values read.
    *
    * @throws PipelineProblem when a Secret or key is missing, or a value is not usable (e.g. a key
    *     that is not PKCS#8), named without the value
    */
   static KafkaConnection connection(KubernetesClient client, TelemetraPipeline pipeline) {
-    Map<String, String> env = new HashMap<>(WorkloadEnvironment.shared(pipeline.getSpec()));
-    List<EnvVar> kafkaSecrets =
-        WorkloadEnvironment.sharedSecrets(pipeline.getSpec()).stream()
-            .filter(v -> KafkaConnection.VARIABLES.contains(v.getName()))
-            .toList();
-    env.putAll(
-        ReferencedSecrets.resolve(client, pipeline.getMetadata().getNamespace(), kafkaSecrets));
-    try {
-      return KafkaConnection.fromEnvironment(env);
-    } catch (IllegalArgumentException e) {
-      throw new PipelineProblem(
-          Reason.SecretInvalid, "spec.kafka: a referenced Secret is unusable: " + e.getMessage());
-    }
+    return WorkloadEnvironment.resolved(
+        client,
+        pipeline,
+        KafkaConnection.VARIABLES::contains,
+        "spec.kafka",
+        KafkaConnection::fromEnvironment);
   }
 
   /** The topics this pipeline should have, by name. */

@@ -128,6 +128,14 @@ public final class ReferencedSecrets {
         pg.getName(),
         pg.getUserKey(),
         pg.getPasswordKey());
+    var root = spec.getPostgres().getRootCertificateSecretRef();
+    if (root != null) {
+      secrets.check(
+          ConditionType.SCHEMA_READY,
+          "spec.postgres.rootCertificateSecretRef",
+          root.getName(),
+          root.getKey());
+    }
     if (spec.getKafka().getAuth() != null) {
       var kafka = spec.getKafka().getAuth().getSecretRef();
       secrets.check(

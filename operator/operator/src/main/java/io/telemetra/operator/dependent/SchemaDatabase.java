@@ -5,6 +5,7 @@ import io.telemetra.operator.api.v1alpha1.PostgresSpec;
 import io.telemetra.operator.api.v1alpha1.QueryProgress;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.status.Reason;
+import io.telemetra.schema.PostgresSettings;
 import io.telemetra.schema.SchemaMigrator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,18 +71,13 @@ public final class SchemaDatabase {
   /** The database of {@code pipeline}; credentials come from its Secret. */
   public static SchemaDatabase of(KubernetesClient client, TelemetraPipeline pipeline) {
     PostgresSpec pg = pipeline.getSpec().getPostgres();
-    var ref = pg.getCredentialsSecretRef();
-    String ns = pipeline.getMetadata().getNamespace();
-    String user = ReferencedSecrets.read(client, ns, ref.getName(), ref.getUserKey());
-    String password = ReferencedSecrets.read(client, ns, ref.getName(), ref.getPasswordKey());
+    PostgresSettings settings = connection(client, pipeline);
     String url =
-        "jdbc:postgresql://"
-            + pg.getHost()
-            + ":"
-            + pg.getPort()
-            + "/"
-            + pg.getDatabase()
-            + "?connectTimeout=5&socketTimeout=60&ApplicationName=telemetra-operator";
+        settings
+            .withParameters("connectTimeout=5&socketTimeout=60&ApplicationName=telemetra-operator")
+            .jdbcUrl();
+    String user = settings.user();
+    String password = settings.password();
     String database = "database " + pg.getDatabase() + " at " + pg.getHost() + ":" + pg.getPort();
     Predicate<String> pipelineExists =
         owner -> {
@@ -100,6 +96,20 @@ public final class SchemaDatabase {
         password,
         WorkloadEnvironment.ledgerName(pipeline),
         TableOwnership.of(pipeline, pipelineExists, database));
+  }
+
+  /**
+   * The connection the workloads of {@code pipeline} get, with the Secret values read.
+   *
+   * @throws PipelineProblem when a Secret or key is missing, or a value is unusable
+   */
+  static PostgresSettings connection(KubernetesClient client, TelemetraPipeline pipeline) {
+    return WorkloadEnvironment.resolved(
+        client,
+        pipeline,
+        name -> name.startsWith("POSTGRES_"),
+        "spec.postgres",
+        PostgresSettings::fromEnvironment);
   }
 
   /**

@@ -2,18 +2,24 @@ package io.telemetra.operator.dependent;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.telemetra.operator.api.v1alpha1.KafkaAuth;
 import io.telemetra.operator.api.v1alpha1.KafkaTls;
 import io.telemetra.operator.api.v1alpha1.StreamingReset;
 import io.telemetra.operator.api.v1alpha1.StreamingSpec;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineSpec;
+import io.telemetra.operator.status.Reason;
 import io.telemetra.runtime.KafkaConnection;
+import io.telemetra.schema.PostgresSettings;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Environment of the workloads as docs/configuration.md defines it. Plain settings are values;
@@ -38,6 +44,9 @@ public final class WorkloadEnvironment {
     env.put("POSTGRES_HOST", spec.getPostgres().getHost());
     env.put("POSTGRES_PORT", String.valueOf(spec.getPostgres().getPort()));
     env.put("POSTGRES_DB", spec.getPostgres().getDatabase());
+    if (spec.getPostgres().getSslMode() != null) {
+      env.put(PostgresSettings.SSL_MODE, spec.getPostgres().getSslMode().value());
+    }
     return env;
   }
 
@@ -47,6 +56,10 @@ public final class WorkloadEnvironment {
     var pg = spec.getPostgres().getCredentialsSecretRef();
     env.add(secret("POSTGRES_USER", pg.getName(), pg.getUserKey()));
     env.add(secret("POSTGRES_PASSWORD", pg.getName(), pg.getPasswordKey()));
+    var root = spec.getPostgres().getRootCertificateSecretRef();
+    if (root != null) {
+      env.add(secret(PostgresSettings.SSL_ROOT_CERT, root.getName(), root.getKey()));
+    }
     KafkaAuth auth = spec.getKafka().getAuth();
     if (auth != null) {
       env.add(
@@ -175,6 +188,34 @@ public final class WorkloadEnvironment {
     env.put("PRODUCER_RATE_PER_SEC", String.valueOf(spec.getProducer().getRatePerSecond()));
     env.put("PRODUCER_STREAMS", String.valueOf(spec.getProducer().getStreams()));
     return env;
+  }
+
+  /**
+   * What a workload of {@code pipeline} reads from its environment, as the operator's own client of
+   * the same dependency: the shared settings and the shared secrets whose names {@code secrets}
+   * accepts, their Secret values read (so the operator connects exactly as its workloads do).
+   *
+   * @param field the spec field named when a value is unusable
+   * @throws PipelineProblem when a Secret or key is missing, or {@code read} refuses a value
+   *     (SecretInvalid, the message naming the variable but never the value)
+   */
+  static <T> T resolved(
+      KubernetesClient client,
+      TelemetraPipeline pipeline,
+      Predicate<String> secrets,
+      String field,
+      Function<Map<String, String>, T> read) {
+    Map<String, String> env = new HashMap<>(shared(pipeline.getSpec()));
+    List<EnvVar> references =
+        sharedSecrets(pipeline.getSpec()).stream().filter(v -> secrets.test(v.getName())).toList();
+    env.putAll(
+        ReferencedSecrets.resolve(client, pipeline.getMetadata().getNamespace(), references));
+    try {
+      return read.apply(env);
+    } catch (IllegalArgumentException e) {
+      throw new PipelineProblem(
+          Reason.SecretInvalid, field + ": a referenced Secret is unusable: " + e.getMessage());
+    }
   }
 
   public static List<EnvVar> values(Map<String, String> env) {

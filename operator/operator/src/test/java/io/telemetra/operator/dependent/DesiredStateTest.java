@@ -526,6 +526,17 @@ class DesiredStateTest {
         .containsEntry("KAFKA_SECURITY_PROTOCOL", "SSL");
   }
 
+  @Test
+  void postgresTlsReachesTheWorkloadsAsTheModeAndARootCertificateReference() {
+    var spec = full.getSpec();
+    assertThat(WorkloadEnvironment.shared(spec)).containsEntry("POSTGRES_SSL_MODE", "verify-full");
+    Map<String, EnvVar> env = byName(WorkloadEnvironment.streamingSecrets(spec));
+    assertThat(env.get("POSTGRES_SSL_ROOT_CERT").getValueFrom().getSecretKeyRef())
+        .extracting(r -> r.getName() + "/" + r.getKey())
+        .isEqualTo("postgres-ca/ca.crt");
+    assertThat(WorkloadEnvironment.shared(basic.getSpec())).doesNotContainKey("POSTGRES_SSL_MODE");
+  }
+
   static Map<String, EnvVar> byName(List<EnvVar> env) {
     return env.stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
   }

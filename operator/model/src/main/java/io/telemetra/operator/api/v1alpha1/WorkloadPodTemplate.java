@@ -60,6 +60,8 @@ public class WorkloadPodTemplate {
           + " 'KAFKA_SASL_USERNAME', 'KAFKA_SECURITY_PROTOCOL', 'KAFKA_SSL_CA_CERTIFICATES',"
           + " 'KAFKA_SSL_CLIENT_CERTIFICATE', 'KAFKA_SSL_CLIENT_KEY', 'KAFKA_STARTING_OFFSETS',"
           + " 'POSTGRES_DB', 'POSTGRES_HOST', 'POSTGRES_PASSWORD', 'POSTGRES_PORT', 'POSTGRES_USER',"
+          + " 'POSTGRES_SSL_MODE', 'POSTGRES_SSL_ROOT_CERT', 'POSTGRES_SSL_ROOT_CERT_FILE',"
+          + " 'POSTGRES_URL',"
           + " 'PRODUCER_RATE_PER_SEC', 'PRODUCER_STREAMS', 'REDIS_HOST', 'REDIS_PASSWORD',"
           + " 'REDIS_PORT', 'SENTIMENT_ENABLED', 'TRIGGER_INTERVAL_SECONDS', 'WATERMARK_SECONDS',"
           // A secret's file variant would contradict the value Telemetra sets (both is an error).
