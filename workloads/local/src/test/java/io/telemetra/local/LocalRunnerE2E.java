@@ -141,7 +141,16 @@ class LocalRunnerE2E {
     for (int port : ports) {
       assertThat(PortCheck.taken(port)).as("port %d still taken", port).isFalse();
     }
-    assertThat(runner.output()).contains("✓ Stopped streaming job", "Kafka broker, PostgreSQL");
+    // The parts of a tier stop at the same time; the line lists them in reverse start order, and
+    // the producer (when started) and the streaming job start at the same moment (both wait for
+    // the topics).
+    assertThat(runner.output().lines().filter(l -> l.contains("✓ Stopped ")).toList())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .contains("streaming job", "API + dashboard")
+                    .contains("Kafka broker", "PostgreSQL"));
   }
 
   private static long sumOfChatCounts(int postgresPort) throws Exception {

@@ -290,6 +290,123 @@ class ClusterE2E {
 
   @Test
   @Order(8)
+  void aPausedPipelineKeepsAHandEditUntilResumedWhichRepairsIt() throws Exception {
+    underLoad();
+    String api = DemoPipeline.NAME + "-api";
+    String replicas = gameDay.pipeline().at("/spec/api/replicas").asText();
+    assertThat(replicas).isNotEqualTo("0");
+    cluster.kubectl(
+        "-n",
+        NAMESPACE,
+        "annotate",
+        "telemetrapipeline",
+        DemoPipeline.NAME,
+        "telemetra.io/reconcile=paused");
+    await("ReconciliationPaused")
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () ->
+                assertThat(gameDay.condition("ReconciliationPaused"))
+                    .startsWith("True ReconciliationPaused"));
+    assertThat(gameDay.argoHealth().status()).isEqualTo("Suspended");
+
+    // The incident's hand edit: the API scaled to zero, a field the operator owns. The Deployment
+    // change wakes the operator at once; paused, it must leave it.
+    cluster.kubectl("-n", NAMESPACE, "scale", "deployment", api, "--replicas=0");
+    Thread.sleep(20_000);
+    assertThat(deploymentReplicas(api)).as("the hand edit, 20 s later").isEqualTo("0");
+    await("the API pods gone")
+        .atMost(Duration.ofMinutes(1))
+        .untilAsserted(() -> assertThat(gameDay.readyApiPods()).isEmpty());
+
+    long resumed = System.nanoTime();
+    cluster.kubectl(
+        "-n",
+        NAMESPACE,
+        "annotate",
+        "telemetrapipeline",
+        DemoPipeline.NAME,
+        "telemetra.io/reconcile-");
+    await("the hand edit repaired")
+        .atMost(Duration.ofMinutes(1))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(() -> assertThat(deploymentReplicas(api)).isEqualTo(replicas));
+    report(
+        "resumed: the hand edit repaired after %d s",
+        Duration.ofNanos(System.nanoTime() - resumed).toSeconds());
+    gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(4));
+    assertThat(gameDay.condition("ReconciliationPaused")).isEqualTo("absent");
+    assertExact("a paused pipeline, hand-edited and resumed");
+  }
+
+  @Test
+  @Order(9)
+  void withAutoscalingTheRealHpaControllerOwnsTheApiReplicasAndTheOperatorLeavesThem()
+      throws Exception {
+    underLoad();
+    String api = DemoPipeline.NAME + "-api";
+    String replicas = gameDay.pipeline().at("/spec/api/replicas").asText();
+    assertThat(replicas).isEqualTo("1");
+    patchPipeline("{\"spec\":{\"api\":{\"autoscaling\":{\"minReplicas\":2,\"maxReplicas\":3}}}}");
+    // No metrics server here: kube-controller-manager's HPA controller still raises the
+    // Deployment to minReplicas, which the operator, told to leave replicas alone, must keep.
+    long applied = System.nanoTime();
+    await("the HPA controller scaling the API to minReplicas")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(() -> assertThat(deploymentReplicas(api)).isEqualTo("2"));
+    report(
+        "HPA scaled the API to its minimum %d s after the change",
+        Duration.ofNanos(System.nanoTime() - applied).toSeconds());
+    gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(4));
+    assertThat(gameDay.readyApiPods()).hasSize(2);
+    assertThat(
+            cluster
+                .client()
+                .autoscaling()
+                .v2()
+                .horizontalPodAutoscalers()
+                .inNamespace(NAMESPACE)
+                .withName(api)
+                .get()
+                .getSpec()
+                .getMinReplicas())
+        .isEqualTo(2);
+    Thread.sleep(20_000);
+    assertThat(deploymentReplicas(api)).as("replicas 20 s later (the HPA's)").isEqualTo("2");
+
+    patchPipeline("{\"spec\":{\"api\":{\"autoscaling\":null}}}");
+    await("the operator owning replicas again")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(
+            () -> {
+              assertThat(deploymentReplicas(api)).isEqualTo(replicas);
+              assertThat(
+                      cluster
+                          .client()
+                          .autoscaling()
+                          .v2()
+                          .horizontalPodAutoscalers()
+                          .inNamespace(NAMESPACE)
+                          .list()
+                          .getItems())
+                  .isEmpty();
+            });
+    gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(4));
+    assertExact("autoscaling on and off");
+  }
+
+  private static String deploymentReplicas(String deployment) {
+    return cluster
+        .kubectl(
+            "-n", NAMESPACE, "get", "deployment", deployment, "-o", "jsonpath={.spec.replicas}")
+        .strip();
+  }
+
+  @Test
+  @Order(10)
   void aCrashLoopingStreamingJobIsResubmittedWithinItsBudgetThenCrashLoopingDegradedThroughout()
       throws Exception {
     underLoad();
@@ -344,7 +461,7 @@ class ClusterE2E {
   }
 
   @Test
-  @Order(9)
+  @Order(11)
   void deletedWithRetainAndAppliedAgainThePipelineResumesOnTheSameData() throws Exception {
     underLoad();
     var before = gameDay.ledgerOfBothQueries();
@@ -368,7 +485,7 @@ class ClusterE2E {
   }
 
   @Test
-  @Order(10)
+  @Order(12)
   void deletedWithDeleteThePipelineStopsItsWorkloadsThenItsDataIsGoneForGood() throws Exception {
     underLoad();
     assertThat(gameDay.pipeline().at("/spec/deletionPolicy").asText()).isEqualTo("Delete");
@@ -389,7 +506,7 @@ class ClusterE2E {
   }
 
   @Test
-  @Order(11)
+  @Order(13)
   void checkpointsOnAnS3StoreCarryTheJobAcrossALostDriver() throws Exception {
     // Step 10 deleted the pipeline with its data: this one starts afresh, checkpoints on S3.
     long applied = System.nanoTime();
