@@ -73,6 +73,14 @@ public final class KafkaTopics {
 
   /** The topics this pipeline should have, by name. */
   public Map<String, TopicsState.Topic> desired() {
+    return desired(spec);
+  }
+
+  /**
+   * The topics a pipeline with {@code spec} should have, by name: from the spec alone, so no Secret
+   * is read and no client is made for it.
+   */
+  public static Map<String, TopicsState.Topic> desired(KafkaSpec spec) {
     Map<String, TopicsState.Topic> topics = new LinkedHashMap<>();
     long retentionMs = TimeUnit.HOURS.toMillis(spec.getRetentionHours());
     for (String name : new Topics(spec.getTopicPrefix()).all()) {

@@ -45,7 +45,7 @@ public class KafkaTopicsDependent
 
   @Override
   protected TopicsState desired(TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
-    return TopicsState.seen(KafkaTopics.of(context.getClient(), pipeline).desired());
+    return TopicsState.seen(KafkaTopics.desired(pipeline.getSpec().getKafka()));
   }
 
   @Override
