@@ -66,10 +66,11 @@ Secrets are read-only: the operator resolves references, it never writes a Secre
 - apiGroups: ["sparkoperator.k8s.io"]
   resources: ["sparkapplications"]
   verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
-# Secrets: only the ones a pipeline names, read by name; never listed or watched.
+# Secrets: read, never written. Watched (Helm release Secrets excluded) so a Secret a pipeline
+# names is read from the operator's cache, and creating or rotating it acts within seconds.
 - apiGroups: [""]
   resources: ["secrets"]
-  verbs: ["get"]
+  verbs: ["get", "list", "watch"]
 # Pods: why the API does not roll out (crash loops, image pulls), and none of a pipeline's pods
 # left before deletionPolicy Delete drops its data.
 - apiGroups: [""]

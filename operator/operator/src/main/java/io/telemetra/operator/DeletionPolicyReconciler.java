@@ -10,6 +10,7 @@ import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.dependent.KafkaTopics;
 import io.telemetra.operator.dependent.PipelineNames;
 import io.telemetra.operator.dependent.PipelineProblem;
+import io.telemetra.operator.dependent.ReferencedSecrets;
 import io.telemetra.operator.dependent.SchemaDatabase;
 import io.telemetra.operator.dependent.TopicSharing;
 import io.telemetra.operator.metrics.PipelineMetrics;
@@ -103,12 +104,14 @@ public class DeletionPolicyReconciler implements Reconciler<TelemetraPipeline> {
   private void dropTopicsAndTables(TelemetraPipeline pipeline, Context<TelemetraPipeline> context)
       throws Exception {
     String name = PipelineNames.owner(pipeline);
+    var secrets =
+        ReferencedSecrets.fetching(context.getClient(), pipeline.getMetadata().getNamespace());
     try {
       var topicsOwner = TopicSharing.earlierOwner(pipeline, context.getPrimaryCache().list());
       if (topicsOwner.isEmpty()) {
-        KafkaTopics.of(context.getClient(), pipeline).delete();
+        KafkaTopics.of(secrets, pipeline).delete();
       }
-      var keptTables = SchemaDatabase.of(context.getClient(), pipeline).drop();
+      var keptTables = SchemaDatabase.of(context.getClient(), secrets, pipeline).drop();
       String topics =
           topicsOwner
               .map(

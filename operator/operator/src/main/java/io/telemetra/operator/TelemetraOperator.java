@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -53,9 +53,15 @@ public final class TelemetraOperator implements AutoCloseable {
                   .withConcurrentReconciliationThreads(settings.reconcileThreads())
                   .withCloseClientOnStop(false);
               if (settings.leaderElection()) {
+                var timings = settings.leaseTimings();
                 o.withLeaderElectionConfiguration(
-                    new LeaderElectionConfiguration(
-                        settings.leaseName(), settings.leaseNamespace()));
+                    LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
+                            settings.leaseName())
+                        .withLeaseNamespace(settings.leaseNamespace())
+                        .withLeaseDuration(timings.leaseDuration())
+                        .withRenewDeadline(timings.renewDeadline())
+                        .withRetryPeriod(timings.retryPeriod())
+                        .build());
               }
               overrides.accept(o);
             });

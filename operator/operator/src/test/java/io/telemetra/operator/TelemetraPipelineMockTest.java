@@ -165,31 +165,44 @@ class TelemetraPipelineMockTest {
   }
 
   @Test
-  void anUnexpectedApiErrorIsReportedOnReadyWithoutBlamingTheApi() {
+  void aCallTheKubernetesApiRefusesIsReportedOnItsPartAndRetriedUntilItSucceeds() {
+    String namespace = "team-refused"; // alone here: no other pipeline's ConfigMap meets the 403
     server
         .expect()
-        .get()
-        .withPath("/api/v1/namespaces/" + NS + "/secrets/telemetra-postgres")
-        .andReturn(403, "secrets \"telemetra-postgres\" is forbidden")
-        .always();
-    client.resource(pipeline("refused")).create();
+        .post()
+        .withPath("/api/v1/namespaces/" + namespace + "/configmaps")
+        .andReturn(403, "configmaps is forbidden")
+        .times(2);
+    client.resource(TestingPipelines.postgresSecret(namespace, "telemetra")).create();
+    client.resource(TestingPipelines.apiTokenSecret(namespace)).create();
+    TelemetraPipeline refused = pipeline("refused");
+    refused.getMetadata().setNamespace(namespace);
+    client.resource(refused).create();
 
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              TelemetraPipeline p =
+                  client
+                      .resources(TelemetraPipeline.class)
+                      .inNamespace(namespace)
+                      .withName("refused")
+                      .get();
+              Condition api =
+                  Conditions.find(p.getStatus().getConditions(), ConditionType.API_READY)
+                      .orElseThrow();
+              assertThat(api.getReason()).as(api.getMessage()).isEqualTo("ReconcileError");
+              assertThat(api.getMessage()).contains("api-config", "Forbidden");
+            });
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                assertThat(condition("refused", ConditionType.READY))
-                    .hasValueSatisfying(
-                        ready -> {
-                          assertThat(ready.getReason())
-                              .as(ready.getMessage())
-                              .isEqualTo("ReconcileError");
-                          assertThat(ready.getMessage()).contains("Forbidden");
-                        }));
-    assertThat(condition("refused", ConditionType.API_READY).orElseThrow().getReason())
-        .isEqualTo("WaitingForDependencies");
-    assertThat(get(TelemetraPipeline.class, "refused").getStatus().getPhase())
-        .isEqualTo(Phase.Failed);
+                assertThat(client.configMaps().inNamespace(namespace).withName("refused-api").get())
+                    .as("created once the API accepts it")
+                    .isNotNull());
   }
 
   @Test

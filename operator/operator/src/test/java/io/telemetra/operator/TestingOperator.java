@@ -26,7 +26,14 @@ public final class TestingOperator {
   /** Settings for tests: all namespaces, no leader election, no health server, 4 threads. */
   public static OperatorSettings settings() {
     return new OperatorSettings(
-        Set.of(), false, "telemetra-operator-lease", null, -1, 4, Duration.ofMinutes(5));
+        Set.of(),
+        false,
+        "telemetra-operator-lease",
+        null,
+        OperatorSettings.LeaseTimings.DEFAULT,
+        -1,
+        4,
+        Duration.ofMinutes(5));
   }
 
   /** The fabric8 mock server has no server-side apply: match and patch the classic way. */

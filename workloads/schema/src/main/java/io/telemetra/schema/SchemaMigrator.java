@@ -4,6 +4,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /** Applies Telemetra's Flyway migrations to a Postgres database and reports the version. */
@@ -54,6 +55,30 @@ public final class SchemaMigrator {
   public String latestAvailableVersion() {
     MigrationInfo[] all = flyway.info().all();
     return all.length == 0 ? "0" : all[all.length - 1].getVersion().getVersion();
+  }
+
+  /**
+   * What one look at the database and the shipped migrations says.
+   *
+   * @param current the applied version, if any migration ran
+   * @param pending shipped migrations not yet applied
+   * @param latestAvailable the version the shipped migrations bring a database to
+   */
+  public record State(Optional<String> current, int pending, String latestAvailable) {}
+
+  /** Applied version, pending count and the newest shipped version, from one Flyway info. */
+  public State state() {
+    MigrationInfoService info = flyway.info();
+    String latest = "0";
+    for (MigrationInfo migration : info.all()) {
+      if (migration.getState().isResolved() && migration.getVersion() != null) {
+        latest = migration.getVersion().getVersion();
+      }
+    }
+    return new State(
+        Optional.ofNullable(info.current()).map(m -> m.getVersion().getVersion()),
+        info.pending().length,
+        latest);
   }
 
   /** Number of shipped migrations not yet applied. */

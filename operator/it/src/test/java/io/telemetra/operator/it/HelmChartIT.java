@@ -97,6 +97,7 @@ class HelmChartIT {
           {"sparkoperator.k8s.io", "sparkapplications", "create"},
           {"sparkoperator.k8s.io", "sparkapplications", "watch"},
           {"", "secrets", "get"},
+          {"", "secrets", "watch"},
           {"", "pods", "list"},
           {"", "pods", "delete"},
           {"", "events", "create"}

@@ -103,6 +103,11 @@ public final class RealApiServer implements BeforeAllCallback, AfterAllCallback 
     return new KubernetesClientBuilder().withConfig(config()).build();
   }
 
+  /** A kubeconfig file for this server (deleted with the server). */
+  public Path kubeconfig() {
+    return kubeconfigFile;
+  }
+
   /** kubectl (built with the server) configured for this server. */
   public Kubectl kubectl() {
     return new Kubectl(kubeconfigFile);

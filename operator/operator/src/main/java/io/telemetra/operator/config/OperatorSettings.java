@@ -10,17 +10,48 @@ import java.util.stream.Collectors;
  * The operator's own settings, from the environment: WATCH_NAMESPACES (comma-separated, empty =
  * all), LEADER_ELECTION_ENABLED (default true), LEADER_ELECTION_LEASE_NAME
  * (telemetra-operator-lease), LEADER_ELECTION_LEASE_NAMESPACE (the pod's namespace by default),
- * HEALTH_PORT (8081: /healthz, /readyz and /metrics), RECONCILE_THREADS (10), RESYNC_SECONDS (300:
- * every pipeline is reconciled at least this often, which is when rotated Secrets are seen).
+ * LEADER_ELECTION_LEASE_DURATION_SECONDS (15: a standby takes over this long after the leader's
+ * last renewal), LEADER_ELECTION_RENEW_DEADLINE_SECONDS (10), LEADER_ELECTION_RETRY_PERIOD_SECONDS
+ * (2), HEALTH_PORT (8081: /healthz, /readyz and /metrics), RECONCILE_THREADS (10), RESYNC_SECONDS
+ * (300: every pipeline is reconciled at least this often, a safety net behind the watches).
  */
 public record OperatorSettings(
     Set<String> watchNamespaces,
     boolean leaderElection,
     String leaseName,
     String leaseNamespace,
+    LeaseTimings leaseTimings,
     int healthPort,
     int reconcileThreads,
     Duration resync) {
+
+  /**
+   * How the leader keeps its Lease: a standby takes over {@code leaseDuration} after the last
+   * renewal, trying every {@code retryPeriod}; a leader that cannot renew within {@code
+   * renewDeadline} stops (and exits, so it restarts as a standby).
+   */
+  public record LeaseTimings(Duration leaseDuration, Duration renewDeadline, Duration retryPeriod) {
+
+    /** client-go's and JOSDK's defaults. */
+    public static final LeaseTimings DEFAULT =
+        new LeaseTimings(Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(2));
+
+    public LeaseTimings {
+      if (!(!retryPeriod.isNegative()
+          && !retryPeriod.isZero()
+          && retryPeriod.compareTo(renewDeadline) < 0
+          && renewDeadline.compareTo(leaseDuration) < 0)) {
+        throw new IllegalArgumentException(
+            "leader election needs retry period < renew deadline < lease duration, got "
+                + retryPeriod.toSeconds()
+                + " s, "
+                + renewDeadline.toSeconds()
+                + " s, "
+                + leaseDuration.toSeconds()
+                + " s");
+      }
+    }
+  }
 
   /** The settings with every pipeline reconciled at least every {@code resync}. */
   public OperatorSettings withResync(Duration resync) {
@@ -29,6 +60,7 @@ public record OperatorSettings(
         leaderElection,
         leaseName,
         leaseNamespace,
+        leaseTimings,
         healthPort,
         reconcileThreads,
         resync);
@@ -45,9 +77,27 @@ public record OperatorSettings(
         Boolean.parseBoolean(env.getOrDefault("LEADER_ELECTION_ENABLED", "true")),
         env.getOrDefault("LEADER_ELECTION_LEASE_NAME", "telemetra-operator-lease"),
         env.get("LEADER_ELECTION_LEASE_NAMESPACE"),
+        new LeaseTimings(
+            seconds(
+                env,
+                "LEADER_ELECTION_LEASE_DURATION_SECONDS",
+                LeaseTimings.DEFAULT.leaseDuration()),
+            seconds(
+                env,
+                "LEADER_ELECTION_RENEW_DEADLINE_SECONDS",
+                LeaseTimings.DEFAULT.renewDeadline()),
+            seconds(
+                env, "LEADER_ELECTION_RETRY_PERIOD_SECONDS", LeaseTimings.DEFAULT.retryPeriod())),
         Integer.parseInt(env.getOrDefault("HEALTH_PORT", "8081")),
         Integer.parseInt(env.getOrDefault("RECONCILE_THREADS", "10")),
         Duration.ofSeconds(Long.parseLong(env.getOrDefault("RESYNC_SECONDS", "300"))));
+  }
+
+  private static Duration seconds(Map<String, String> env, String name, Duration fallback) {
+    String value = env.get(name);
+    return value == null || value.isBlank()
+        ? fallback
+        : Duration.ofSeconds(Long.parseLong(value.strip()));
   }
 
   /** Whether every namespace is watched. */

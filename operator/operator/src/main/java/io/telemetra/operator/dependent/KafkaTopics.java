@@ -1,6 +1,5 @@
 package io.telemetra.operator.dependent;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.telemetra.events.Topics;
 import io.telemetra.operator.api.v1alpha1.KafkaSpec;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
@@ -44,11 +43,12 @@ public final class KafkaTopics {
 
   /**
    * Topics of {@code pipeline}, reached as its workloads reach Kafka: the same {@code KAFKA_*}
-   * variables, their Secret references resolved.
+   * variables, their Secret references resolved from {@code secrets}. The admin client is shared
+   * with every pipeline with the same settings ({@link KafkaAdmins}).
    */
-  public static KafkaTopics of(KubernetesClient client, TelemetraPipeline pipeline) {
+  public static KafkaTopics of(ReferencedSecrets secrets, TelemetraPipeline pipeline) {
     KafkaSpec spec = pipeline.getSpec().getKafka();
-    Properties props = connection(client, pipeline).properties();
+    Properties props = connection(secrets, pipeline).properties();
     props.put(AdminClientConfig.CLIENT_ID_CONFIG, "telemetra-operator");
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
@@ -62,9 +62,9 @@ public final class KafkaTopics {
    * @throws PipelineProblem when a Secret or key is missing, or a value is not usable (e.g. a key
    *     that is not PKCS#8), named without the value
    */
-  static KafkaConnection connection(KubernetesClient client, TelemetraPipeline pipeline) {
+  static KafkaConnection connection(ReferencedSecrets secrets, TelemetraPipeline pipeline) {
     return WorkloadEnvironment.resolved(
-        client,
+        secrets,
         pipeline,
         KafkaConnection.VARIABLES::contains,
         "spec.kafka",
@@ -91,7 +91,8 @@ public final class KafkaTopics {
 
   /** What Kafka has of the desired topics, and the records in the event topics; never throws. */
   public TopicsState observe() {
-    try (Admin admin = Admin.create(adminProperties)) {
+    try {
+      Admin admin = KafkaAdmins.SHARED.forProperties(adminProperties);
       Map<String, TopicsState.Topic> topics = describe(admin);
       return TopicsState.seen(topics, inputRecords(admin, topics));
     } catch (ExecutionException | TimeoutException | KafkaException e) {
@@ -104,7 +105,8 @@ public final class KafkaTopics {
 
   /** Creates missing topics, grows partitions and sets retention; never shrinks or deletes. */
   public TopicsState apply() {
-    try (Admin admin = Admin.create(adminProperties)) {
+    try {
+      Admin admin = KafkaAdmins.SHARED.forProperties(adminProperties);
       Map<String, TopicsState.Topic> actual = describe(admin);
       List<NewTopic> create = new ArrayList<>();
       Map<String, NewPartitions> grow = new HashMap<>();
@@ -155,11 +157,10 @@ public final class KafkaTopics {
 
   /** Deletes the pipeline's topics (deletionPolicy: Delete only). */
   public void delete() throws ExecutionException, InterruptedException, TimeoutException {
-    try (Admin admin = Admin.create(adminProperties)) {
-      var existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      var ours = desired().keySet().stream().filter(existing::contains).toList();
-      admin.deleteTopics(ours).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    }
+    Admin admin = KafkaAdmins.SHARED.forProperties(adminProperties);
+    var existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    var ours = desired().keySet().stream().filter(existing::contains).toList();
+    admin.deleteTopics(ours).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private Map<String, TopicsState.Topic> describe(Admin admin)

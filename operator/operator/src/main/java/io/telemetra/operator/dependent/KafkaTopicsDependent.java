@@ -22,6 +22,7 @@ public class KafkaTopicsDependent
     implements Creator<TopicsState, TelemetraPipeline>, Updater<TopicsState, TelemetraPipeline> {
 
   private KubernetesClient client;
+  private final LastConnections<KafkaTopics> connections = new LastConnections<>();
 
   public KafkaTopicsDependent() {
     super(TopicsState.class, PollingSettings.kafka(), state -> "topics");
@@ -37,7 +38,15 @@ public class KafkaTopicsDependent
   @Override
   public Set<TopicsState> fetchResources(TelemetraPipeline pipeline) {
     try {
-      return Set.of(KafkaTopics.of(client, pipeline).observe());
+      return Set.of(
+          connections
+              .of(
+                  pipeline,
+                  () ->
+                      KafkaTopics.of(
+                          ReferencedSecrets.fetching(client, pipeline.getMetadata().getNamespace()),
+                          pipeline))
+              .observe());
     } catch (PipelineProblem problem) {
       return Set.of(TopicsState.unavailable(problem.reason(), problem.getMessage()));
     }
@@ -51,6 +60,7 @@ public class KafkaTopicsDependent
   @Override
   public Matcher.Result<TopicsState> match(
       TopicsState actual, TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+    connections.remember(pipeline, context, () -> topics(pipeline, context));
     if (!actual.reachable()) {
       throw new PipelineProblem(actual.problem(), actual.message());
     }
@@ -72,7 +82,7 @@ public class KafkaTopicsDependent
   public TopicsState create(
       TopicsState desired, TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
     refuseSharedTopics(pipeline, context);
-    return KafkaTopics.of(context.getClient(), pipeline).apply();
+    return topics(pipeline, context).apply();
   }
 
   @Override
@@ -82,7 +92,12 @@ public class KafkaTopicsDependent
       TelemetraPipeline pipeline,
       Context<TelemetraPipeline> context) {
     refuseSharedTopics(pipeline, context);
-    return KafkaTopics.of(context.getClient(), pipeline).apply();
+    return topics(pipeline, context).apply();
+  }
+
+  private static KafkaTopics topics(
+      TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+    return KafkaTopics.of(ReferencedSecrets.of(pipeline, context), pipeline);
   }
 
   /** ResourceConflict when a pipeline applied earlier is on the same topics. */

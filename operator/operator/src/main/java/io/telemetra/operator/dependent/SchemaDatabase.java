@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +54,12 @@ public final class SchemaDatabase {
       "SELECT DISTINCT ON (query_name) query_name, batch_id, committed_at FROM streaming_commits"
           + " WHERE pipeline = ? ORDER BY query_name, committed_at DESC, batch_id DESC";
 
+  /**
+   * The version Telemetra's shipped migrations bring a database to, learnt from this process's
+   * first full Flyway check (a property of the classpath, the same for every database).
+   */
+  private static final AtomicReference<String> SHIPPED_VERSION = new AtomicReference<>();
+
   private final String url;
   private final String user;
   private final String password;
@@ -68,10 +75,13 @@ public final class SchemaDatabase {
     this.ownership = ownership;
   }
 
-  /** The database of {@code pipeline}; credentials come from its Secret. */
-  public static SchemaDatabase of(KubernetesClient client, TelemetraPipeline pipeline) {
+  /**
+   * The database of {@code pipeline}; credentials come from its Secret, read from {@code secrets}.
+   */
+  public static SchemaDatabase of(
+      KubernetesClient client, ReferencedSecrets secrets, TelemetraPipeline pipeline) {
     PostgresSpec pg = pipeline.getSpec().getPostgres();
-    PostgresSettings settings = connection(client, pipeline);
+    PostgresSettings settings = connection(secrets, pipeline);
     String url =
         settings
             .withParameters("connectTimeout=5&socketTimeout=60&ApplicationName=telemetra-operator")
@@ -103,9 +113,9 @@ public final class SchemaDatabase {
    *
    * @throws PipelineProblem when a Secret or key is missing, or a value is unusable
    */
-  static PostgresSettings connection(KubernetesClient client, TelemetraPipeline pipeline) {
+  static PostgresSettings connection(ReferencedSecrets secrets, TelemetraPipeline pipeline) {
     return WorkloadEnvironment.resolved(
-        client,
+        secrets,
         pipeline,
         name -> name.startsWith("POSTGRES_"),
         "spec.postgres",
@@ -114,32 +124,52 @@ public final class SchemaDatabase {
 
   /**
    * Applied version and pending count, or ResourceConflict when the tables belong to another
-   * pipeline; never throws.
+   * pipeline; never throws. A database whose last migration is the newest Telemetra ships is
+   * recognised from {@code flyway_schema_history} alone, over the one connection every poll opens;
+   * anything else (a first look, pending or failed migrations) asks Flyway.
    */
   public SchemaState observe() {
-    try {
-      checkReachable();
-      boolean owned = checkOwnership();
-      SchemaMigrator migrator = SchemaMigrator.forUrl(url, user, password);
-      int pending = migrator.pendingCount();
-      String version = migrator.currentVersion().orElse(null);
-      if (pending > 0 || !owned) {
-        return SchemaState.seen(version, pending, owned);
+    try (Connection c = connectOrUnavailable()) {
+      boolean owned = checkOwnership(c);
+      String shipped = SHIPPED_VERSION.get();
+      if (owned && shipped != null && lastAppliedVersion(c).filter(shipped::equals).isPresent()) {
+        return withRecordedIncidents(c, shipped);
       }
-      return withRecordedIncidents(version);
+      SchemaMigrator.State flyway = SchemaMigrator.forUrl(url, user, password).state();
+      SHIPPED_VERSION.set(flyway.latestAvailable());
+      String version = flyway.current().orElse(null);
+      if (flyway.pending() > 0 || !owned) {
+        return SchemaState.seen(version, flyway.pending(), owned);
+      }
+      return withRecordedIncidents(c, version);
     } catch (PipelineProblem p) {
       return SchemaState.unavailable(p.reason(), p.getMessage());
-    } catch (RuntimeException e) {
+    } catch (SQLException | RuntimeException e) {
       return SchemaState.unavailable(Reason.MigrationFailed, e.getMessage());
+    }
+  }
+
+  /** The version of the last migration applied, if it succeeded; empty before any. */
+  private static Optional<String> lastAppliedVersion(Connection c) {
+    try (Statement statement = c.createStatement();
+        ResultSet row =
+            statement.executeQuery(
+                "SELECT version, success FROM flyway_schema_history"
+                    + " ORDER BY installed_rank DESC LIMIT 1")) {
+      return row.next() && row.getBoolean(2)
+          ? Optional.ofNullable(row.getString(1))
+          : Optional.empty();
+    } catch (SQLException noHistoryYet) {
+      return Optional.empty();
     }
   }
 
   /**
    * The current schema at {@code version} with the checkpoint resets, Kafka data loss and last
-   * commits the job recorded, all read over one connection.
+   * commits the job recorded, read over {@code c}.
    */
-  private SchemaState withRecordedIncidents(String version) {
-    try (Connection c = connect()) {
+  private SchemaState withRecordedIncidents(Connection c, String version) {
+    try {
       return SchemaState.seen(
           version,
           0,
@@ -174,29 +204,28 @@ public final class SchemaDatabase {
 
   /** Applies pending migrations and records this pipeline as the tables' owner. */
   public SchemaState migrate() {
-    checkReachable();
-    checkOwnership();
-    String version;
-    try {
-      version = SchemaMigrator.forUrl(url, user, password).migrate();
-    } catch (RuntimeException e) {
-      throw new PipelineProblem(Reason.MigrationFailed, "migration failed: " + e.getMessage(), e);
-    }
-    try (Connection c = connect()) {
+    try (Connection c = connectOrUnavailable()) {
+      checkOwnership(c);
+      String version;
+      try {
+        version = SchemaMigrator.forUrl(url, user, password).migrate();
+      } catch (RuntimeException e) {
+        throw new PipelineProblem(Reason.MigrationFailed, "migration failed: " + e.getMessage(), e);
+      }
       ownership.claim(c);
+      return SchemaState.seen(version, 0);
     } catch (SQLException e) {
       throw new PipelineProblem(
           Reason.MigrationFailed, "cannot record the tables' owner: " + e.getMessage(), e);
     }
-    return SchemaState.seen(version, 0);
   }
 
   /**
    * Whether this pipeline owns the tables already; throws ResourceConflict when it must not use
    * them.
    */
-  private boolean checkOwnership() {
-    try (Connection c = connect()) {
+  private boolean checkOwnership(Connection c) {
+    try {
       Optional<PipelineProblem> conflict = ownership.conflict(c);
       if (conflict.isPresent()) {
         throw conflict.get();
@@ -293,9 +322,10 @@ public final class SchemaDatabase {
     return queries;
   }
 
-  private void checkReachable() {
-    try (Connection c = connect()) {
-      c.isValid(5);
+  /** A connection, or PostgresUnavailable saying why not. */
+  private Connection connectOrUnavailable() {
+    try {
+      return connect();
     } catch (SQLException e) {
       throw new PipelineProblem(
           Reason.PostgresUnavailable,

@@ -22,6 +22,7 @@ public class SchemaMigrationDependent
     implements Creator<SchemaState, TelemetraPipeline>, Updater<SchemaState, TelemetraPipeline> {
 
   private KubernetesClient client;
+  private final LastConnections<SchemaDatabase> connections = new LastConnections<>();
 
   public SchemaMigrationDependent() {
     super(SchemaState.class, PollingSettings.postgres(), state -> "schema");
@@ -37,7 +38,16 @@ public class SchemaMigrationDependent
   @Override
   public Set<SchemaState> fetchResources(TelemetraPipeline pipeline) {
     try {
-      return Set.of(SchemaDatabase.of(client, pipeline).observe());
+      return Set.of(
+          connections
+              .of(
+                  pipeline,
+                  () ->
+                      SchemaDatabase.of(
+                          client,
+                          ReferencedSecrets.fetching(client, pipeline.getMetadata().getNamespace()),
+                          pipeline))
+              .observe());
     } catch (PipelineProblem problem) {
       return Set.of(SchemaState.unavailable(problem.reason(), problem.getMessage()));
     }
@@ -51,6 +61,7 @@ public class SchemaMigrationDependent
   @Override
   public Matcher.Result<SchemaState> match(
       SchemaState actual, TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+    connections.remember(pipeline, context, () -> database(pipeline, context));
     if (!actual.reachable()) {
       throw new PipelineProblem(actual.problem(), actual.message());
     }
@@ -60,7 +71,7 @@ public class SchemaMigrationDependent
   @Override
   public SchemaState create(
       SchemaState desired, TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
-    return SchemaDatabase.of(context.getClient(), pipeline).migrate();
+    return database(pipeline, context).migrate();
   }
 
   @Override
@@ -69,6 +80,12 @@ public class SchemaMigrationDependent
       SchemaState desired,
       TelemetraPipeline pipeline,
       Context<TelemetraPipeline> context) {
-    return SchemaDatabase.of(context.getClient(), pipeline).migrate();
+    return database(pipeline, context).migrate();
+  }
+
+  private static SchemaDatabase database(
+      TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+    return SchemaDatabase.of(
+        context.getClient(), ReferencedSecrets.of(pipeline, context), pipeline);
   }
 }

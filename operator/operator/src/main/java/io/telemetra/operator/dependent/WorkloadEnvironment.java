@@ -2,7 +2,6 @@ package io.telemetra.operator.dependent;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.telemetra.operator.api.v1alpha1.KafkaAuth;
 import io.telemetra.operator.api.v1alpha1.KafkaTls;
 import io.telemetra.operator.api.v1alpha1.StreamingReset;
@@ -200,7 +199,7 @@ public final class WorkloadEnvironment {
    *     (SecretInvalid, the message naming the variable but never the value)
    */
   static <T> T resolved(
-      KubernetesClient client,
+      ReferencedSecrets values,
       TelemetraPipeline pipeline,
       Predicate<String> secrets,
       String field,
@@ -208,8 +207,7 @@ public final class WorkloadEnvironment {
     Map<String, String> env = new HashMap<>(shared(pipeline.getSpec()));
     List<EnvVar> references =
         sharedSecrets(pipeline.getSpec()).stream().filter(v -> secrets.test(v.getName())).toList();
-    env.putAll(
-        ReferencedSecrets.resolve(client, pipeline.getMetadata().getNamespace(), references));
+    env.putAll(values.resolve(references));
     try {
       return read.apply(env);
     } catch (IllegalArgumentException e) {

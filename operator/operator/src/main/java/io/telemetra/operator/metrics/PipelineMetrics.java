@@ -1,21 +1,19 @@
 package io.telemetra.operator.metrics;
 
 import io.fabric8.kubernetes.api.model.Condition;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.telemetra.operator.api.v1alpha1.IncidentStatus;
 import io.telemetra.operator.api.v1alpha1.Phase;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineStatus;
-import io.telemetra.operator.status.StatusComparison;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Each pipeline's status as Prometheus gauges, so alerts need no kubectl: {@code
@@ -29,29 +27,37 @@ public final class PipelineMetrics {
 
   private record Key(String namespace, String name) {}
 
-  private final Map<Key, TelemetraPipelineStatus> latest = new ConcurrentHashMap<>();
-  private final MultiGauge conditions;
-  private final MultiGauge phases;
-  private final MultiGauge checkpointResets;
-  private final MultiGauge kafkaLostRecords;
+  /** One time series: a metric and its tags. */
+  private record Series(String metric, Tags tags) {}
+
+  /** A series' current value and its gauge. */
+  private static final class Value {
+    volatile double value;
+    Meter.Id id;
+  }
+
+  private static final String CONDITION = "telemetra.pipeline.condition";
+  private static final String PHASE = "telemetra.pipeline.phase";
+  private static final String CHECKPOINT_RESETS = "telemetra.pipeline.checkpoint.resets";
+  private static final String KAFKA_LOST_RECORDS = "telemetra.pipeline.kafka.lost.records";
+  private static final Map<String, String> DESCRIPTIONS =
+      Map.of(
+          CONDITION, "1 when the pipeline's condition of this type is True, 0 when False",
+          PHASE, "1 for the pipeline's current phase",
+          CHECKPOINT_RESETS,
+              "Checkpoint resets nobody asked for, as the streaming job recorded them",
+          KAFKA_LOST_RECORDS, "Records deleted from Kafka before the streaming job read them");
+
+  private final MeterRegistry registry;
+
+  /**
+   * Each pipeline's series. A status touches only its own pipeline's series (a fleet of N pipelines
+   * costs O(1) per status, not O(N)).
+   */
+  private final Map<Key, Map<Series, Value>> series = new ConcurrentHashMap<>();
 
   public PipelineMetrics(MeterRegistry registry) {
-    conditions =
-        MultiGauge.builder("telemetra.pipeline.condition")
-            .description("1 when the pipeline's condition of this type is True, 0 when False")
-            .register(registry);
-    phases =
-        MultiGauge.builder("telemetra.pipeline.phase")
-            .description("1 for the pipeline's current phase")
-            .register(registry);
-    checkpointResets =
-        MultiGauge.builder("telemetra.pipeline.checkpoint.resets")
-            .description("Checkpoint resets nobody asked for, as the streaming job recorded them")
-            .register(registry);
-    kafkaLostRecords =
-        MultiGauge.builder("telemetra.pipeline.kafka.lost.records")
-            .description("Records deleted from Kafka before the streaming job read them")
-            .register(registry);
+    this.registry = registry;
   }
 
   /** Metrics nobody scrapes (an operator built without a registry, e.g. in tests). */
@@ -61,58 +67,70 @@ public final class PipelineMetrics {
 
   /** The status just computed for {@code pipeline}. */
   public void record(TelemetraPipeline pipeline, TelemetraPipelineStatus status) {
-    TelemetraPipelineStatus previous = latest.put(key(pipeline), status);
-    if (!StatusComparison.same(previous, status)) {
-      publish();
+    Key key = key(pipeline);
+    Map<Series, Double> now = rows(key, status);
+    Map<Series, Value> had = series.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
+    synchronized (had) {
+      had.entrySet()
+          .removeIf(
+              old -> {
+                if (now.containsKey(old.getKey())) {
+                  return false;
+                }
+                registry.remove(old.getValue().id);
+                return true;
+              });
+      now.forEach((one, value) -> had.computeIfAbsent(one, this::register).value = value);
     }
   }
 
   /** {@code pipeline} is gone: its series disappear. */
   public void forget(TelemetraPipeline pipeline) {
-    if (latest.remove(key(pipeline)) != null) {
-      publish();
+    Map<Series, Value> had = series.remove(key(pipeline));
+    if (had != null) {
+      synchronized (had) {
+        had.values().forEach(value -> registry.remove(value.id));
+      }
     }
   }
 
-  private synchronized void publish() {
-    List<MultiGauge.Row<?>> conditionRows = new ArrayList<>();
-    List<MultiGauge.Row<?>> phaseRows = new ArrayList<>();
-    latest.forEach(
-        (key, status) -> {
-          Tags pipeline = Tags.of("namespace", key.namespace(), "name", key.name());
-          for (Condition c : status.getConditions()) {
-            conditionRows.add(
-                MultiGauge.Row.of(
-                    pipeline.and("type", c.getType()), "True".equals(c.getStatus()) ? 1 : 0));
-          }
-          if (status.getPhase() != null) {
-            for (Phase phase : Phase.values()) {
-              phaseRows.add(
-                  MultiGauge.Row.of(
-                      pipeline.and("phase", phase.name()), phase == status.getPhase() ? 1 : 0));
-            }
-          }
-        });
-    conditions.register(conditionRows, true);
-    phases.register(phaseRows, true);
-    checkpointResets.register(incidents(TelemetraPipelineStatus::getCheckpointResets), true);
-    kafkaLostRecords.register(incidents(TelemetraPipelineStatus::getKafkaDataLoss), true);
+  private Value register(Series one) {
+    Value value = new Value();
+    value.id =
+        Gauge.builder(one.metric(), value, v -> v.value)
+            .description(DESCRIPTIONS.get(one.metric()))
+            .tags(one.tags())
+            .strongReference(true)
+            .register(registry)
+            .getId();
+    return value;
   }
 
-  private List<MultiGauge.Row<?>> incidents(
-      Function<TelemetraPipelineStatus, IncidentStatus> which) {
-    List<MultiGauge.Row<?>> rows = new ArrayList<>();
-    latest.forEach(
-        (key, status) ->
-            Optional.ofNullable(which.apply(status))
-                .map(IncidentStatus::getCount)
-                .ifPresent(
-                    count ->
-                        rows.add(
-                            MultiGauge.Row.of(
-                                Tags.of("namespace", key.namespace(), "name", key.name()),
-                                count))));
+  private static Map<Series, Double> rows(Key key, TelemetraPipelineStatus status) {
+    Map<Series, Double> rows = new HashMap<>();
+    Tags pipeline = Tags.of("namespace", key.namespace(), "name", key.name());
+    for (Condition c : status.getConditions()) {
+      rows.put(
+          new Series(CONDITION, pipeline.and("type", c.getType())),
+          "True".equals(c.getStatus()) ? 1.0 : 0.0);
+    }
+    if (status.getPhase() != null) {
+      for (Phase phase : Phase.values()) {
+        rows.put(
+            new Series(PHASE, pipeline.and("phase", phase.name())),
+            phase == status.getPhase() ? 1.0 : 0.0);
+      }
+    }
+    incident(rows, CHECKPOINT_RESETS, pipeline, status.getCheckpointResets());
+    incident(rows, KAFKA_LOST_RECORDS, pipeline, status.getKafkaDataLoss());
     return rows;
+  }
+
+  private static void incident(
+      Map<Series, Double> rows, String metric, Tags pipeline, IncidentStatus incident) {
+    Optional.ofNullable(incident)
+        .map(IncidentStatus::getCount)
+        .ifPresent(count -> rows.put(new Series(metric, pipeline), count.doubleValue()));
   }
 
   private static Key key(TelemetraPipeline pipeline) {

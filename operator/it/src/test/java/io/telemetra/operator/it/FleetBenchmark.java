@@ -1,0 +1,575 @@
+package io.telemetra.operator.it;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.telemetra.embedded.KafkaBroker;
+import io.telemetra.embedded.Postgres;
+import io.telemetra.operator.TelemetraOperator;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import io.telemetra.operator.spark.SparkApplication;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Benchmark (not a test): the operator at fleet scale on the real kube-apiserver tier. The operator
+ * runs as its own process ({@link TelemetraOperator#main}, leader election on), so its RSS, heap
+ * and CPU are its own; Kafka (KRaft) and Postgres are real and exist before the run.
+ *
+ * <ol>
+ *   <li>N pipelines are applied at once (each its own topic prefix, database and credentials
+ *       Secret); per pipeline: apply → every owned object present (API ConfigMap, Service,
+ *       PodDisruptionBudget, Deployment and the SparkApplication, which waits for the topics and
+ *       the migrations). p50/p95/max.
+ *   <li>The absent controllers are played (Deployments available, SparkApplications RUNNING) until
+ *       every pipeline is Ready; then, with this harness idle, the API server's own request
+ *       counters ({@code apiserver_request_total}) and the operator's CPU time are read before and
+ *       after {@code resyncs} resync periods: requests and CPU per pipeline per resync. Lease
+ *       renewals (leader election) are reported apart.
+ *   <li>Operator RSS and heap after a full GC ({@code jcmd}).
+ *   <li>Leader failover: a second operator process stands by; the leader is killed (SIGKILL), a new
+ *       pipeline is applied at the same moment; time until its owned objects are present.
+ * </ol>
+ *
+ * <p>Arguments: pipelines (100), resync seconds (30), resyncs (5).
+ */
+public final class FleetBenchmark {
+
+  private static final String NS = "fleet";
+  private static final Pattern REQUEST =
+      Pattern.compile("^apiserver_request_total\\{([^}]*)} ([0-9.e+]+)$");
+  private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
+  private final KubernetesClient client;
+  private final RealApiServer api;
+  private final Path dir;
+  private final KafkaBroker kafka;
+  private final Postgres postgres;
+
+  private FleetBenchmark(RealApiServer api, Path dir, KafkaBroker kafka, Postgres postgres) {
+    this.api = api;
+    this.client = api.client();
+    this.dir = dir;
+    this.kafka = kafka;
+    this.postgres = postgres;
+  }
+
+  public static void main(String[] args) throws Exception {
+    int count = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+    int resyncSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    int resyncs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    Path dir = Files.createTempDirectory("telemetra-fleet-bench");
+    RealApiServer api = new RealApiServer();
+    api.beforeAll(null);
+    try (KafkaBroker kafka = KafkaBroker.onFreePorts(dir.resolve("kafka")).start();
+        Postgres postgres = Postgres.onFreePort(dir.resolve("pg")).start()) {
+      new FleetBenchmark(api, dir, kafka, postgres).run(count, resyncSeconds, resyncs);
+    } finally {
+      api.afterAll(null);
+    }
+    System.exit(0);
+  }
+
+  private void run(int count, int resyncSeconds, int resyncs) throws Exception {
+    System.out.printf(
+        "fleet benchmark: %d pipelines, resync %d s x %d; load average at start %s%n",
+        count, resyncSeconds, resyncs, loadAverage());
+    client.namespaces().resource(namespace(NS)).create();
+    client.resource(secret("api-token", Map.of("token", "bench-token"))).create();
+    createDatabases(count);
+    for (int i = 0; i < count; i++) {
+      client
+          .resource(
+              secret("p" + i + "-postgres", Map.of("username", Postgres.USER, "password", "x")))
+          .create();
+    }
+    try (OperatorProcess leader = OperatorProcess.start(api, dir, "a", resyncSeconds)) {
+      leader.awaitLeading(client, "operator-a", Duration.ofMinutes(2));
+      // 1. N pipelines applied at once
+      applyAll(count, leader, "new topics and databases");
+      System.out.printf("operator after apply: %s%n", leader.memory());
+
+      // 2. steady state
+      playControllers(count);
+      awaitAllReady(count, Duration.ofMinutes(10));
+      Thread.sleep(TimeUnit.SECONDS.toMillis(resyncSeconds)); // every pipeline resynced once
+      Map<String, Double> requestsBefore = requests();
+      long cpuBefore = leader.cpuMillis();
+      long window = TimeUnit.SECONDS.toMillis((long) resyncSeconds * resyncs);
+      Thread.sleep(window);
+      Map<String, Double> requests = minus(requests(), requestsBefore);
+      long cpu = leader.cpuMillis() - cpuBefore;
+      double perPipelineResync = (double) count * resyncs;
+      double writes = sum(requests, k -> isWrite(k) && !k.contains("leases"));
+      double reads = sum(requests, k -> !isWrite(k) && !k.contains("leases"));
+      double leases = sum(requests, k -> k.contains("leases"));
+      System.out.printf(
+          "steady state over %d resyncs of %d s: per pipeline per resync %.2f writes, %.2f reads,"
+              + " %.1f ms operator CPU (%.0f ms CPU over %.0f s); lease requests %.0f; load=%s%n",
+          resyncs,
+          resyncSeconds,
+          writes / perPipelineResync,
+          reads / perPipelineResync,
+          cpu / perPipelineResync,
+          (double) cpu,
+          window / 1000.0,
+          leases,
+          loadAverage());
+      requests.entrySet().stream()
+          .filter(e -> e.getValue() > 0)
+          .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+          .forEach(e -> System.out.printf("  %6.0f %s%n", e.getValue(), e.getKey()));
+
+      // 3. memory
+      System.out.printf("operator with %d pipelines: %s%n", count, leader.memory());
+
+      // the same pipelines again, on the topics and tables they left (deletionPolicy Retain)
+      deleteAll();
+      applyAll(count, leader, "topics and tables already there");
+      playControllers(count);
+      awaitAllReady(count, Duration.ofMinutes(10));
+
+      // 4. leader failover
+      try (OperatorProcess standby = OperatorProcess.start(api, dir, "b", resyncSeconds)) {
+        standby.awaitStarted(Duration.ofMinutes(2));
+        Thread.sleep(5_000); // the standby's informers have synced
+        long killed = System.nanoTime();
+        leader.kill();
+        String name = "p" + count;
+        createDatabases(count, count + 1);
+        client
+            .resource(
+                secret(name + "-postgres", Map.of("username", Postgres.USER, "password", "x")))
+            .create();
+        Map<String, Long> late = new ConcurrentHashMap<>(Map.of(name, killed));
+        client.resource(pipeline(name)).create();
+        long leading = standby.awaitLeading(client, "operator-b", Duration.ofMinutes(2));
+        List<Long> failover = awaitOwned(late, Duration.ofMinutes(2));
+        System.out.printf(
+            "leader failover: leader killed -> standby holds the lease %d ms, a pipeline applied at"
+                + " the kill has its objects %s%n",
+            (leading - killed) / 1_000_000,
+            failover.isEmpty() ? "not within 2 min" : failover.get(0) + " ms");
+      }
+    }
+  }
+
+  /** Applies N pipelines at once and prints apply → all owned objects, and the operator's CPU. */
+  private void applyAll(int count, OperatorProcess operator, String what) throws Exception {
+    Map<String, Long> applied = new ConcurrentHashMap<>();
+    long cpuBefore = operator.cpuMillis();
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      applied.put("p" + i, System.nanoTime());
+      client.resource(pipeline("p" + i)).create();
+    }
+    List<Long> latencies = awaitOwned(applied, Duration.ofMinutes(20));
+    long allDone = (System.nanoTime() - start) / 1_000_000;
+    System.out.printf(
+        "apply %d at once (%s): present=%d p50=%dms p95=%dms max=%dms all=%dms; operator CPU"
+            + " %d ms; load=%s%n",
+        count,
+        what,
+        latencies.size(),
+        pct(latencies, 50),
+        pct(latencies, 95),
+        pct(latencies, 100),
+        allDone,
+        operator.cpuMillis() - cpuBefore,
+        loadAverage());
+  }
+
+  /**
+   * Deletes the pipelines and, as the absent garbage collector would, what they own; waits until
+   * the operator's caches can have seen it.
+   */
+  private void deleteAll() throws InterruptedException {
+    client.resources(TelemetraPipeline.class).inNamespace(NS).delete();
+    while (!client.resources(TelemetraPipeline.class).inNamespace(NS).list().getItems().isEmpty()) {
+      Thread.sleep(200);
+    }
+    for (Class<? extends HasMetadata> kind :
+        List.of(
+            ConfigMap.class,
+            Service.class,
+            PodDisruptionBudget.class,
+            Deployment.class,
+            SparkApplication.class)) {
+      client.resources(kind).inNamespace(NS).delete();
+    }
+    while (!pipelinesWithEverything().isEmpty() || !names(Deployment.class, "-api").isEmpty()) {
+      Thread.sleep(200);
+    }
+    Thread.sleep(5_000);
+  }
+
+  private void createDatabases(int count) throws Exception {
+    createDatabases(0, count);
+  }
+
+  private void createDatabases(int from, int to) throws Exception {
+    try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), Postgres.USER, "");
+        Statement s = c.createStatement()) {
+      for (int i = from; i < to; i++) {
+        s.execute("CREATE DATABASE p" + i);
+      }
+    }
+  }
+
+  private TelemetraPipeline pipeline(String name) {
+    String yaml =
+        """
+        apiVersion: telemetra.io/v1alpha1
+        kind: TelemetraPipeline
+        metadata: {name: %s, namespace: %s}
+        spec:
+          kafka: {bootstrapServers: "%s", topicPrefix: bench.%s, partitions: 1}
+          postgres:
+            host: %s
+            port: %d
+            database: %s
+            credentialsSecretRef: {name: %s-postgres}
+          streaming:
+            image: ghcr.io/telemetra/streaming:0.1.0
+            checkpointLocation: s3a://checkpoints/%s
+          api:
+            image: ghcr.io/telemetra/api:0.1.0
+            replicas: 2
+            authTokenSecretRef: {name: api-token, key: token}
+        """
+            .formatted(
+                name,
+                NS,
+                kafka.bootstrapServers(),
+                name,
+                postgres.host(),
+                postgres.port(),
+                name,
+                name,
+                name);
+    return client.getKubernetesSerialization().unmarshal(yaml, TelemetraPipeline.class);
+  }
+
+  /** Waits until every pipeline of {@code applied} has all its owned objects; latencies in ms. */
+  private List<Long> awaitOwned(Map<String, Long> applied, Duration patience)
+      throws InterruptedException {
+    List<Long> latencies = new ArrayList<>();
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (!applied.isEmpty() && System.nanoTime() < deadline) {
+      long now = System.nanoTime();
+      Set<String> complete = pipelinesWithEverything();
+      for (String name : List.copyOf(applied.keySet())) {
+        if (complete.contains(name)) {
+          latencies.add((now - applied.remove(name)) / 1_000_000);
+        }
+      }
+      Thread.sleep(100);
+    }
+    Collections.sort(latencies);
+    return latencies;
+  }
+
+  /** Pipelines with every owned object, from one list per kind. */
+  private Set<String> pipelinesWithEverything() {
+    Set<String> complete = names(ConfigMap.class, "-api");
+    complete.retainAll(names(Service.class, "-api"));
+    complete.retainAll(names(PodDisruptionBudget.class, "-api"));
+    complete.retainAll(names(Deployment.class, "-api"));
+    complete.retainAll(names(SparkApplication.class, "-streaming"));
+    return complete;
+  }
+
+  private <T extends HasMetadata> Set<String> names(Class<T> kind, String suffix) {
+    return client.resources(kind).inNamespace(NS).list().getItems().stream()
+        .map(o -> o.getMetadata().getName())
+        .filter(n -> n.endsWith(suffix))
+        .map(n -> n.substring(0, n.length() - suffix.length()))
+        .collect(Collectors.toCollection(HashSet::new));
+  }
+
+  /** The Deployment controller and the Spark operator, played for every pipeline. */
+  private void playControllers(int count) throws InterruptedException {
+    ControllerStandIn standIn = new ControllerStandIn(client);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    for (int i = 0; i < count; i++) {
+      String name = "p" + i;
+      pool.execute(
+          () -> {
+            standIn.deploymentReady(NS, name + "-api");
+            standIn.sparkApplicationState(NS, name + "-streaming", "RUNNING", null);
+          });
+    }
+    pool.shutdown();
+    pool.awaitTermination(5, TimeUnit.MINUTES);
+  }
+
+  private void awaitAllReady(int count, Duration patience) throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    long ready = 0;
+    while (System.nanoTime() < deadline) {
+      ready =
+          client.resources(TelemetraPipeline.class).inNamespace(NS).list().getItems().stream()
+              .filter(p -> p.getStatus() != null && p.getStatus().getConditions() != null)
+              .filter(
+                  p ->
+                      p.getStatus().getConditions().stream()
+                          .anyMatch(
+                              c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
+              .count();
+      if (ready == count) {
+        System.out.printf("all %d pipelines Ready%n", count);
+        return;
+      }
+      Thread.sleep(1000);
+    }
+    System.out.printf("only %d of %d pipelines Ready%n", ready, count);
+  }
+
+  /** apiserver_request_total by "VERB resource[/subresource]". */
+  private Map<String, Double> requests() {
+    Map<String, Double> counts = new TreeMap<>();
+    String metrics = client.raw(client.getMasterUrl().toString().replaceAll("/$", "") + "/metrics");
+    for (String line : metrics.split("\n")) {
+      Matcher m = REQUEST.matcher(line);
+      if (!m.matches()) {
+        continue;
+      }
+      Map<String, String> labels = new HashMap<>();
+      Matcher l = LABEL.matcher(m.group(1));
+      while (l.find()) {
+        labels.put(l.group(1), l.group(2));
+      }
+      String sub = labels.getOrDefault("subresource", "");
+      String key =
+          labels.get("verb") + " " + labels.get("resource") + (sub.isEmpty() ? "" : "/" + sub);
+      counts.merge(key, Double.parseDouble(m.group(2)), Double::sum);
+    }
+    return counts;
+  }
+
+  private static Map<String, Double> minus(Map<String, Double> after, Map<String, Double> before) {
+    Map<String, Double> delta = new TreeMap<>();
+    after.forEach((k, v) -> delta.put(k, v - before.getOrDefault(k, 0.0)));
+    return delta;
+  }
+
+  private static boolean isWrite(String key) {
+    String verb = key.substring(0, key.indexOf(' '));
+    return !Set.of("GET", "LIST", "WATCH").contains(verb);
+  }
+
+  private static double sum(
+      Map<String, Double> counts, java.util.function.Predicate<String> which) {
+    return counts.entrySet().stream()
+        .filter(e -> which.test(e.getKey()))
+        .mapToDouble(Map.Entry::getValue)
+        .sum();
+  }
+
+  private static io.fabric8.kubernetes.api.model.Namespace namespace(String name) {
+    return new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .build();
+  }
+
+  private static io.fabric8.kubernetes.api.model.Secret secret(
+      String name, Map<String, String> data) {
+    return new io.fabric8.kubernetes.api.model.SecretBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(NS)
+        .endMetadata()
+        .withStringData(data)
+        .build();
+  }
+
+  static long pct(List<Long> sorted, int p) {
+    return sorted.isEmpty()
+        ? -1
+        : sorted.get(Math.min(sorted.size() - 1, (sorted.size() * p + 99) / 100 - 1));
+  }
+
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  /** The operator in its own JVM, from this JVM's classpath, logging to a file. */
+  static final class OperatorProcess implements AutoCloseable {
+    private final Process process;
+    private final int healthPort;
+    private final Path log;
+
+    private OperatorProcess(Process process, int healthPort, Path log) {
+      this.process = process;
+      this.healthPort = healthPort;
+      this.log = log;
+    }
+
+    static OperatorProcess start(RealApiServer api, Path dir, String identity, int resyncSeconds)
+        throws IOException {
+      int port;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        port = socket.getLocalPort();
+      }
+      Path log = dir.resolve("operator-" + identity + ".log");
+      List<String> command = new ArrayList<>();
+      command.add(ProcessHandle.current().info().command().orElse("java"));
+      // as in the chart: a 512 MiB limit, MaxRAMPercentage=75, one core or less (serial GC)
+      command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC"));
+      String extra = System.getProperty("bench.operatorJvmArgs", "").strip();
+      if (!extra.isEmpty()) {
+        command.addAll(List.of(extra.replace("{identity}", identity).split("\\s+")));
+      }
+      command.addAll(List.of("-jar", distribution().toString()));
+      ProcessBuilder builder = new ProcessBuilder(command);
+      Map<String, String> env = builder.environment();
+      env.put("KUBECONFIG", api.kubeconfig().toString());
+      env.put("HOSTNAME", "operator-" + identity);
+      env.put("LEADER_ELECTION_ENABLED", "true");
+      env.put("LEADER_ELECTION_LEASE_NAMESPACE", "default");
+      env.put("HEALTH_PORT", String.valueOf(port));
+      env.put("RESYNC_SECONDS", String.valueOf(resyncSeconds));
+      env.put("LOG_FORMAT", "text");
+      builder.redirectErrorStream(true).redirectOutput(log.toFile());
+      System.out.printf("operator %s: log %s%n", identity, log);
+      return new OperatorProcess(builder.start(), port, log);
+    }
+
+    void awaitStarted(Duration patience) throws InterruptedException {
+      long deadline = System.nanoTime() + patience.toNanos();
+      while (System.nanoTime() < deadline) {
+        try {
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://localhost:" + healthPort + "/healthz"))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
+          return;
+        } catch (IOException notYet) {
+          Thread.sleep(200);
+        }
+      }
+      throw new IllegalStateException("operator did not start; see " + log);
+    }
+
+    /** Waits until {@code identity} holds the lease; returns the moment (nanoTime) it does. */
+    long awaitLeading(KubernetesClient client, String identity, Duration patience)
+        throws InterruptedException {
+      awaitStarted(patience);
+      long deadline = System.nanoTime() + patience.toNanos();
+      while (System.nanoTime() < deadline) {
+        var lease =
+            client.leases().inNamespace("default").withName("telemetra-operator-lease").get();
+        if (lease != null && identity.equals(lease.getSpec().getHolderIdentity())) {
+          return System.nanoTime();
+        }
+        Thread.sleep(100);
+      }
+      throw new IllegalStateException(identity + " never led; see " + log);
+    }
+
+    /**
+     * The operator as its image runs it: the jar of operator/operator's {@code package}, its
+     * runtime libraries in target/lib.
+     */
+    private static Path distribution() throws IOException {
+      Path target = RepoRoot.resolve("operator/operator/target");
+      try (var files = Files.list(target)) {
+        return files
+            .filter(f -> f.getFileName().toString().matches("telemetra-operator-[^-]+.*\\.jar"))
+            .filter(f -> !f.getFileName().toString().contains("tests"))
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalStateException("no operator jar in " + target + "; package it"));
+      }
+    }
+
+    /** User + system CPU time of the process so far. */
+    long cpuMillis() throws IOException {
+      String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+      return ticks * 10; // USER_HZ = 100
+    }
+
+    /** RSS now, and heap in use after a full GC. */
+    String memory() throws IOException, InterruptedException {
+      long rssKb = 0;
+      for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          rssKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+      Path jcmd =
+          Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+      Process gc =
+          new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "GC.run")
+              .redirectErrorStream(true)
+              .start();
+      gc.getInputStream().readAllBytes();
+      gc.waitFor();
+      Process heap =
+          new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "GC.heap_info")
+              .redirectErrorStream(true)
+              .start();
+      String info = new String(heap.getInputStream().readAllBytes());
+      heap.waitFor();
+      Matcher used = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
+      long usedKb = 0;
+      while (used.find()) {
+        usedKb += Long.parseLong(used.group(2));
+      }
+      return String.format("RSS %d MB, heap used after GC %d MB", rssKb / 1024, usedKb / 1024);
+    }
+
+    void kill() throws InterruptedException {
+      process.destroyForcibly();
+      process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      if (process.isAlive()) {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      }
+    }
+  }
+}

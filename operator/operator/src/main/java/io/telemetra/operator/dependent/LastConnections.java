@@ -1,0 +1,44 @@
+package io.telemetra.operator.dependent;
+
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Per pipeline, the connection (e.g. {@link KafkaTopics}) a polling dependent made in the
+ * pipeline's last reconcile, from the informed Secrets: a poll between reconciles reads no Secret.
+ * A spec change or a rotated Secret reconciles the pipeline, which replaces the connection; only a
+ * pipeline's first poll, before its first reconcile, makes its own.
+ */
+final class LastConnections<T> {
+
+  private final Map<ResourceID, T> last = new ConcurrentHashMap<>();
+
+  /** The connection of the last reconcile, else a {@code fresh} one. */
+  T of(TelemetraPipeline pipeline, Supplier<T> fresh) {
+    T known = last.get(ResourceID.fromResource(pipeline));
+    return known != null ? known : fresh.get();
+  }
+
+  /**
+   * Remembers the connection this reconcile made (forgets it if the Secrets are unusable now) and
+   * forgets pipelines that are gone.
+   */
+  void remember(TelemetraPipeline pipeline, Context<TelemetraPipeline> context, Supplier<T> made) {
+    ResourceID id = ResourceID.fromResource(pipeline);
+    try {
+      last.put(id, made.get());
+    } catch (PipelineProblem unusable) {
+      last.remove(id);
+    }
+    last.keySet().removeIf(known -> context.getPrimaryCache().get(known).isEmpty());
+  }
+
+  /** Pipelines with a remembered connection. */
+  int size() {
+    return last.size();
+  }
+}
