@@ -2,8 +2,10 @@ package io.telemetra.operator;
 
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import io.telemetra.operator.api.v1alpha1.DeletionPolicy;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
@@ -53,6 +55,13 @@ public class DeletionPolicyReconciler implements Reconciler<TelemetraPipeline> {
   /** {@code metrics} forgets each pipeline once it is gone. */
   public DeletionPolicyReconciler(PipelineMetrics metrics) {
     this.metrics = metrics;
+  }
+
+  @Override
+  public List<EventSource<?, TelemetraPipeline>> prepareEventSources(
+      EventSourceContext<TelemetraPipeline> context) {
+    TopicSharing.index(context.getPrimaryCache());
+    return List.of();
   }
 
   @Override
@@ -107,7 +116,7 @@ public class DeletionPolicyReconciler implements Reconciler<TelemetraPipeline> {
     var secrets =
         ReferencedSecrets.fetching(context.getClient(), pipeline.getMetadata().getNamespace());
     try {
-      var topicsOwner = TopicSharing.earlierOwner(pipeline, context.getPrimaryCache().list());
+      var topicsOwner = TopicSharing.earlierOwner(pipeline, context.getPrimaryCache());
       if (topicsOwner.isEmpty()) {
         KafkaTopics.of(secrets, pipeline).delete();
       }

@@ -30,6 +30,7 @@ import io.telemetra.operator.dependent.ReferencedSecrets;
 import io.telemetra.operator.dependent.SchemaMigrationDependent;
 import io.telemetra.operator.dependent.StreamingApplicationDependent;
 import io.telemetra.operator.dependent.StreamingApplicationDependent.SparkOperatorInstalled;
+import io.telemetra.operator.dependent.TopicSharing;
 import io.telemetra.operator.metrics.PipelineMetrics;
 import io.telemetra.operator.spark.RestartBudget;
 import io.telemetra.operator.spark.SparkApplication;
@@ -123,11 +124,22 @@ public class TelemetraPipelineReconciler implements Reconciler<TelemetraPipeline
   @Override
   public List<EventSource<?, TelemetraPipeline>> prepareEventSources(
       EventSourceContext<TelemetraPipeline> context) {
+    TopicSharing.index(context.getPrimaryCache());
     return List.of(ReferencedSecrets.eventSource(context));
   }
 
   @Override
   public UpdateControl<TelemetraPipeline> reconcile(
+      TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+    long started = System.nanoTime();
+    try {
+      return reconcileTimed(pipeline, context);
+    } finally {
+      metrics.reconciled(pipeline, Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+
+  private UpdateControl<TelemetraPipeline> reconcileTimed(
       TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
     if (ReconcilePause.isPaused(pipeline)) {
       return patchIfChanged(pipeline, statuses.paused(pipeline), context);

@@ -54,7 +54,11 @@ import java.util.stream.Collectors;
  *       counters ({@code apiserver_request_total}) and the operator's CPU time are read before and
  *       after {@code resyncs} resync periods: requests and CPU per pipeline per resync. Lease
  *       renewals (leader election) are reported apart.
- *   <li>Operator RSS and heap after a full GC ({@code jcmd}).
+ *   <li>Operator RSS and heap after a full GC ({@code jcmd}; with {@code
+ *       -Dbench.operatorJvmArgs=-XX:NativeMemoryTracking=summary} also committed memory by JVM
+ *       area).
+ *   <li>The pipelines are deleted (deletionPolicy Retain) and applied again at once: the same
+ *       measure with the topics and tables already there, i.e. the operator's own path.
  *   <li>Leader failover: a second operator process stands by; the leader is killed (SIGKILL), a new
  *       pipeline is applied at the same moment; time until its owned objects are present.
  * </ol>
@@ -103,6 +107,7 @@ public final class FleetBenchmark {
         "fleet benchmark: %d pipelines, resync %d s x %d; load average at start %s%n",
         count, resyncSeconds, resyncs, loadAverage());
     client.namespaces().resource(namespace(NS)).create();
+    addServiceAddresses();
     client.resource(secret("api-token", Map.of("token", "bench-token"))).create();
     createDatabases(count);
     for (int i = 0; i < count; i++) {
@@ -180,6 +185,42 @@ public final class FleetBenchmark {
             failover.isEmpty() ? "not within 2 min" : failover.get(0) + " ms");
       }
     }
+  }
+
+  /**
+   * A second ServiceCIDR (10.1.0.0/16) for the pipelines' ClusterIP Services: kube-api-test starts
+   * the API server with a /24 (254 addresses) and no controller manager, so the harness marks it
+   * Ready as the ServiceCIDR controller would.
+   */
+  private void addServiceAddresses() {
+    var cidrs = client.genericKubernetesResources("networking.k8s.io/v1", "ServiceCIDR");
+    var fleet =
+        new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+            .withApiVersion("networking.k8s.io/v1")
+            .withKind("ServiceCIDR")
+            .withNewMetadata()
+            .withName("fleet")
+            .endMetadata()
+            .addToAdditionalProperties("spec", Map.of("cidrs", List.of("10.1.0.0/16")))
+            .build();
+    cidrs.resource(fleet).create();
+    cidrs
+        .withName("fleet")
+        .editStatus(
+            cidr -> {
+              cidr.setAdditionalProperty(
+                  "status",
+                  Map.of(
+                      "conditions",
+                      List.of(
+                          Map.of(
+                              "type", "Ready",
+                              "status", "True",
+                              "reason", "Benchmark",
+                              "message", "marked ready by the harness",
+                              "lastTransitionTime", java.time.Instant.now().toString()))));
+              return cidr;
+            });
   }
 
   /** Applies N pipelines at once and prints apply → all owned objects, and the operator's CPU. */
@@ -283,6 +324,7 @@ public final class FleetBenchmark {
       throws InterruptedException {
     List<Long> latencies = new ArrayList<>();
     long deadline = System.nanoTime() + patience.toNanos();
+    long pause = Math.max(100, applied.size()); // five lists of N objects: spare the API server
     while (!applied.isEmpty() && System.nanoTime() < deadline) {
       long now = System.nanoTime();
       Set<String> complete = pipelinesWithEverything();
@@ -291,7 +333,7 @@ public final class FleetBenchmark {
           latencies.add((now - applied.remove(name)) / 1_000_000);
         }
       }
-      Thread.sleep(100);
+      Thread.sleep(pause);
     }
     Collections.sort(latencies);
     return latencies;
@@ -554,7 +596,35 @@ public final class FleetBenchmark {
       while (used.find()) {
         usedKb += Long.parseLong(used.group(2));
       }
-      return String.format("RSS %d MB, heap used after GC %d MB", rssKb / 1024, usedKb / 1024);
+      return String.format(
+          "RSS %d MB, heap used after GC %d MB%s", rssKb / 1024, usedKb / 1024, nativeMemory(jcmd));
+    }
+
+    /** Committed memory by JVM area, when the operator runs with -XX:NativeMemoryTracking. */
+    private String nativeMemory(Path jcmd) throws IOException, InterruptedException {
+      Process nmt =
+          new ProcessBuilder(
+                  jcmd.toString(), String.valueOf(process.pid()), "VM.native_memory", "summary")
+              .redirectErrorStream(true)
+              .start();
+      String summary = new String(nmt.getInputStream().readAllBytes());
+      nmt.waitFor();
+      Matcher area =
+          Pattern.compile("-\\s+([A-Za-z ]+?) \\(reserved=\\d+KB, committed=(\\d+)KB")
+              .matcher(summary);
+      StringBuilder areas = new StringBuilder();
+      while (area.find()) {
+        long mb = Long.parseLong(area.group(2)) / 1024;
+        if (mb > 0) {
+          areas
+              .append(areas.isEmpty() ? "; committed: " : ", ")
+              .append(area.group(1))
+              .append(' ')
+              .append(mb)
+              .append(" MB");
+        }
+      }
+      return areas.toString();
     }
 
     void kill() throws InterruptedException {

@@ -103,7 +103,7 @@ public class KafkaTopicsDependent
   /** ResourceConflict when a pipeline applied earlier is on the same topics. */
   private static void refuseSharedTopics(
       TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
-    var owner = TopicSharing.earlierOwner(pipeline, context.getPrimaryCache().list());
+    var owner = TopicSharing.earlierOwner(pipeline, context.getPrimaryCache());
     if (owner.isPresent()) {
       throw TopicSharing.conflict(pipeline, owner.get());
     }

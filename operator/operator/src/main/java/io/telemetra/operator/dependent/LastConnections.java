@@ -15,7 +15,10 @@ import java.util.function.Supplier;
  */
 final class LastConnections<T> {
 
+  private static final long PRUNE_EVERY_MS = 60_000;
+
   private final Map<ResourceID, T> last = new ConcurrentHashMap<>();
+  private volatile long prunedAt;
 
   /** The connection of the last reconcile, else a {@code fresh} one. */
   T of(TelemetraPipeline pipeline, Supplier<T> fresh) {
@@ -24,8 +27,8 @@ final class LastConnections<T> {
   }
 
   /**
-   * Remembers the connection this reconcile made (forgets it if the Secrets are unusable now) and
-   * forgets pipelines that are gone.
+   * Remembers the connection this reconcile made (forgets it if the Secrets are unusable now) and,
+   * once a minute (a look at every entry), forgets pipelines that are gone.
    */
   void remember(TelemetraPipeline pipeline, Context<TelemetraPipeline> context, Supplier<T> made) {
     ResourceID id = ResourceID.fromResource(pipeline);
@@ -34,7 +37,11 @@ final class LastConnections<T> {
     } catch (PipelineProblem unusable) {
       last.remove(id);
     }
-    last.keySet().removeIf(known -> context.getPrimaryCache().get(known).isEmpty());
+    long now = System.currentTimeMillis();
+    if (now - prunedAt > PRUNE_EVERY_MS) {
+      prunedAt = now;
+      last.keySet().removeIf(known -> context.getPrimaryCache().get(known).isEmpty());
+    }
   }
 
   /** Pipelines with a remembered connection. */

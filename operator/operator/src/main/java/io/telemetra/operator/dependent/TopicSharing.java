@@ -1,9 +1,12 @@
 package io.telemetra.operator.dependent;
 
+import io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache;
+import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.status.Reason;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -24,7 +27,30 @@ public final class TopicSharing {
           .thenComparing(p -> String.valueOf(p.getMetadata().getUid()))
           .thenComparing(PipelineNames::owner);
 
+  /** Primary cache index: the topic prefix of each pipeline. */
+  private static final String BY_PREFIX = "telemetra.io/topic-prefix";
+
   private TopicSharing() {}
+
+  /**
+   * Indexes {@code pipelines} by topic prefix, so finding a pipeline's peers looks at the pipelines
+   * with its prefix, not at the whole fleet (call before the controller starts).
+   */
+  public static void index(IndexerResourceCache<TelemetraPipeline> pipelines) {
+    pipelines.addIndexer(
+        BY_PREFIX, pipeline -> List.of(pipeline.getSpec().getKafka().getTopicPrefix()));
+  }
+
+  /**
+   * The first-applied other pipeline on {@code pipeline}'s topics among the {@link #index indexed}
+   * {@code pipelines}, if it is not the first.
+   */
+  public static Optional<TelemetraPipeline> earlierOwner(
+      TelemetraPipeline pipeline, IndexedResourceCache<TelemetraPipeline> pipelines) {
+    return earlierOwner(
+        pipeline,
+        pipelines.byIndex(BY_PREFIX, pipeline.getSpec().getKafka().getTopicPrefix()).stream());
+  }
 
   /** The first-applied other pipeline on {@code pipeline}'s topics, if it is not the first. */
   public static Optional<TelemetraPipeline> earlierOwner(

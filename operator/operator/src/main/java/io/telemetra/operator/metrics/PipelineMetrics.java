@@ -10,6 +10,7 @@ import io.telemetra.operator.api.v1alpha1.IncidentStatus;
 import io.telemetra.operator.api.v1alpha1.Phase;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineStatus;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * telemetra_pipeline_condition{namespace,name,type}} (1 True, 0 False), {@code
  * telemetra_pipeline_phase{namespace,name,phase}} (1 for the current phase), and what the streaming
  * job recorded, {@code telemetra_pipeline_checkpoint_resets} and {@code
- * telemetra_pipeline_kafka_lost_records}. Updated with every status the operator computes and
+ * telemetra_pipeline_kafka_lost_records}, and how long its last reconciliation took, {@code
+ * telemetra_pipeline_reconcile_seconds}. Updated with every status the operator computes and
  * dropped when the pipeline is deleted.
  */
 public final class PipelineMetrics {
@@ -40,13 +42,15 @@ public final class PipelineMetrics {
   private static final String PHASE = "telemetra.pipeline.phase";
   private static final String CHECKPOINT_RESETS = "telemetra.pipeline.checkpoint.resets";
   private static final String KAFKA_LOST_RECORDS = "telemetra.pipeline.kafka.lost.records";
+  private static final String RECONCILE_SECONDS = "telemetra.pipeline.reconcile.seconds";
   private static final Map<String, String> DESCRIPTIONS =
       Map.of(
           CONDITION, "1 when the pipeline's condition of this type is True, 0 when False",
           PHASE, "1 for the pipeline's current phase",
           CHECKPOINT_RESETS,
               "Checkpoint resets nobody asked for, as the streaming job recorded them",
-          KAFKA_LOST_RECORDS, "Records deleted from Kafka before the streaming job read them");
+          KAFKA_LOST_RECORDS, "Records deleted from Kafka before the streaming job read them",
+          RECONCILE_SECONDS, "How long the pipeline's last reconciliation took");
 
   private final MeterRegistry registry;
 
@@ -55,6 +59,9 @@ public final class PipelineMetrics {
    * costs O(1) per status, not O(N)).
    */
   private final Map<Key, Map<Series, Value>> series = new ConcurrentHashMap<>();
+
+  /** Each pipeline's last reconcile duration (kept apart: a status does not carry it). */
+  private final Map<Key, Value> reconcileSeconds = new ConcurrentHashMap<>();
 
   public PipelineMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -84,8 +91,26 @@ public final class PipelineMetrics {
     }
   }
 
+  /** The main controller's reconciliation of {@code pipeline} took {@code duration}. */
+  public void reconciled(TelemetraPipeline pipeline, Duration duration) {
+    Key key = key(pipeline);
+    reconcileSeconds.computeIfAbsent(
+                key,
+                k ->
+                    register(
+                        new Series(
+                            RECONCILE_SECONDS,
+                            Tags.of("namespace", k.namespace(), "name", k.name()))))
+            .value =
+        duration.toNanos() / 1e9;
+  }
+
   /** {@code pipeline} is gone: its series disappear. */
   public void forget(TelemetraPipeline pipeline) {
+    Value duration = reconcileSeconds.remove(key(pipeline));
+    if (duration != null) {
+      registry.remove(duration.id);
+    }
     Map<Series, Value> had = series.remove(key(pipeline));
     if (had != null) {
       synchronized (had) {

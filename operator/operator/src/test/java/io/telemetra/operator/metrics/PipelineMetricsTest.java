@@ -40,10 +40,16 @@ class PipelineMetricsTest {
     assertThat(phase("a", Phase.Running)).isEqualTo(1.0);
     assertThat(phase("a", Phase.Provisioning)).isZero();
 
+    metrics.reconciled(b, java.time.Duration.ofMillis(250));
+    assertThat(
+            registry.find("telemetra.pipeline.reconcile.seconds").tag("name", "b").gauge().value())
+        .isEqualTo(0.25);
+
     metrics.forget(b);
     assertThat(registry.find("telemetra.pipeline.condition").tag("name", "b").gauges()).isEmpty();
     assertThat(registry.find("telemetra.pipeline.phase").tag("name", "b").gauges()).isEmpty();
     assertThat(registry.find("telemetra.pipeline.checkpoint.resets").gauges()).isEmpty();
+    assertThat(registry.find("telemetra.pipeline.reconcile.seconds").gauges()).isEmpty();
     assertThat(condition("a")).as("the other pipeline keeps its series").isEqualTo(1.0);
   }
 
