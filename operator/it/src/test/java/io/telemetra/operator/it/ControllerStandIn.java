@@ -3,6 +3,7 @@ package io.telemetra.operator.it;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,10 @@ public final class ControllerStandIn {
 
   /** The Deployment's pods are all up: status as the Deployment controller reports it. */
   public void deploymentReady(String namespace, String name) {
+    retryingConflicts(() -> writeDeploymentReady(namespace, name));
+  }
+
+  private void writeDeploymentReady(String namespace, String name) {
     client
         .apps()
         .deployments()
@@ -55,6 +60,28 @@ public final class ControllerStandIn {
   }
 
   private void report(
+      String namespace, String name, String state, String error, boolean resubmitted) {
+    retryingConflicts(() -> writeState(namespace, name, state, error, resubmitted));
+  }
+
+  /**
+   * Runs a read-modify-write of a status again when the object changed in between (409), as a
+   * controller does: the operator may be writing the same object at that moment.
+   */
+  private static void retryingConflicts(Runnable write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write.run();
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 5) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void writeState(
       String namespace, String name, String state, String error, boolean resubmitted) {
     client
         .genericKubernetesResources("sparkoperator.k8s.io/v1beta2", "SparkApplication")
