@@ -199,7 +199,8 @@ class HelmChartTest {
                 + "logLevel: DEBUG\n"
                 + "leaderElection: {enabled: true, leaseName: my-lock}\n"
                 + "health: {port: 9090}\n"
-                + "reconcileThreads: 4\n");
+                + "reconcileThreads: 4\n"
+                + "rateLimit: {reconcilesPerPipeline: 5, periodSeconds: 30}\n");
 
     assertThat(chart.operatorContainer().path("image").asText())
         .isEqualTo("registry.example.com/telemetra/operator:1.2.3");
@@ -208,6 +209,8 @@ class HelmChartTest {
     assertThat(chart.env("LEADER_ELECTION_LEASE_NAME")).isEqualTo("my-lock");
     assertThat(chart.env("HEALTH_PORT")).isEqualTo("9090");
     assertThat(chart.env("RECONCILE_THREADS")).isEqualTo("4");
+    assertThat(chart.env("RATE_LIMIT_RECONCILES")).isEqualTo("5");
+    assertThat(chart.env("RATE_LIMIT_PERIOD_SECONDS")).isEqualTo("30");
     assertThat(chart.operatorContainer().at("/ports/0/containerPort").asInt()).isEqualTo(9090);
     assertThat(chart.ofKind("Service").get(0).at("/spec/ports/0/port").asInt()).isEqualTo(9090);
   }

@@ -4,8 +4,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.javaoperatorsdk.operator.processing.event.rate.LinearRateLimiter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.telemetra.operator.config.HealthServer;
@@ -13,7 +13,7 @@ import io.telemetra.operator.config.OperatorSettings;
 import io.telemetra.operator.metrics.PipelineMetrics;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +29,14 @@ public final class TelemetraOperator implements AutoCloseable {
 
   private final Operator operator;
   private final PrometheusMeterRegistry registry;
+  private final Optional<LeaderLease> lease;
   private HealthServer health;
 
-  private TelemetraOperator(Operator operator, PrometheusMeterRegistry registry) {
+  private TelemetraOperator(
+      Operator operator, PrometheusMeterRegistry registry, Optional<LeaderLease> lease) {
     this.operator = operator;
     this.registry = registry;
+    this.lease = lease;
   }
 
   /**
@@ -45,6 +48,10 @@ public final class TelemetraOperator implements AutoCloseable {
       OperatorSettings settings,
       Consumer<ConfigurationServiceOverrider> overrides) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Optional<LeaderLease> lease =
+        settings.leaderElection()
+            ? Optional.of(LeaderLease.of(settings, client, System.getenv("HOSTNAME")))
+            : Optional.empty();
     Operator operator =
         new Operator(
             o -> {
@@ -52,17 +59,8 @@ public final class TelemetraOperator implements AutoCloseable {
                   .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
                   .withConcurrentReconciliationThreads(settings.reconcileThreads())
                   .withCloseClientOnStop(false);
-              if (settings.leaderElection()) {
-                var timings = settings.leaseTimings();
-                o.withLeaderElectionConfiguration(
-                    LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
-                            settings.leaseName())
-                        .withLeaseNamespace(settings.leaseNamespace())
-                        .withLeaseDuration(timings.leaseDuration())
-                        .withRenewDeadline(timings.renewDeadline())
-                        .withRetryPeriod(timings.retryPeriod())
-                        .build());
-              }
+              lease.ifPresent(
+                  l -> o.withLeaderElectionConfiguration(l.configuration(settings.leaseTimings())));
               overrides.accept(o);
             });
     PipelineMetrics metrics = new PipelineMetrics(registry);
@@ -74,12 +72,17 @@ public final class TelemetraOperator implements AutoCloseable {
           reconciler,
           c -> {
             c.withReconciliationMaxInterval(settings.resync());
+            if (settings.rateLimit().limits()) {
+              c.withRateLimiter(
+                  new LinearRateLimiter(
+                      settings.rateLimit().period(), settings.rateLimit().reconciles()));
+            }
             if (!settings.watchesAllNamespaces()) {
               c.settingNamespaces(settings.watchNamespaces());
             }
           });
     }
-    return new TelemetraOperator(operator, registry);
+    return new TelemetraOperator(operator, registry, lease);
   }
 
   /** Starts the controllers (and, with a port >= 0, the health server). */
@@ -99,9 +102,15 @@ public final class TelemetraOperator implements AutoCloseable {
     return registry;
   }
 
+  /**
+   * Stops the controllers (reconciliations in flight finish), then hands the leader lease to a
+   * standby, then stops the health server.
+   */
   @Override
   public void close() {
+    lease.ifPresent(LeaderLease::stepDown);
     operator.stop();
+    lease.ifPresent(l -> l.release(operator.getKubernetesClient()));
     if (health != null) {
       health.close();
     }
@@ -111,7 +120,9 @@ public final class TelemetraOperator implements AutoCloseable {
     OperatorSettings settings = OperatorSettings.fromEnvironment(System.getenv());
     KubernetesClient client = new KubernetesClientBuilder().build();
     TelemetraOperator operator = create(client, settings, o -> {}).start(settings.healthPort());
-    operator.operator().installShutdownHook(Duration.ofSeconds(30));
+    // JOSDK installs no shutdown hook when leader election is on; this one stops gracefully and
+    // hands the lease over (a rollout or a drained node sends SIGTERM)
+    Runtime.getRuntime().addShutdownHook(new Thread(operator::close, "shutdown"));
     log.info(
         "Telemetra operator started; namespaces={}, leaderElection={}, health port {}",
         settings.watchesAllNamespaces() ? "all" : settings.watchNamespaces(),

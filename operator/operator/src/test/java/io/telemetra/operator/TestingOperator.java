@@ -33,7 +33,8 @@ public final class TestingOperator {
         OperatorSettings.LeaseTimings.DEFAULT,
         -1,
         4,
-        Duration.ofMinutes(5));
+        Duration.ofMinutes(5),
+        OperatorSettings.RateLimit.DEFAULT);
   }
 
   /** The fabric8 mock server has no server-side apply: match and patch the classic way. */

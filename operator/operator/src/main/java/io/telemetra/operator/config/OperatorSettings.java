@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
  * LEADER_ELECTION_LEASE_DURATION_SECONDS (15: a standby takes over this long after the leader's
  * last renewal), LEADER_ELECTION_RENEW_DEADLINE_SECONDS (10), LEADER_ELECTION_RETRY_PERIOD_SECONDS
  * (2), HEALTH_PORT (8081: /healthz, /readyz and /metrics), RECONCILE_THREADS (10), RESYNC_SECONDS
- * (300: every pipeline is reconciled at least this often, a safety net behind the watches).
+ * (300: every pipeline is reconciled at least this often, a safety net behind the watches),
+ * RATE_LIMIT_RECONCILES and RATE_LIMIT_PERIOD_SECONDS (20 per 10 s: a pipeline whose objects change
+ * faster is reconciled again when the period ends, not lost; 0 turns the limit off).
  */
 public record OperatorSettings(
     Set<String> watchNamespaces,
@@ -23,7 +25,33 @@ public record OperatorSettings(
     LeaseTimings leaseTimings,
     int healthPort,
     int reconcileThreads,
-    Duration resync) {
+    Duration resync,
+    RateLimit rateLimit) {
+
+  /**
+   * At most {@code reconciles} reconciliations of one pipeline per {@code period}: a pipeline whose
+   * objects flap (another controller fighting over a field) cannot take every reconcile thread; the
+   * events beyond the limit are reconciled when the period ends. {@code reconciles} 0: no limit.
+   */
+  public record RateLimit(int reconciles, Duration period) {
+
+    public static final RateLimit DEFAULT = new RateLimit(20, Duration.ofSeconds(10));
+
+    public RateLimit {
+      if (reconciles < 0 || period.isNegative() || period.isZero()) {
+        throw new IllegalArgumentException(
+            "rate limit needs reconciles >= 0 and a positive period, got "
+                + reconciles
+                + " per "
+                + period.toSeconds()
+                + " s");
+      }
+    }
+
+    public boolean limits() {
+      return reconciles > 0;
+    }
+  }
 
   /**
    * How the leader keeps its Lease: a standby takes over {@code leaseDuration} after the last
@@ -63,7 +91,8 @@ public record OperatorSettings(
         leaseTimings,
         healthPort,
         reconcileThreads,
-        resync);
+        resync,
+        rateLimit);
   }
 
   public static OperatorSettings fromEnvironment(Map<String, String> env) {
@@ -90,7 +119,12 @@ public record OperatorSettings(
                 env, "LEADER_ELECTION_RETRY_PERIOD_SECONDS", LeaseTimings.DEFAULT.retryPeriod())),
         Integer.parseInt(env.getOrDefault("HEALTH_PORT", "8081")),
         Integer.parseInt(env.getOrDefault("RECONCILE_THREADS", "10")),
-        Duration.ofSeconds(Long.parseLong(env.getOrDefault("RESYNC_SECONDS", "300"))));
+        Duration.ofSeconds(Long.parseLong(env.getOrDefault("RESYNC_SECONDS", "300"))),
+        new RateLimit(
+            Integer.parseInt(
+                env.getOrDefault(
+                    "RATE_LIMIT_RECONCILES", String.valueOf(RateLimit.DEFAULT.reconciles()))),
+            seconds(env, "RATE_LIMIT_PERIOD_SECONDS", RateLimit.DEFAULT.period())));
   }
 
   private static Duration seconds(Map<String, String> env, String name, Duration fallback) {

@@ -19,6 +19,16 @@ class OperatorSettingsTest {
     assertThat(settings.leaseTimings().leaseDuration()).isEqualTo(Duration.ofSeconds(15));
     assertThat(settings.reconcileThreads()).isEqualTo(10);
     assertThat(settings.resync()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(settings.rateLimit())
+        .isEqualTo(new OperatorSettings.RateLimit(20, Duration.ofSeconds(10)));
+  }
+
+  @Test
+  void aRateLimitWithoutAPeriodIsRefused() {
+    assertThatThrownBy(
+            () -> OperatorSettings.fromEnvironment(Map.of("RATE_LIMIT_PERIOD_SECONDS", "0")))
+        .hasMessageContaining(
+            "rate limit needs reconciles >= 0 and a positive period, got 20 per 0 s");
   }
 
   @Test
