@@ -24,6 +24,11 @@ public class ApiAutoscalerDependent extends PipelineChild<HorizontalPodAutoscale
   }
 
   @Override
+  protected String childName(TelemetraPipeline pipeline) {
+    return PipelineNames.api(pipeline);
+  }
+
+  @Override
   protected HorizontalPodAutoscaler desired(
       TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
     // Also asked without autoscaling: the workflow names the object to delete from it.

@@ -16,6 +16,11 @@ public class ApiConfigMapDependent extends PipelineChild<ConfigMap> {
   }
 
   @Override
+  protected String childName(TelemetraPipeline pipeline) {
+    return PipelineNames.api(pipeline);
+  }
+
+  @Override
   protected ConfigMap desired(TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
     return new ConfigMapBuilder()
         .withMetadata(PipelineNames.metadata(pipeline, PipelineNames.api(pipeline), "api"))

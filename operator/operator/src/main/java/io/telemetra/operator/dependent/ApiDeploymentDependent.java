@@ -41,6 +41,11 @@ public class ApiDeploymentDependent extends PipelineChild<Deployment> {
   }
 
   @Override
+  protected String childName(TelemetraPipeline pipeline) {
+    return PipelineNames.api(pipeline);
+  }
+
+  @Override
   protected Deployment desired(TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
     ApiSpec api = pipeline.getSpec().getApi();
     boolean suspended = Boolean.TRUE.equals(pipeline.getSpec().getSuspend());

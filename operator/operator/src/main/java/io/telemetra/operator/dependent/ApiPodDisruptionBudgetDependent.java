@@ -22,6 +22,11 @@ public class ApiPodDisruptionBudgetDependent extends PipelineChild<PodDisruption
   }
 
   @Override
+  protected String childName(TelemetraPipeline pipeline) {
+    return PipelineNames.api(pipeline);
+  }
+
+  @Override
   protected PodDisruptionBudget desired(
       TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
     return new PodDisruptionBudgetBuilder()

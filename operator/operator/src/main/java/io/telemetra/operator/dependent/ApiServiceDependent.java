@@ -17,6 +17,11 @@ public class ApiServiceDependent extends PipelineChild<Service> {
   }
 
   @Override
+  protected String childName(TelemetraPipeline pipeline) {
+    return PipelineNames.api(pipeline);
+  }
+
+  @Override
   protected Service desired(TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
     var api = pipeline.getSpec().getApi();
     return new ServiceBuilder()

@@ -1,7 +1,9 @@
 package io.telemetra.operator.dependent;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 
 /**
@@ -15,6 +17,19 @@ abstract class PipelineChild<R extends HasMetadata>
 
   PipelineChild(Class<R> type) {
     super(type);
+  }
+
+  /** The child's name, a function of the pipeline's alone. */
+  protected abstract String childName(TelemetraPipeline pipeline);
+
+  /**
+   * The child in the informer's cache is found by its name; JOSDK's default builds the whole
+   * desired object for it, i.e. twice per reconcile.
+   */
+  @Override
+  protected ResourceID targetSecondaryResourceID(
+      TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+    return new ResourceID(childName(pipeline), pipeline.getMetadata().getNamespace());
   }
 
   @Override

@@ -19,6 +19,11 @@ public class ProducerDeploymentDependent extends PipelineChild<Deployment> {
   }
 
   @Override
+  protected String childName(TelemetraPipeline pipeline) {
+    return PipelineNames.producer(pipeline);
+  }
+
+  @Override
   protected Deployment desired(TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
     var spec = pipeline.getSpec();
     boolean suspended = Boolean.TRUE.equals(spec.getSuspend());

@@ -37,6 +37,9 @@ public class StreamingApplicationDependent extends PipelineChild<SparkApplicatio
   /** The container names Spark looks for in the driver and executor pod templates. */
   static final String DRIVER_CONTAINER = "spark-kubernetes-driver";
 
+  /** Key of this reconcile's desired SparkApplication in the reconcile's context. */
+  private static final String DESIRED = "telemetra.desiredSparkApplication";
+
   static final String EXECUTOR_CONTAINER = "spark-kubernetes-executor";
 
   private static final String CHECKPOINT_VOLUME = "telemetra-checkpoints";
@@ -68,7 +71,30 @@ public class StreamingApplicationDependent extends PipelineChild<SparkApplicatio
   }
 
   @Override
+  protected String childName(TelemetraPipeline pipeline) {
+    return PipelineNames.streaming(pipeline);
+  }
+
+  /**
+   * The SparkApplication the pipeline asks for, built once per reconcile: the dependent matches it
+   * and the status compares its spec hash with the submitted one.
+   */
+  @Override
   protected SparkApplication desired(TelemetraPipeline pipeline, Context<TelemetraPipeline> ctx) {
+    if (ctx == null) {
+      return build(pipeline, null);
+    }
+    var reconcile = ctx.managedWorkflowAndDependentResourceContext();
+    Optional<SparkApplication> built = reconcile.get(DESIRED, SparkApplication.class);
+    if (built.isPresent()) {
+      return built.get();
+    }
+    SparkApplication app = build(pipeline, ctx);
+    reconcile.put(DESIRED, app);
+    return app;
+  }
+
+  private SparkApplication build(TelemetraPipeline pipeline, Context<TelemetraPipeline> ctx) {
     SparkApplication actual =
         ctx == null ? null : ctx.getSecondaryResource(SparkApplication.class).orElse(null);
     var streaming = pipeline.getSpec().getStreaming();
