@@ -68,7 +68,7 @@ public final class ControllerStandIn {
    * Runs a read-modify-write of a status again when the object changed in between (409), as a
    * controller does: the operator may be writing the same object at that moment.
    */
-  private static void retryingConflicts(Runnable write) {
+  static void retryingConflicts(Runnable write) {
     for (int attempt = 1; ; attempt++) {
       try {
         write.run();

@@ -630,28 +630,30 @@ class OperatorIT {
             });
 
     // The autoscaler finds no CPU metrics (no metrics-server): ApiReady says so and stays True.
-    client
-        .autoscaling()
-        .v2()
-        .horizontalPodAutoscalers()
-        .inNamespace(p.namespace)
-        .withName(p.api())
-        .editStatus(
-            h -> {
-              h.setStatus(
-                  new HorizontalPodAutoscalerStatusBuilder()
-                      .withCurrentReplicas(5)
-                      .withDesiredReplicas(5)
-                      .addNewCondition()
-                      .withType("ScalingActive")
-                      .withStatus("False")
-                      .withReason("FailedGetResourceMetric")
-                      .withMessage("the HPA was unable to compute the replica count")
-                      .withLastTransitionTime("2026-12-06T00:00:00Z")
-                      .endCondition()
-                      .build());
-              return h;
-            });
+    ControllerStandIn.retryingConflicts(
+        () ->
+            client
+                .autoscaling()
+                .v2()
+                .horizontalPodAutoscalers()
+                .inNamespace(p.namespace)
+                .withName(p.api())
+                .editStatus(
+                    h -> {
+                      h.setStatus(
+                          new HorizontalPodAutoscalerStatusBuilder()
+                              .withCurrentReplicas(5)
+                              .withDesiredReplicas(5)
+                              .addNewCondition()
+                              .withType("ScalingActive")
+                              .withStatus("False")
+                              .withReason("FailedGetResourceMetric")
+                              .withMessage("the HPA was unable to compute the replica count")
+                              .withLastTransitionTime("2026-12-06T00:00:00Z")
+                              .endCondition()
+                              .build());
+                      return h;
+                    }));
     await()
         .atMost(PATIENCE)
         .untilAsserted(

@@ -43,9 +43,4 @@ final class LastConnections<T> {
       last.keySet().removeIf(known -> context.getPrimaryCache().get(known).isEmpty());
     }
   }
-
-  /** Pipelines with a remembered connection. */
-  int size() {
-    return last.size();
-  }
 }

@@ -1,27 +1,23 @@
 package io.telemetra.operator.status;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.EventBuilder;
-import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Records a Kubernetes Event on the pipeline whenever one of its conditions flips. */
+/**
+ * Records a Kubernetes Event on the pipeline whenever one of its conditions flips, and for what the
+ * operator did; a repeat of a recent identical event is counted on it ({@link EventRecorder}).
+ */
 public final class TransitionEvents {
 
-  private static final Logger log = LoggerFactory.getLogger(TransitionEvents.class);
-
-  private final Clock clock;
+  private final EventRecorder recorder;
 
   public TransitionEvents(Clock clock) {
-    this.clock = clock;
+    this.recorder = new EventRecorder(clock);
   }
 
   /**
@@ -61,7 +57,7 @@ public final class TransitionEvents {
   }
 
   private void emit(KubernetesClient client, TelemetraPipeline pipeline, Condition condition) {
-    emit(
+    recorder.record(
         client,
         pipeline,
         typeOf(condition),
@@ -75,7 +71,7 @@ public final class TransitionEvents {
    */
   public void resubmitted(
       KubernetesClient client, TelemetraPipeline pipeline, String applicationName, String how) {
-    emit(
+    recorder.record(
         client,
         pipeline,
         "Warning",
@@ -93,46 +89,6 @@ public final class TransitionEvents {
       String type,
       String reason,
       String message) {
-    emit(client, pipeline, type, reason, message);
-  }
-
-  private void emit(
-      KubernetesClient client,
-      TelemetraPipeline pipeline,
-      String type,
-      String reason,
-      String message) {
-    String now = Instant.now(clock).toString();
-    var meta = pipeline.getMetadata();
-    var event =
-        new EventBuilder()
-            .withNewMetadata()
-            .withGenerateName(meta.getName() + "-")
-            .withNamespace(meta.getNamespace())
-            .endMetadata()
-            .withInvolvedObject(
-                new ObjectReferenceBuilder()
-                    .withApiVersion(pipeline.getApiVersion())
-                    .withKind(pipeline.getKind())
-                    .withName(meta.getName())
-                    .withNamespace(meta.getNamespace())
-                    .withUid(meta.getUid())
-                    .withResourceVersion(meta.getResourceVersion())
-                    .build())
-            .withType(type)
-            .withReason(reason)
-            .withMessage(message)
-            .withFirstTimestamp(now)
-            .withLastTimestamp(now)
-            .withCount(1)
-            .withNewSource()
-            .withComponent("telemetra-operator")
-            .endSource()
-            .build();
-    try {
-      client.v1().events().inNamespace(meta.getNamespace()).resource(event).create();
-    } catch (RuntimeException e) {
-      log.warn("Cannot record event {} for {}: {}", reason, meta.getName(), e.getMessage());
-    }
+    recorder.record(client, pipeline, type, reason, message);
   }
 }

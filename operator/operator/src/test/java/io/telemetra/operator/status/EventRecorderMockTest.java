@@ -1,0 +1,120 @@
+package io.telemetra.operator.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.telemetra.operator.TestingPipelines;
+import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(crud = true)
+class EventRecorderMockTest {
+
+  static final String NS = "team-events";
+
+  KubernetesClient client;
+  Instant now = Instant.parse("2026-12-06T10:00:00Z");
+  TelemetraPipeline pipeline;
+  EventRecorder recorder;
+
+  @BeforeEach
+  void setUp() {
+    pipeline = TestingPipelines.basic("flapping", NS, "kafka:9092", "postgres", 5432);
+    pipeline.getMetadata().setUid("4b1c7e0e-0000-4000-8000-000000000001");
+    recorder =
+        new EventRecorder(
+            new Clock() {
+              @Override
+              public Instant instant() {
+                return now;
+              }
+
+              @Override
+              public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+              }
+
+              @Override
+              public Clock withZone(java.time.ZoneId zone) {
+                return this;
+              }
+            });
+  }
+
+  void kafkaDown() {
+    recorder.record(
+        client,
+        pipeline,
+        "Warning",
+        "KafkaUnavailable",
+        "TopicsReady=False: no broker at kafka:9092");
+  }
+
+  List<Event> events() {
+    return client.v1().events().inNamespace(NS).list().getItems().stream()
+        .sorted(Comparator.comparing(Event::getFirstTimestamp))
+        .toList();
+  }
+
+  @Test
+  void aRepeatedEventIsCountedOnTheFirstOne() {
+    kafkaDown();
+    now = now.plusSeconds(40);
+    kafkaDown();
+    now = now.plusSeconds(40);
+    kafkaDown();
+
+    assertThat(events())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getCount()).isEqualTo(3);
+              assertThat(e.getFirstTimestamp()).isEqualTo("2026-12-06T10:00:00Z");
+              assertThat(e.getLastTimestamp()).isEqualTo("2026-12-06T10:01:20Z");
+              assertThat(e.getReason()).isEqualTo("KafkaUnavailable");
+              assertThat(e.getInvolvedObject().getUid()).isEqualTo(pipeline.getMetadata().getUid());
+            });
+  }
+
+  @Test
+  void anotherMessageReasonOrTypeIsAnEventOfItsOwn() {
+    kafkaDown();
+    recorder.record(
+        client,
+        pipeline,
+        "Warning",
+        "KafkaUnavailable",
+        "TopicsReady=False: no broker at other:9092");
+    recorder.record(client, pipeline, "Normal", "TopicsReady", "TopicsReady=True: 5 topics");
+    kafkaDown();
+
+    assertThat(events())
+        .extracting(Event::getReason, Event::getCount)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("KafkaUnavailable", 2),
+            org.assertj.core.groups.Tuple.tuple("KafkaUnavailable", 1),
+            org.assertj.core.groups.Tuple.tuple("TopicsReady", 1));
+  }
+
+  @Test
+  void afterAQuietSpellOrOnceTheEventExpiredARepeatIsANewEvent() {
+    kafkaDown();
+    now = now.plus(EventRecorder.SIMILAR_WITHIN).plusSeconds(1);
+    kafkaDown();
+    assertThat(events()).extracting(Event::getCount).containsExactly(1, 1);
+
+    client.v1().events().inNamespace(NS).delete(); // the API server's one-hour TTL
+    now = now.plus(Duration.ofSeconds(30));
+    kafkaDown();
+    assertThat(events()).singleElement().extracting(Event::getCount).isEqualTo(1);
+  }
+}
