@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import io.fabric8.kubeapitest.KubeAPITestException;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -56,13 +57,7 @@ public final class RealApiServer implements BeforeAllCallback, AfterAllCallback 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     long started = System.nanoTime();
-    server =
-        new KubeAPIServer(
-            KubeAPIServerConfigBuilder.anAPIServerConfig()
-                .withOfflineMode(true)
-                .withApiServerVersion(VERSION)
-                .build());
-    server.start();
+    server = startServer();
     kubeConfigYaml = server.getKubeConfigYaml();
     client = newClient();
     kubeconfigFile = Files.createTempFile("kubeconfig", ".yaml");
@@ -73,6 +68,36 @@ public final class RealApiServer implements BeforeAllCallback, AfterAllCallback 
         VERSION,
         installedCrds.size(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+  }
+
+  /**
+   * A started API server. kube-api-test picks free ports and etcd binds them a moment later; once
+   * in CI etcd died at start (the port taken in between, it seems) and the API server never became
+   * ready: one fresh start is tried before giving up.
+   */
+  private static KubeAPIServer startServer() {
+    for (int attempt = 1; ; attempt++) {
+      KubeAPIServer started =
+          new KubeAPIServer(
+              KubeAPIServerConfigBuilder.anAPIServerConfig()
+                  .withOfflineMode(true)
+                  .withApiServerVersion(VERSION)
+                  .build());
+      try {
+        started.start();
+        return started;
+      } catch (KubeAPITestException e) {
+        try {
+          started.stop();
+        } catch (RuntimeException alreadyGone) {
+          LOG.debug("stopping the failed API server: {}", alreadyGone.getMessage());
+        }
+        if (attempt == 2) {
+          throw e;
+        }
+        LOG.warn("kube-apiserver did not start ({}); starting a fresh one", e.getMessage());
+      }
+    }
   }
 
   @Override

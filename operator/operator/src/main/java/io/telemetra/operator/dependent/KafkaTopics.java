@@ -23,15 +23,21 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** A pipeline's Kafka topics through the AdminClient: observe, create and grow, delete. */
 public final class KafkaTopics {
 
   static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  /** How long a created topic may take to show in the broker's metadata before apply returns. */
+  private static final Duration METADATA_PATIENCE = Duration.ofSeconds(5);
 
   private final KafkaSpec spec;
   private final Properties adminProperties;
@@ -139,8 +145,9 @@ public final class KafkaTopics {
                               AlterConfigOp.OpType.SET)));
                 }
               });
-      if (!create.isEmpty())
-        admin.createTopics(create).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      if (!create.isEmpty()) {
+        create(admin, create);
+      }
       if (!grow.isEmpty())
         admin.createPartitions(grow).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       if (!configs.isEmpty())
@@ -155,6 +162,30 @@ public final class KafkaTopics {
     }
   }
 
+  /**
+   * Creates {@code topics}; one that exists by now is fine (the broker's metadata, which the
+   * describe before read, lags its controller by a moment, and another apply may have run), and
+   * waits, briefly, until the broker describes them all, so the state returned says they exist.
+   */
+  private void create(Admin admin, List<NewTopic> topics)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    for (var created : admin.createTopics(topics).values().entrySet()) {
+      try {
+        created.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw e;
+        }
+      }
+    }
+    long visible = System.nanoTime() + METADATA_PATIENCE.toNanos();
+    while (!describe(admin).keySet().containsAll(topics.stream().map(NewTopic::name).toList())
+        && System.nanoTime() < visible) {
+      Thread.sleep(100);
+    }
+  }
+
   /** Deletes the pipeline's topics (deletionPolicy: Delete only). */
   public void delete() throws ExecutionException, InterruptedException, TimeoutException {
     Admin admin = KafkaAdmins.SHARED.forProperties(adminProperties);
@@ -163,16 +194,33 @@ public final class KafkaTopics {
     admin.deleteTopics(ours).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * The pipeline's topics that exist, asked for by name: one metadata request for its five topics,
+   * whatever the cluster holds (listing the cluster's topics on every poll of every pipeline grew
+   * with pipelines × topics).
+   */
   private Map<String, TopicsState.Topic> describe(Admin admin)
       throws ExecutionException, InterruptedException, TimeoutException {
-    var existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    List<String> ours = desired().keySet().stream().filter(existing::contains).toList();
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    Map<String, TopicDescription> descriptions = new LinkedHashMap<>();
+    for (var described : admin.describeTopics(desired().keySet()).topicNameValues().entrySet()) {
+      try {
+        descriptions.put(
+            described.getKey(),
+            described
+                .getValue()
+                .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+      }
+    }
+    List<String> ours = List.copyOf(descriptions.keySet());
     Map<String, TopicsState.Topic> topics = new LinkedHashMap<>();
     if (ours.isEmpty()) {
       return topics;
     }
-    var descriptions =
-        admin.describeTopics(ours).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     var resources =
         ours.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
     var configs =
