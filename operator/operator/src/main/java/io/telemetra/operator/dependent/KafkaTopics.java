@@ -28,16 +28,12 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** A pipeline's Kafka topics through the AdminClient: observe, create and grow, delete. */
 public final class KafkaTopics {
 
   static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-  /** How long a created topic may take to show in the broker's metadata before apply returns. */
-  private static final Duration METADATA_PATIENCE = Duration.ofSeconds(5);
 
   private final KafkaSpec spec;
   private final Properties adminProperties;
@@ -145,9 +141,8 @@ public final class KafkaTopics {
                               AlterConfigOp.OpType.SET)));
                 }
               });
-      if (!create.isEmpty()) {
-        create(admin, create);
-      }
+      if (!create.isEmpty())
+        admin.createTopics(create).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       if (!grow.isEmpty())
         admin.createPartitions(grow).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       if (!configs.isEmpty())
@@ -159,30 +154,6 @@ public final class KafkaTopics {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PipelineProblem(Reason.KafkaUnavailable, "interrupted", e);
-    }
-  }
-
-  /**
-   * Creates {@code topics}; one that exists by now is fine (the broker's metadata, which the
-   * describe before read, lags its controller by a moment, and another apply may have run), and
-   * waits, briefly, until the broker describes them all, so the state returned says they exist.
-   */
-  private void create(Admin admin, List<NewTopic> topics)
-      throws ExecutionException, InterruptedException, TimeoutException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    for (var created : admin.createTopics(topics).values().entrySet()) {
-      try {
-        created.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof TopicExistsException)) {
-          throw e;
-        }
-      }
-    }
-    long visible = System.nanoTime() + METADATA_PATIENCE.toNanos();
-    while (!describe(admin).keySet().containsAll(topics.stream().map(NewTopic::name).toList())
-        && System.nanoTime() < visible) {
-      Thread.sleep(100);
     }
   }
 
