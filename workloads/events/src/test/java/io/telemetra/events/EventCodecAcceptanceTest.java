@@ -82,6 +82,59 @@ class EventCodecAcceptanceTest {
   }
 
   @Test
+  void timestampsAreReadExactlyAsTheRfc3339FormatterReadsThem() {
+    var random = new java.util.Random(5);
+    List<String> values =
+        new ArrayList<>(
+            List.of(
+                "2024-02-29T23:59:59.999Z",
+                "2023-02-29T10:00:00.000Z",
+                "2026-02-30T10:00:00.000Z",
+                "2026-04-31T10:00:00.000Z",
+                "2026-13-01T10:00:00.000Z",
+                "2026-00-01T10:00:00.000Z",
+                "2026-01-00T10:00:00.000Z",
+                "2026-01-01T24:00:00.000Z",
+                "2026-01-01T23:60:00.000Z",
+                "2026-01-01T23:59:60.000Z",
+                "0000-01-01T00:00:00.000Z",
+                "1900-02-29T00:00:00.000Z",
+                "2000-02-29T00:00:00.000Z",
+                "2026-01-01T10:00:00.00-Z",
+                "2026-01-01T10:00:00.0 0Z",
+                "+026-01-01T10:00:00.000Z",
+                "2026-01-01t10:00:00.000z",
+                "2026-01-01T10:00:00.000+01:00",
+                "2026-1-01T10:00:00.000Z0"));
+    for (int i = 0; i < 20_000; i++) {
+      String wire =
+          EventCodec.formatTimestamp(
+              Instant.ofEpochMilli(random.nextLong() % 253_402_300_800_000L));
+      values.add(wire);
+      // The same string with one character changed to a digit or a separator.
+      char[] c = wire.toCharArray();
+      c[random.nextInt(c.length)] = "0123456789-:.TZ".charAt(random.nextInt(15));
+      values.add(new String(c));
+    }
+
+    for (String value : values) {
+      Object expected;
+      try {
+        expected = EventCodec.parseTimestampWithFormatter(value);
+      } catch (java.time.format.DateTimeParseException e) {
+        expected = "rejected";
+      }
+      Object actual;
+      try {
+        actual = EventCodec.parseTimestamp(value);
+      } catch (java.time.format.DateTimeParseException e) {
+        actual = "rejected";
+      }
+      assertThat(actual).as(value).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void encodingIsByteForByteWhatJacksonWritesForTheSameFields() throws Exception {
     char[] pool = {
       'a', 'Z', '0', ' ', '"', '\\', '/', '\n', '\r', '\t', '\b', '\f', '\u0000', '\u001f',

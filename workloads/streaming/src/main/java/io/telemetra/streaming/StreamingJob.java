@@ -53,7 +53,8 @@ public final class StreamingJob {
     SlidingWindows windows = new SlidingWindows(settings.windowDuration(), settings.windowSlide());
     try {
       StreamingQuery ingest =
-          parsed(spark, settings, settings.topics().eventTopics())
+          // The ingest query stores no sentiment: scoring every chat message there was wasted.
+          parsed(spark, settings, settings.topics().eventTopics(), false)
               .writeStream()
               .queryName(INGEST_QUERY)
               .option(
@@ -75,7 +76,8 @@ public final class StreamingJob {
                       List.of(
                           settings.topics().of(EventType.CHAT),
                           settings.topics().of(EventType.VIEWER),
-                          settings.topics().of(EventType.TRANSACTION))),
+                          settings.topics().of(EventType.TRANSACTION)),
+                      settings.sentimentEnabled()),
                   windows,
                   settings.watermark())
               .writeStream()
@@ -99,8 +101,9 @@ public final class StreamingJob {
     }
   }
 
-  /** Kafka records of {@code topics}, decoded into {@link EventRows}. */
-  static Dataset<Row> parsed(SparkSession spark, StreamingSettings settings, List<String> topics) {
+  /** Kafka records of {@code topics}, decoded into {@link EventRows}, chat scored if asked. */
+  static Dataset<Row> parsed(
+      SparkSession spark, StreamingSettings settings, List<String> topics, boolean sentiment) {
     var reader =
         spark
             .readStream()
@@ -122,8 +125,7 @@ public final class StreamingJob {
             col("offset"),
             col("timestamp"))
         .mapPartitions(
-            new RecordParser(
-                settings.topics(), settings.sentimentEnabled(), settings.futureTolerance()),
+            new RecordParser(settings.topics(), sentiment, settings.futureTolerance()),
             Encoders.row(EventRows.SCHEMA));
   }
 
@@ -134,6 +136,13 @@ public final class StreamingJob {
             .appName("telemetra-streaming")
             .config("spark.sql.shuffle.partitions", settings.shufflePartitions())
             .config("spark.sql.session.timeZone", "UTC")
+            // The window aggregate (collect_set for exact unique chatters) is an object hash
+            // aggregate; past this many groups in a task Spark falls back to sorting every row
+            // (default 128, less than one batch's streams x windows x kinds): 40 % of the job's
+            // CPU in a profile of a drain (docs/performance.md).
+            .config(
+                "spark.sql.objectHashAggregate.sortBased.fallbackThreshold",
+                conf.get("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "65536"))
             // Spark's default plus the Kafka client key and JAAS config the source options carry.
             .config(
                 "spark.redaction.regex",
