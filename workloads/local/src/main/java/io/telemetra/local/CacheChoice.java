@@ -1,6 +1,7 @@
 package io.telemetra.local;
 
 import io.telemetra.embedded.RedisServer;
+import io.telemetra.runtime.RedisConnection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,8 +39,8 @@ public record CacheChoice(Kind kind, String host, int port, String reason) {
     if (!redisWanted) {
       return new CacheChoice(Kind.IN_PROCESS, null, 0, "--no-redis given");
     }
-    String host = env.getOrDefault("REDIS_HOST", "127.0.0.1");
-    int port = Integer.parseInt(env.getOrDefault("REDIS_PORT", "6379").strip());
+    String host = env.getOrDefault(RedisConnection.HOST, "127.0.0.1");
+    int port = RedisConnection.port(env);
     if (answersPing.test(host, port)) {
       return new CacheChoice(
           Kind.EXISTING_REDIS, host, port, "Redis answers on " + host + ":" + port);

@@ -7,6 +7,8 @@ import io.telemetra.events.Topics;
 import io.telemetra.local.ChildJvm.ChildPart;
 import io.telemetra.local.PartClasspaths.PartUnavailable;
 import io.telemetra.runtime.KafkaConnection;
+import io.telemetra.runtime.PostgresConnection;
+import io.telemetra.runtime.RedisConnection;
 import io.telemetra.schema.SchemaMigrator;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -279,15 +281,16 @@ public final class LocalPipeline {
     postgresEnv(api);
     switch (cache.kind()) {
       case IN_PROCESS:
-        api.unset("REDIS_HOST", "REDIS_PORT", "REDIS_PASSWORD", "REDIS_PASSWORD_FILE");
+        api.unset(RedisConnection.VARIABLES.toArray(String[]::new));
         break;
       case STARTED_REDIS:
-        api.env("REDIS_HOST", cache.host())
-            .env("REDIS_PORT", String.valueOf(cache.port()))
-            .unset("REDIS_PASSWORD", "REDIS_PASSWORD_FILE");
+        api.unset(RedisConnection.VARIABLES.toArray(String[]::new));
+        new RedisConnection(cache.host(), cache.port(), null).environment().forEach(api::env);
         break;
       default:
-        api.env("REDIS_HOST", cache.host()).env("REDIS_PORT", String.valueOf(cache.port()));
+        // A Redis the user runs: its password variables, if any, pass through.
+        api.env(RedisConnection.HOST, cache.host())
+            .env(RedisConnection.PORT, String.valueOf(cache.port()));
     }
     ChildPart part = api.start(dataDir.log("api"), "Started TelemetraApiApplication");
     startedApplication(part);
@@ -334,13 +337,14 @@ public final class LocalPipeline {
   }
 
   private void postgresEnv(ChildJvm child) {
+    // Nothing of the runner's own environment (a POSTGRES_URL, TLS settings) reaches the child.
     child
-        .env("POSTGRES_HOST", postgres.host())
-        .env("POSTGRES_PORT", String.valueOf(postgres.port()))
-        .env("POSTGRES_DB", Postgres.DATABASE)
-        .env("POSTGRES_USER", postgres.user())
-        .env("POSTGRES_PASSWORD", postgres.password())
-        .unset("POSTGRES_URL", "POSTGRES_PASSWORD_FILE");
+        .unset(PostgresConnection.VARIABLES.toArray(String[]::new))
+        .env(PostgresConnection.HOST, postgres.host())
+        .env(PostgresConnection.PORT, String.valueOf(postgres.port()))
+        .env(PostgresConnection.DATABASE, Postgres.DATABASE)
+        .env(PostgresConnection.USER, postgres.user())
+        .env(PostgresConnection.PASSWORD, postgres.password());
   }
 
   private void notAvailable(String part, String why) {

@@ -1,5 +1,7 @@
 package io.telemetra.schema;
 
+import io.telemetra.runtime.PostgresConnection;
+
 /**
  * Command-line entry point used by compose's migration step and by operators who migrate by hand.
  * Reads POSTGRES_HOST, POSTGRES_PORT, POSTGRES_DB, POSTGRES_USER and POSTGRES_PASSWORD (or
@@ -10,7 +12,7 @@ public final class SchemaMigrationMain {
   private SchemaMigrationMain() {}
 
   public static void main(String[] args) {
-    PostgresSettings settings = PostgresSettings.fromEnvironment(System.getenv());
+    PostgresConnection settings = PostgresConnection.fromEnvironment(System.getenv());
     SchemaMigrator migrator =
         SchemaMigrator.forUrl(settings.jdbcUrl(), settings.user(), settings.password());
     String version = migrator.migrate();

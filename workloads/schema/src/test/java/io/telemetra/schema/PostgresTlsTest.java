@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.telemetra.embedded.CertificateAuthority;
 import io.telemetra.embedded.Postgres;
+import io.telemetra.runtime.PostgresConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -53,8 +54,8 @@ class PostgresTlsTest {
 
   @Test
   void aRootCertificateMeansVerifyFullAndTheConnectionIsEncrypted() throws Exception {
-    PostgresSettings settings =
-        PostgresSettings.fromEnvironment(
+    PostgresConnection settings =
+        PostgresConnection.fromEnvironment(
             env(Map.of("POSTGRES_SSL_ROOT_CERT", ca.certificatePem())));
 
     assertThat(settings.jdbcUrl()).contains("sslmode=verify-full");
@@ -69,8 +70,8 @@ class PostgresTlsTest {
   @Test
   void theRootCertificateMayComeFromAFile() throws Exception {
     Path file = Files.writeString(dir.resolve("root.crt"), ca.certificatePem());
-    PostgresSettings settings =
-        PostgresSettings.fromEnvironment(
+    PostgresConnection settings =
+        PostgresConnection.fromEnvironment(
             env(
                 Map.of(
                     "POSTGRES_SSL_MODE",
@@ -86,8 +87,8 @@ class PostgresTlsTest {
   @Test
   void aServerAnotherCaSignedIsRefused() {
     String other = CertificateAuthority.create("someone-else").certificatePem();
-    PostgresSettings settings =
-        PostgresSettings.fromEnvironment(env(Map.of("POSTGRES_SSL_ROOT_CERT", other)));
+    PostgresConnection settings =
+        PostgresConnection.fromEnvironment(env(Map.of("POSTGRES_SSL_ROOT_CERT", other)));
 
     assertThatThrownBy(() -> connect(settings).close())
         .isInstanceOf(SQLException.class)
@@ -96,11 +97,11 @@ class PostgresTlsTest {
 
   @Test
   void withoutTlsSettingsTheDriverDefaultStands() throws Exception {
-    PostgresSettings settings = PostgresSettings.fromEnvironment(env(Map.of()));
+    PostgresConnection settings = PostgresConnection.fromEnvironment(env(Map.of()));
 
     assertThat(settings.jdbcUrl()).doesNotContain("ssl");
     try (Connection c =
-        connect(PostgresSettings.fromEnvironment(env(Map.of("POSTGRES_SSL_MODE", "disable"))))) {
+        connect(PostgresConnection.fromEnvironment(env(Map.of("POSTGRES_SSL_MODE", "disable"))))) {
       assertThat(encrypted(c)).isFalse();
     }
   }
@@ -109,7 +110,7 @@ class PostgresTlsTest {
   void contradictionsAreRefusedNamingTheVariable() {
     assertThatThrownBy(
             () ->
-                PostgresSettings.fromEnvironment(
+                PostgresConnection.fromEnvironment(
                     env(
                         Map.of(
                             "POSTGRES_SSL_MODE",
@@ -118,16 +119,16 @@ class PostgresTlsTest {
                             ca.certificatePem()))))
         .hasMessageContaining("POSTGRES_SSL_MODE=prefer may not use TLS");
     assertThatThrownBy(
-            () -> PostgresSettings.fromEnvironment(env(Map.of("POSTGRES_SSL_MODE", "strict"))))
+            () -> PostgresConnection.fromEnvironment(env(Map.of("POSTGRES_SSL_MODE", "strict"))))
         .hasMessageContaining("POSTGRES_SSL_MODE=strict is not one of");
     assertThatThrownBy(
             () ->
-                PostgresSettings.fromEnvironment(
+                PostgresConnection.fromEnvironment(
                     env(Map.of("POSTGRES_SSL_ROOT_CERT", "/etc/ssl/root.crt"))))
         .hasMessageContaining("must hold a PEM certificate");
   }
 
-  private static Connection connect(PostgresSettings settings) throws SQLException {
+  private static Connection connect(PostgresConnection settings) throws SQLException {
     return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
   }
 

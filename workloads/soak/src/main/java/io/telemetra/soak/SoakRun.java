@@ -4,6 +4,7 @@ import io.telemetra.embedded.RedisServer;
 import io.telemetra.local.LocalPipeline;
 import io.telemetra.local.RunnerSettings;
 import io.telemetra.local.RunningPart;
+import io.telemetra.runtime.RedisConnection;
 import io.telemetra.soak.probe.ApiProber;
 import io.telemetra.soak.probe.CheckpointProgress;
 import io.telemetra.soak.probe.KafkaEndOffsets;
@@ -98,8 +99,7 @@ public final class SoakRun {
             Optional.empty(),
             settings.partitions());
     Map<String, String> env = new HashMap<>(System.getenv());
-    env.put("REDIS_HOST", "127.0.0.1");
-    env.put("REDIS_PORT", Integer.toString(ports.redis()));
+    env.putAll(new RedisConnection("127.0.0.1", ports.redis(), null).environment());
     LocalPipeline pipeline =
         new LocalPipeline(runner, env, out, out).producerArguments(settings.producerArguments());
     ScheduledExecutorService background = Executors.newScheduledThreadPool(2);

@@ -9,7 +9,7 @@ import io.telemetra.embedded.Postgres;
 import io.telemetra.events.Event;
 import io.telemetra.events.Topics;
 import io.telemetra.runtime.KafkaConnection;
-import io.telemetra.schema.PostgresSettings;
+import io.telemetra.runtime.PostgresConnection;
 import io.telemetra.schema.SchemaMigrator;
 import io.telemetra.streaming.config.StartingOffsets;
 import io.telemetra.streaming.config.StreamingSettings;
@@ -98,14 +98,14 @@ final class TestInfrastructure {
     SchemaMigrator.forUrl(url, postgres.user(), "").migrate();
     return new Pipeline(
         topics,
-        new PostgresSettings(url, postgres.user(), ""),
+        new PostgresConnection(url, postgres.user(), ""),
         broker.bootstrapServers(),
         root.resolve("checkpoints-" + id));
   }
 
   /** One test's topics, database and checkpoint directory. */
   record Pipeline(
-      Topics topics, PostgresSettings postgres, String bootstrapServers, Path checkpoints) {
+      Topics topics, PostgresConnection postgres, String bootstrapServers, Path checkpoints) {
 
     StreamingSettings settings() {
       return settings(KafkaConnection.plaintext(bootstrapServers));

@@ -5,7 +5,7 @@ import io.telemetra.operator.api.v1alpha1.PostgresSpec;
 import io.telemetra.operator.api.v1alpha1.QueryProgress;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.status.Reason;
-import io.telemetra.schema.PostgresSettings;
+import io.telemetra.runtime.PostgresConnection;
 import io.telemetra.schema.SchemaMigrator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,7 +81,7 @@ public final class SchemaDatabase {
   public static SchemaDatabase of(
       KubernetesClient client, ReferencedSecrets secrets, TelemetraPipeline pipeline) {
     PostgresSpec pg = pipeline.getSpec().getPostgres();
-    PostgresSettings settings = connection(secrets, pipeline);
+    PostgresConnection settings = connection(secrets, pipeline);
     String url =
         settings
             .withParameters("connectTimeout=5&socketTimeout=60&ApplicationName=telemetra-operator")
@@ -113,13 +113,13 @@ public final class SchemaDatabase {
    *
    * @throws PipelineProblem when a Secret or key is missing, or a value is unusable
    */
-  static PostgresSettings connection(ReferencedSecrets secrets, TelemetraPipeline pipeline) {
+  static PostgresConnection connection(ReferencedSecrets secrets, TelemetraPipeline pipeline) {
     return WorkloadEnvironment.resolved(
         secrets,
         pipeline,
-        name -> name.startsWith("POSTGRES_"),
+        PostgresConnection.VARIABLES::contains,
         "spec.postgres",
-        PostgresSettings::fromEnvironment);
+        PostgresConnection::fromEnvironment);
   }
 
   /**

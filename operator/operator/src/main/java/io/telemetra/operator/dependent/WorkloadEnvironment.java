@@ -10,7 +10,8 @@ import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineSpec;
 import io.telemetra.operator.status.Reason;
 import io.telemetra.runtime.KafkaConnection;
-import io.telemetra.schema.PostgresSettings;
+import io.telemetra.runtime.PostgresConnection;
+import io.telemetra.runtime.RedisConnection;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,11 +41,11 @@ public final class WorkloadEnvironment {
     } else if (spec.getKafka().getTls() != null) {
       env.put(KafkaConnection.SECURITY_PROTOCOL, "SSL");
     }
-    env.put("POSTGRES_HOST", spec.getPostgres().getHost());
-    env.put("POSTGRES_PORT", String.valueOf(spec.getPostgres().getPort()));
-    env.put("POSTGRES_DB", spec.getPostgres().getDatabase());
+    env.put(PostgresConnection.HOST, spec.getPostgres().getHost());
+    env.put(PostgresConnection.PORT, String.valueOf(spec.getPostgres().getPort()));
+    env.put(PostgresConnection.DATABASE, spec.getPostgres().getDatabase());
     if (spec.getPostgres().getSslMode() != null) {
-      env.put(PostgresSettings.SSL_MODE, spec.getPostgres().getSslMode().value());
+      env.put(PostgresConnection.SSL_MODE, spec.getPostgres().getSslMode().value());
     }
     return env;
   }
@@ -53,11 +54,11 @@ public final class WorkloadEnvironment {
   public static List<EnvVar> sharedSecrets(TelemetraPipelineSpec spec) {
     List<EnvVar> env = new ArrayList<>();
     var pg = spec.getPostgres().getCredentialsSecretRef();
-    env.add(secret("POSTGRES_USER", pg.getName(), pg.getUserKey()));
-    env.add(secret("POSTGRES_PASSWORD", pg.getName(), pg.getPasswordKey()));
+    env.add(secret(PostgresConnection.USER, pg.getName(), pg.getUserKey()));
+    env.add(secret(PostgresConnection.PASSWORD, pg.getName(), pg.getPasswordKey()));
     var root = spec.getPostgres().getRootCertificateSecretRef();
     if (root != null) {
-      env.add(secret(PostgresSettings.SSL_ROOT_CERT, root.getName(), root.getKey()));
+      env.add(secret(PostgresConnection.SSL_ROOT_CERT, root.getName(), root.getKey()));
     }
     KafkaAuth auth = spec.getKafka().getAuth();
     if (auth != null) {
@@ -163,8 +164,8 @@ public final class WorkloadEnvironment {
       env.put("API_CORS_ORIGINS", spec.getApi().getCorsOrigins());
     }
     if (spec.getRedis() != null) {
-      env.put("REDIS_HOST", spec.getRedis().getHost());
-      env.put("REDIS_PORT", String.valueOf(spec.getRedis().getPort()));
+      env.put(RedisConnection.HOST, spec.getRedis().getHost());
+      env.put(RedisConnection.PORT, String.valueOf(spec.getRedis().getPort()));
     }
     return env;
   }
@@ -176,7 +177,7 @@ public final class WorkloadEnvironment {
     env.add(secret("API_AUTH_TOKEN", token.getName(), token.getKey()));
     if (spec.getRedis() != null && spec.getRedis().getPasswordSecretRef() != null) {
       var redis = spec.getRedis().getPasswordSecretRef();
-      env.add(secret("REDIS_PASSWORD", redis.getName(), redis.getKey()));
+      env.add(secret(RedisConnection.PASSWORD, redis.getName(), redis.getKey()));
     }
     return env;
   }

@@ -483,8 +483,13 @@ class DesiredStateTest {
   }
 
   @Test
-  void everyKafkaVariableOfTheRuntimeContractIsReservedInTemplates() {
-    assertThat(io.telemetra.runtime.KafkaConnection.VARIABLES)
+  void everyConnectionVariableOfTheRuntimeContractIsReservedInTemplates() {
+    assertThat(
+            java.util.stream.Stream.of(
+                    io.telemetra.runtime.KafkaConnection.VARIABLES,
+                    io.telemetra.runtime.PostgresConnection.VARIABLES,
+                    io.telemetra.runtime.RedisConnection.VARIABLES)
+                .flatMap(List::stream))
         .allSatisfy(
             name ->
                 assertThat(

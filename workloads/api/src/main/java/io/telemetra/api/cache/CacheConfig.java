@@ -1,9 +1,10 @@
 package io.telemetra.api.cache;
 
 import io.telemetra.api.config.EnvironmentVariables;
-import io.telemetra.runtime.EnvironmentSecrets;
+import io.telemetra.runtime.RedisConnection;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,7 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 
-/** Chooses the cache: Redis when REDIS_HOST is set, else an in-process cache. */
+/** Chooses the cache: Redis when REDIS_HOST is set ({@link RedisConnection}), else in-process. */
 @Configuration(proxyBeanMethods = false)
 public class CacheConfig {
 
@@ -25,13 +26,12 @@ public class CacheConfig {
     Map<String, String> env = EnvironmentVariables.from(environment);
     Duration ttl =
         environment.getProperty("telemetra.cache.ttl", Duration.class, Duration.ofSeconds(30));
-    String host = env.get("REDIS_HOST");
-    if (host == null) {
-      log.info("REDIS_HOST is not set: using an in-process cache");
+    Optional<RedisConnection> connection = RedisConnection.fromEnvironment(env);
+    if (connection.isEmpty()) {
+      log.info("{} is not set: using an in-process cache", RedisConnection.HOST);
       return new InProcessHotReadCache(ttl);
     }
-    int port = Integer.parseInt(env.getOrDefault("REDIS_PORT", "6379"));
-    String password = EnvironmentSecrets.read(env, "REDIS_PASSWORD");
+    RedisConnection redisAt = connection.get();
     Duration timeout =
         environment.getProperty("telemetra.redis.timeout", Duration.class, Duration.ofMillis(250));
     Duration cooldown =
@@ -41,7 +41,7 @@ public class CacheConfig {
         DefaultJedisClientConfig.builder()
             .connectionTimeoutMillis((int) timeout.toMillis())
             .socketTimeoutMillis((int) timeout.toMillis())
-            .password(password.isEmpty() ? null : password)
+            .password(redisAt.password())
             .clientName("telemetra-api")
             .build();
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
@@ -51,11 +51,13 @@ public class CacheConfig {
     pool.setMaxWait(timeout);
     pool.setTestWhileIdle(false);
     pool.setJmxEnabled(false);
-    String address = host + ":" + port;
-    log.info("Caching hot reads in Redis at {}", address);
+    log.info("Caching hot reads in Redis at {}", redisAt.address());
     RedisHotReadCache redis =
         new RedisHotReadCache(
-            new JedisPooled(new HostAndPort(host, port), client, pool), address, ttl, cooldown);
+            new JedisPooled(new HostAndPort(redisAt.host(), redisAt.port()), client, pool),
+            redisAt.address(),
+            ttl,
+            cooldown);
     Duration nearTtl =
         environment.getProperty("telemetra.cache.near-ttl", Duration.class, Duration.ofSeconds(2));
     return nearTtl.isZero() ? redis : new NearCachedHotReadCache(redis, nearTtl);

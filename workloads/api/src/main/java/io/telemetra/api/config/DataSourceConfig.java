@@ -2,7 +2,7 @@ package io.telemetra.api.config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.telemetra.schema.PostgresSettings;
+import io.telemetra.runtime.PostgresConnection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -12,12 +12,12 @@ import org.springframework.core.env.Environment;
 public class DataSourceConfig {
 
   @Bean
-  PostgresSettings postgresSettings(Environment environment) {
-    return PostgresSettings.fromEnvironment(EnvironmentVariables.from(environment));
+  PostgresConnection postgresSettings(Environment environment) {
+    return PostgresConnection.fromEnvironment(EnvironmentVariables.from(environment));
   }
 
   @Bean(destroyMethod = "close")
-  HikariDataSource dataSource(PostgresSettings settings, Environment environment) {
+  HikariDataSource dataSource(PostgresConnection settings, Environment environment) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("telemetra-api");
     config.setJdbcUrl(settings.jdbcUrl());

@@ -1,8 +1,11 @@
 package io.telemetra.api.config;
 
+import io.telemetra.runtime.PostgresConnection;
+import io.telemetra.runtime.RedisConnection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.core.env.Environment;
 
 /**
@@ -12,21 +15,12 @@ import org.springframework.core.env.Environment;
 public final class EnvironmentVariables {
 
   private static final List<String> NAMES =
-      List.of(
-          "POSTGRES_URL",
-          "POSTGRES_HOST",
-          "POSTGRES_PORT",
-          "POSTGRES_DB",
-          "POSTGRES_USER",
-          "POSTGRES_PASSWORD",
-          "POSTGRES_PASSWORD_FILE",
-          "REDIS_HOST",
-          "REDIS_PORT",
-          "REDIS_PASSWORD",
-          "REDIS_PASSWORD_FILE",
-          "API_AUTH_TOKEN",
-          "API_AUTH_TOKEN_FILE",
-          "API_CORS_ORIGINS");
+      Stream.of(
+              PostgresConnection.VARIABLES,
+              RedisConnection.VARIABLES,
+              List.of("API_AUTH_TOKEN", "API_AUTH_TOKEN_FILE", "API_CORS_ORIGINS"))
+          .flatMap(List::stream)
+          .toList();
 
   private EnvironmentVariables() {}
 

@@ -7,7 +7,7 @@ import io.telemetra.api.metrics.WindowRepository;
 import io.telemetra.api.moment.MomentRepository;
 import io.telemetra.api.security.SecurityConfig.CorsOrigins;
 import io.telemetra.api.stream.StreamRepository;
-import io.telemetra.schema.PostgresSettings;
+import io.telemetra.runtime.PostgresConnection;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,7 +72,8 @@ public class LiveConfig implements WebSocketConfigurer {
   }
 
   @Bean
-  static UpdateListener updateListener(PostgresSettings settings, ObjectMapper json, LiveHub hub) {
+  static UpdateListener updateListener(
+      PostgresConnection settings, ObjectMapper json, LiveHub hub) {
     return new UpdateListener(settings, json, hub::onUpdate);
   }
 

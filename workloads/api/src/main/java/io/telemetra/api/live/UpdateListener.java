@@ -1,8 +1,8 @@
 package io.telemetra.api.live;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.telemetra.runtime.PostgresConnection;
 import io.telemetra.schema.Notifications;
-import io.telemetra.schema.PostgresSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -30,7 +30,7 @@ public class UpdateListener implements SmartLifecycle {
   private static final Duration HEARTBEAT = Duration.ofSeconds(15);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
-  private final PostgresSettings settings;
+  private final PostgresConnection settings;
   private final ObjectMapper json;
   private final Consumer<Update> consumer;
   private volatile boolean running;
@@ -38,7 +38,7 @@ public class UpdateListener implements SmartLifecycle {
   private volatile Thread thread;
   private volatile String lastError;
 
-  public UpdateListener(PostgresSettings settings, ObjectMapper json, Consumer<Update> consumer) {
+  public UpdateListener(PostgresConnection settings, ObjectMapper json, Consumer<Update> consumer) {
     this.settings = settings;
     this.json = json;
     this.consumer = consumer;

@@ -2,7 +2,7 @@ package io.telemetra.streaming.config;
 
 import io.telemetra.events.Topics;
 import io.telemetra.runtime.KafkaConnection;
-import io.telemetra.schema.PostgresSettings;
+import io.telemetra.runtime.PostgresConnection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +36,7 @@ public record StreamingSettings(
     String pipeline,
     KafkaConnection kafka,
     Topics topics,
-    PostgresSettings postgres,
+    PostgresConnection postgres,
     Duration windowDuration,
     Duration windowSlide,
     Duration watermark,
@@ -90,7 +90,7 @@ public record StreamingSettings(
         pipeline.isEmpty() ? topics.prefix() : pipeline,
         KafkaConnection.fromEnvironment(env),
         topics,
-        PostgresSettings.fromEnvironment(env),
+        PostgresConnection.fromEnvironment(env),
         seconds(env, "CHAT_WINDOW_DURATION_SECONDS", 60),
         seconds(env, "CHAT_WINDOW_SLIDE_SECONDS", 10),
         seconds(env, "WATERMARK_SECONDS", 30),

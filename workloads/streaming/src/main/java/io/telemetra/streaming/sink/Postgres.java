@@ -1,6 +1,6 @@
 package io.telemetra.streaming.sink;
 
-import io.telemetra.schema.PostgresSettings;
+import io.telemetra.runtime.PostgresConnection;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,9 +13,9 @@ import java.util.Properties;
 /** Opens JDBC connections for the sinks (one per micro-batch; one transaction each). */
 public final class Postgres {
 
-  private final PostgresSettings settings;
+  private final PostgresConnection settings;
 
-  public Postgres(PostgresSettings settings) {
+  public Postgres(PostgresConnection settings) {
     this.settings = settings;
   }
 

@@ -1,28 +1,49 @@
-package io.telemetra.schema;
+package io.telemetra.runtime;
 
-import io.telemetra.runtime.EnvironmentSecrets;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where Postgres is and who to connect as, read from the environment variables every Telemetra
- * workload shares: POSTGRES_HOST (localhost), POSTGRES_PORT (5432), POSTGRES_DB (telemetra),
- * POSTGRES_USER (telemetra), and POSTGRES_PASSWORD or POSTGRES_PASSWORD_FILE (a mounted secret;
- * {@link EnvironmentSecrets} has the rule). A POSTGRES_URL (a full JDBC URL) overrides host, port
- * and database.
+ * How a workload reaches Postgres, and the one definition of the {@code POSTGRES_*} variables of
+ * docs/configuration.md (the operator, the local runner and the soak set them; every workload reads
+ * them through {@link #fromEnvironment}): where Postgres is and who to connect as, POSTGRES_HOST
+ * (localhost), POSTGRES_PORT (5432), POSTGRES_DB (telemetra), POSTGRES_USER (telemetra), and
+ * POSTGRES_PASSWORD or POSTGRES_PASSWORD_FILE (a mounted secret; {@link EnvironmentSecrets} has the
+ * rule). A POSTGRES_URL (a full JDBC URL) overrides host, port and database.
  *
  * <p>TLS: POSTGRES_SSL_MODE is libpq's and pgjdbc's {@code sslmode}; POSTGRES_SSL_ROOT_CERT (_FILE)
  * is the PEM certificate of the CA that signed the server's (then the mode defaults to {@code
  * verify-full}). Both become parameters of the JDBC URL, so every client built from {@link
  * #jdbcUrl()} (the job, the API's pool, Flyway, the operator) uses them, with no file to mount.
  */
-public record PostgresSettings(String jdbcUrl, String user, String password) {
+public record PostgresConnection(String jdbcUrl, String user, String password) {
 
+  public static final String URL = "POSTGRES_URL";
+  public static final String HOST = "POSTGRES_HOST";
+  public static final String PORT = "POSTGRES_PORT";
+  public static final String DATABASE = "POSTGRES_DB";
+  public static final String USER = "POSTGRES_USER";
+  public static final String PASSWORD = "POSTGRES_PASSWORD";
   public static final String SSL_MODE = "POSTGRES_SSL_MODE";
   public static final String SSL_ROOT_CERT = "POSTGRES_SSL_ROOT_CERT";
+
+  /** Every variable {@link #fromEnvironment} reads, {@code _FILE} variants included. */
+  public static final List<String> VARIABLES =
+      List.of(
+          URL,
+          HOST,
+          PORT,
+          DATABASE,
+          USER,
+          PASSWORD,
+          PASSWORD + EnvironmentSecrets.FILE_SUFFIX,
+          SSL_MODE,
+          SSL_ROOT_CERT,
+          SSL_ROOT_CERT + EnvironmentSecrets.FILE_SUFFIX);
 
   /** The modes of libpq's sslmode, weakest first. */
   public static final List<String> SSL_MODES =
@@ -33,30 +54,43 @@ public record PostgresSettings(String jdbcUrl, String user, String password) {
    *
    * @throws IllegalArgumentException naming the variable when a TLS setting is invalid
    */
-  public static PostgresSettings fromEnvironment(Map<String, String> env) {
-    String url = env.get("POSTGRES_URL");
+  public static PostgresConnection fromEnvironment(Map<String, String> env) {
+    String url = env.get(URL);
     if (url == null || url.isBlank()) {
       url =
           "jdbc:postgresql://"
-              + env.getOrDefault("POSTGRES_HOST", "localhost")
+              + env.getOrDefault(HOST, "localhost")
               + ":"
-              + env.getOrDefault("POSTGRES_PORT", "5432")
+              + env.getOrDefault(PORT, "5432")
               + "/"
-              + env.getOrDefault("POSTGRES_DB", "telemetra");
+              + env.getOrDefault(DATABASE, "telemetra");
     }
-    String user = env.getOrDefault("POSTGRES_USER", "telemetra");
+    String user = env.getOrDefault(USER, "telemetra");
     String tls = sslParameters(env.get(SSL_MODE), EnvironmentSecrets.read(env, SSL_ROOT_CERT));
-    return new PostgresSettings(
-            url.strip(), user, EnvironmentSecrets.read(env, "POSTGRES_PASSWORD"))
+    return new PostgresConnection(url.strip(), user, EnvironmentSecrets.read(env, PASSWORD))
         .withParameters(tls);
   }
 
+  /**
+   * The variables that recreate this connection in another process on this machine: the URL (with
+   * its TLS parameters), the user and the password.
+   */
+  public Map<String, String> environment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put(URL, jdbcUrl);
+    env.put(USER, user);
+    if (password != null && !password.isEmpty()) {
+      env.put(PASSWORD, password);
+    }
+    return env;
+  }
+
   /** This URL with {@code parameters} ({@code a=1&b=2}, already encoded) appended. */
-  public PostgresSettings withParameters(String parameters) {
+  public PostgresConnection withParameters(String parameters) {
     if (parameters.isEmpty()) {
       return this;
     }
-    return new PostgresSettings(
+    return new PostgresConnection(
         jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + parameters, user, password);
   }
 
@@ -109,6 +143,6 @@ public record PostgresSettings(String jdbcUrl, String user, String password) {
 
   @Override
   public String toString() {
-    return "PostgresSettings[jdbcUrl=" + location() + ", user=" + user + ", password=<redacted>]";
+    return "PostgresConnection[jdbcUrl=" + location() + ", user=" + user + ", password=<redacted>]";
   }
 }
