@@ -2,7 +2,6 @@ package io.telemetra.runtime;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,20 +68,6 @@ public record PostgresConnection(String jdbcUrl, String user, String password) {
     String tls = sslParameters(env.get(SSL_MODE), EnvironmentSecrets.read(env, SSL_ROOT_CERT));
     return new PostgresConnection(url.strip(), user, EnvironmentSecrets.read(env, PASSWORD))
         .withParameters(tls);
-  }
-
-  /**
-   * The variables that recreate this connection in another process on this machine: the URL (with
-   * its TLS parameters), the user and the password.
-   */
-  public Map<String, String> environment() {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put(URL, jdbcUrl);
-    env.put(USER, user);
-    if (password != null && !password.isEmpty()) {
-      env.put(PASSWORD, password);
-    }
-    return env;
   }
 
   /** This URL with {@code parameters} ({@code a=1&b=2}, already encoded) appended. */
