@@ -1,4 +1,4 @@
-import type { MetricsResponse, Moment, Page, Stream } from './types';
+import type { MetricsSeries, MomentPage, Problem, Stream, StreamPage } from './types';
 
 /** A failed API call, carrying the RFC 7807 problem the server sent (or what we could tell). */
 export class ApiError extends Error {
@@ -13,10 +13,10 @@ export class ApiError extends Error {
 }
 
 export interface Api {
-  listStreams(size?: number): Promise<Page<Stream>>;
+  listStreams(size?: number): Promise<StreamPage>;
   getStream(streamId: string): Promise<Stream>;
-  getMetrics(streamId: string, from: Date, to: Date): Promise<MetricsResponse>;
-  listMoments(streamId: string, from: Date, size?: number): Promise<Page<Moment>>;
+  getMetrics(streamId: string, from: Date, to: Date): Promise<MetricsSeries>;
+  listMoments(streamId: string, from: Date, size?: number): Promise<MomentPage>;
 }
 
 type Fetch = typeof fetch;
@@ -42,21 +42,21 @@ export function createApi(token: string, onUnauthorized: () => void, fetchFn: Fe
   }
 
   return {
-    listStreams: (size = 200) => get<Page<Stream>>('/streams', { page: 0, size }),
+    listStreams: (size = 200) => get<StreamPage>('/streams', { page: 0, size }),
     getStream: (streamId) => get<Stream>(`/streams/${encodeURIComponent(streamId)}`),
     getMetrics: (streamId, from, to) =>
-      get<MetricsResponse>(`/streams/${encodeURIComponent(streamId)}/metrics`, {
+      get<MetricsSeries>(`/streams/${encodeURIComponent(streamId)}/metrics`, {
         from: from.toISOString(),
         to: to.toISOString(),
       }),
     listMoments: (streamId, from, size = 100) =>
-      get<Page<Moment>>('/moments', { stream_id: streamId, from: from.toISOString(), page: 0, size }),
+      get<MomentPage>('/moments', { stream_id: streamId, from: from.toISOString(), page: 0, size }),
   };
 }
 
 async function problemOf(response: Response): Promise<ApiError> {
   try {
-    const body = (await response.json()) as { title?: string; detail?: string };
+    const body = (await response.json()) as Partial<Problem>;
     return new ApiError(response.status, body.title ?? response.statusText ?? 'Error', body.detail ?? null);
   } catch {
     return new ApiError(response.status, response.statusText || `HTTP ${response.status}`, null);
