@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import io.telemetra.operator.api.crd.UpdateCommittedCrd;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -296,8 +297,9 @@ class HelmChartTest {
     for (String name : repoCrds) {
       assertThat(RenderedChart.CHART.resolve("crds").resolve(name))
           .as(
-              "charts/telemetra-operator/crds/%s is a copy of crds/%s (cp crds/* charts/telemetra-operator/crds/)",
-              name, name)
+              "charts/telemetra-operator/crds/%s is the generated CRD, as crds/%s is: regenerate"
+                  + " both with %s",
+              name, name, UpdateCommittedCrd.COMMAND)
           .hasSameTextualContentAs(committed.getParent().resolve(name));
     }
   }

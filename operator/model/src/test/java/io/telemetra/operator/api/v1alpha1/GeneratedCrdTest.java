@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.telemetra.operator.api.crd.UpdateCommittedCrd;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +34,7 @@ class GeneratedCrdTest {
   @Test
   void checkedInCrdEqualsTheGeneratedOne() throws IOException {
     assertThat(Files.readString(CHECKED_IN))
-        .as(
-            "crds/%s is out of date; regenerate it with"
-                + " ./mvnw -pl operator/model -Pupdate-crds process-classes",
-            CRD_FILE)
+        .as("crds/%s is out of date; regenerate it with %s", CRD_FILE, UpdateCommittedCrd.COMMAND)
         .isEqualTo(generated());
   }
 

@@ -1,35 +1,32 @@
-package io.telemetra.charts;
+package io.telemetra.operator.api.crd;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes docs/crd-reference.md from the committed CRD: one table row per field with its type,
- * default, constraints and the description the model's Javadoc-derived annotations gave it.
+ * docs/crd-reference.md, made from the generated CRD: one table row per field with its type,
+ * default, constraints and the description the model's annotations gave it.
  */
-final class CrdReference {
+public final class CrdReference {
 
-  static final Path DOC = RepoPaths.resolve("docs/crd-reference.md");
+  /** Where the reference lives in the repository. */
+  public static final String DOC = "docs/crd-reference.md";
 
   private CrdReference() {}
 
-  static String generate(Path crdFile) throws IOException {
-    JsonNode crd = new ObjectMapper(new YAMLFactory()).readTree(crdFile.toFile());
+  /** The reference for {@code crd}, the CRD file {@code crdFileName} under crds/ parsed. */
+  public static String markdown(JsonNode crd, String crdFileName) {
     JsonNode names = crd.at("/spec/names");
     StringBuilder md = new StringBuilder();
     md.append("# TelemetraPipeline reference\n\n")
         .append("<!-- Generated from crds/")
-        .append(crdFile.getFileName())
-        .append(" by charts/src/test/java/io/telemetra/charts/CrdReference.java;")
-        .append(" do not edit. Regenerate: ./mvnw -B -pl charts test -Dtest=CrdReferenceTest")
-        .append(" -Dtelemetra.docs.update=true -->\n\n");
+        .append(crdFileName)
+        .append(" by the operator model's build (CrdReference); do not edit. Regenerate: ")
+        .append(UpdateCommittedCrd.COMMAND)
+        .append(" -->\n\n");
     for (JsonNode version : crd.at("/spec/versions")) {
       md.append("`")
           .append(crd.at("/spec/group").asText())
