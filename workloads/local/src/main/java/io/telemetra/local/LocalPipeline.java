@@ -154,7 +154,7 @@ public final class LocalPipeline {
             + (resuming ? " (earlier run found: resuming from it)" : " (first run)")
             + "; logs in "
             + dataDir.logs());
-    token = ApiToken.loadOrCreate(dataDir.tokenFile(), settings.token());
+    token = ApiTokenFile.loadOrCreate(dataDir.tokenFile(), settings.token());
     return 0;
   }
 

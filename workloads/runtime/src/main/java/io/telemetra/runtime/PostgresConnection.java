@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * How a workload reaches Postgres, and the one definition of the {@code POSTGRES_*} variables of
@@ -77,6 +78,18 @@ public record PostgresConnection(String jdbcUrl, String user, String password) {
     }
     return new PostgresConnection(
         jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + parameters, user, password);
+  }
+
+  /**
+   * pgjdbc connection properties: the credentials and {@code ApplicationName} (what {@code
+   * pg_stat_activity} shows), for {@code DriverManager.getConnection(jdbcUrl(), ...)}.
+   */
+  public Properties properties(String applicationName) {
+    Properties properties = new Properties();
+    properties.setProperty("user", user);
+    properties.setProperty("password", password);
+    properties.setProperty("ApplicationName", applicationName);
+    return properties;
   }
 
   /** Where the database is: the URL without its parameters (which may hold a certificate). */

@@ -11,7 +11,7 @@ import io.telemetra.streaming.moments.MomentDetector;
 import io.telemetra.streaming.progress.KafkaDataLossDetector;
 import io.telemetra.streaming.sink.BatchLedger;
 import io.telemetra.streaming.sink.IngestSink;
-import io.telemetra.streaming.sink.Postgres;
+import io.telemetra.streaming.sink.SinkDatabase;
 import io.telemetra.streaming.sink.WindowSink;
 import io.telemetra.streaming.window.SlidingWindows;
 import io.telemetra.streaming.window.WindowedAggregation;
@@ -45,7 +45,7 @@ public final class StreamingJob {
     SparkSession spark = session(settings);
     var lateEvents = new LateEventCounter(WINDOWS_QUERY);
     spark.streams().addListener(lateEvents);
-    Postgres postgres = new Postgres(settings.postgres());
+    SinkDatabase postgres = new SinkDatabase(settings.postgres());
     var dataLoss =
         new KafkaDataLossDetector(
             settings.pipeline(), Set.of(INGEST_QUERY, WINDOWS_QUERY), postgres);

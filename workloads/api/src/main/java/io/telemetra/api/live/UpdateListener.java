@@ -148,10 +148,7 @@ public class UpdateListener implements SmartLifecycle {
   }
 
   private Connection connect() throws SQLException {
-    Properties props = new Properties();
-    props.setProperty("user", settings.user());
-    props.setProperty("password", settings.password());
-    props.setProperty("ApplicationName", "telemetra-api-listen");
+    Properties props = settings.properties("telemetra-api-listen");
     props.setProperty("connectTimeout", "5");
     props.setProperty("tcpKeepAlive", "true");
     return DriverManager.getConnection(settings.jdbcUrl(), props);

@@ -2,7 +2,7 @@ package io.telemetra.soak.truth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.telemetra.streaming.moments.Moment;
+import io.telemetra.streaming.moments.DetectedMoment;
 import io.telemetra.streaming.moments.MomentDetector;
 import io.telemetra.streaming.moments.StreamHistory;
 import io.telemetra.streaming.window.SlidingWindows;
@@ -127,7 +127,8 @@ class MomentRulesTest {
     Set<Rows.Moment> moments = new HashSet<>();
     for (String key : keys) {
       String[] parts = key.split("\\|");
-      for (Moment m : detector.detect(parts[0], Instant.parse(parts[1]), histories.get(parts[0]))) {
+      for (DetectedMoment m :
+          detector.detect(parts[0], Instant.parse(parts[1]), histories.get(parts[0]))) {
         moments.add(
             new Rows.Moment(
                 m.streamId(),

@@ -44,15 +44,15 @@ public final class MomentDetector {
   }
 
   /** The moments of one window of a stream, at most one per kind. */
-  public List<Moment> detect(String streamId, Instant start, StreamHistory history) {
-    List<Moment> moments = new ArrayList<>();
+  public List<DetectedMoment> detect(String streamId, Instant start, StreamHistory history) {
+    List<DetectedMoment> moments = new ArrayList<>();
     chat(streamId, start, history).ifPresent(moments::add);
     viewers(streamId, start, history).ifPresent(moments::add);
     revenue(streamId, start, history).ifPresent(moments::add);
     return moments;
   }
 
-  private Optional<Moment> chat(String streamId, Instant start, StreamHistory history) {
+  private Optional<DetectedMoment> chat(String streamId, Instant start, StreamHistory history) {
     Long value = history.chatCount(start);
     if (value == null) {
       return Optional.empty();
@@ -67,7 +67,7 @@ public final class MomentDetector {
     return moment(streamId, start, MomentKind.CHAT_SPIKE, value, baseline, null);
   }
 
-  private Optional<Moment> viewers(String streamId, Instant start, StreamHistory history) {
+  private Optional<DetectedMoment> viewers(String streamId, Instant start, StreamHistory history) {
     Double value = viewerChange(start, history);
     if (value == null) {
       return Optional.empty();
@@ -82,8 +82,8 @@ public final class MomentDetector {
     return moment(streamId, start, MomentKind.VIEWER_SPIKE, value, baseline, null);
   }
 
-  private Optional<Moment> revenue(String streamId, Instant start, StreamHistory history) {
-    Moment best = null;
+  private Optional<DetectedMoment> revenue(String streamId, Instant start, StreamHistory history) {
+    DetectedMoment best = null;
     for (String currency : history.currencies()) {
       BigDecimal value = history.revenue(start, currency);
       if (value == null) {
@@ -96,7 +96,7 @@ public final class MomentDetector {
           baseline.add(r == null ? 0.0 : r.doubleValue());
         }
       }
-      Optional<Moment> m =
+      Optional<DetectedMoment> m =
           moment(
               streamId, start, MomentKind.REVENUE_SPIKE, value.doubleValue(), baseline, currency);
       if (m.isPresent() && (best == null || outranks(m.get(), best))) {
@@ -110,7 +110,7 @@ public final class MomentDetector {
    * Which of two currencies' revenue spikes in one window is the moment: the higher score, and on a
    * tie the currency that sorts first, so the choice never depends on map order.
    */
-  static boolean outranks(Moment candidate, Moment best) {
+  static boolean outranks(DetectedMoment candidate, DetectedMoment best) {
     return outranks(candidate.score(), candidate.currency(), best.score(), best.currency());
   }
 
@@ -147,7 +147,7 @@ public final class MomentDetector {
     return starts;
   }
 
-  private Optional<Moment> moment(
+  private Optional<DetectedMoment> moment(
       String streamId,
       Instant start,
       MomentKind kind,
@@ -162,7 +162,7 @@ public final class MomentDetector {
       return Optional.empty();
     }
     return Optional.of(
-        new Moment(
+        new DetectedMoment(
             streamId,
             start,
             windows.endOf(start),

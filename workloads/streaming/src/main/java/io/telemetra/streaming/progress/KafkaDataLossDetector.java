@@ -1,6 +1,6 @@
 package io.telemetra.streaming.progress;
 
-import io.telemetra.streaming.sink.Postgres;
+import io.telemetra.streaming.sink.SinkDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,10 +31,10 @@ public final class KafkaDataLossDetector extends StreamingQueryListener {
 
   private final String pipeline;
   private final Set<String> queries;
-  private final Postgres postgres;
+  private final SinkDatabase postgres;
   private final AtomicLong total = new AtomicLong();
 
-  public KafkaDataLossDetector(String pipeline, Set<String> queries, Postgres postgres) {
+  public KafkaDataLossDetector(String pipeline, Set<String> queries, SinkDatabase postgres) {
     this.pipeline = pipeline;
     this.queries = queries;
     this.postgres = postgres;

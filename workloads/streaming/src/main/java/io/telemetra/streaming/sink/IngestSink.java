@@ -60,11 +60,11 @@ public final class IngestSink implements VoidFunction2<Dataset<Row>, Long> {
           + " updated_at = now()";
 
   private final BatchLedger ledger;
-  private final Postgres postgres;
+  private final SinkDatabase postgres;
   private final DeadLetterSender deadLetters;
 
   public IngestSink(
-      BatchLedger ledger, Postgres postgres, String deadLetterTopic, KafkaConnection kafka) {
+      BatchLedger ledger, SinkDatabase postgres, String deadLetterTopic, KafkaConnection kafka) {
     this.ledger = ledger;
     this.postgres = postgres;
     this.deadLetters = new DeadLetterSender(deadLetterTopic, kafka);
@@ -144,7 +144,7 @@ public final class IngestSink implements VoidFunction2<Dataset<Row>, Long> {
       for (Row r : rows) {
         s.setString(1, r.getAs("event_id"));
         s.setString(2, r.getAs("stream_id"));
-        s.setObject(3, Postgres.utc((Timestamp) r.getAs("ts")));
+        s.setObject(3, SinkDatabase.utc((Timestamp) r.getAs("ts")));
         s.setString(4, r.getAs("user_id"));
         s.setString(5, r.getAs("tx_type"));
         s.setBigDecimal(6, ((BigDecimal) r.getAs("amount")).stripTrailingZeros());
@@ -166,8 +166,8 @@ public final class IngestSink implements VoidFunction2<Dataset<Row>, Long> {
         s.setString(3, meta == null ? null : meta.getAs("category"));
         s.setString(4, meta == null ? null : meta.getAs("streamer"));
         s.setString(5, meta == null ? null : meta.getAs("status"));
-        s.setObject(6, meta == null ? null : Postgres.utc(meta.getTimestamp(3)));
-        s.setObject(7, Postgres.utc(e.getValue().lastEvent));
+        s.setObject(6, meta == null ? null : SinkDatabase.utc(meta.getTimestamp(3)));
+        s.setObject(7, SinkDatabase.utc(e.getValue().lastEvent));
         s.addBatch();
       }
       s.executeBatch();

@@ -1,6 +1,6 @@
 package io.telemetra.streaming.sink;
 
-import io.telemetra.streaming.moments.Moment;
+import io.telemetra.streaming.moments.DetectedMoment;
 import io.telemetra.streaming.moments.MomentDetector;
 import io.telemetra.streaming.moments.MomentKind;
 import io.telemetra.streaming.moments.StreamHistory;
@@ -85,7 +85,7 @@ final class MomentStore {
         StreamHistory history = histories.getOrDefault(stream, new StreamHistory());
         for (Instant start : affected(entry.getValue(), history)) {
           Set<MomentKind> absent = EnumSet.allOf(MomentKind.class);
-          for (Moment m : detector.detect(stream, start, history)) {
+          for (DetectedMoment m : detector.detect(stream, start, history)) {
             absent.remove(m.kind());
             bindUpsert(upsert, m, batchId);
             upsert.addBatch();
@@ -94,8 +94,8 @@ final class MomentStore {
           for (MomentKind kind : absent) {
             if (stored.contains(new StoredMoment(stream, start, kind.dbName()))) {
               delete.setString(1, stream);
-              delete.setObject(2, Postgres.utc(start));
-              delete.setObject(3, Postgres.utc(windows.endOf(start)));
+              delete.setObject(2, SinkDatabase.utc(start));
+              delete.setObject(3, SinkDatabase.utc(windows.endOf(start)));
               delete.setString(4, kind.dbName());
               delete.addBatch();
             }
@@ -142,10 +142,10 @@ final class MomentStore {
     return stored;
   }
 
-  private void bindUpsert(PreparedStatement s, Moment m, long batchId) throws SQLException {
+  private void bindUpsert(PreparedStatement s, DetectedMoment m, long batchId) throws SQLException {
     s.setString(1, m.streamId());
-    s.setObject(2, Postgres.utc(m.windowStart()));
-    s.setObject(3, Postgres.utc(m.windowEnd()));
+    s.setObject(2, SinkDatabase.utc(m.windowStart()));
+    s.setObject(3, SinkDatabase.utc(m.windowEnd()));
     s.setString(4, m.kind().dbName());
     s.setDouble(5, m.score());
     s.setBigDecimal(6, BigDecimal.valueOf(m.value()));
@@ -155,7 +155,7 @@ final class MomentStore {
     s.setLong(10, batchId);
   }
 
-  private String details(Moment m) {
+  private String details(DetectedMoment m) {
     var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
     json.put("metric", m.kind().metric());
     json.put("threshold", detector.threshold());
@@ -209,8 +209,8 @@ final class MomentStore {
     try (PreparedStatement s =
         c.prepareStatement(select + " WHERE stream_id = ANY(?) AND window_start BETWEEN ? AND ?")) {
       s.setArray(1, c.createArrayOf("text", streams.toArray()));
-      s.setObject(2, Postgres.utc(from));
-      s.setObject(3, Postgres.utc(to));
+      s.setObject(2, SinkDatabase.utc(from));
+      s.setObject(3, SinkDatabase.utc(to));
       try (var rs = s.executeQuery()) {
         while (rs.next()) {
           reader.read(rs);

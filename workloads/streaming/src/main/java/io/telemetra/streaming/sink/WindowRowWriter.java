@@ -96,8 +96,8 @@ final class WindowRowWriter {
 
   private static int key(PreparedStatement s, Row r) throws SQLException {
     s.setString(1, r.getAs("stream_id"));
-    s.setObject(2, Postgres.utc((Timestamp) r.getAs("window_start")));
-    s.setObject(3, Postgres.utc((Timestamp) r.getAs("window_end")));
+    s.setObject(2, SinkDatabase.utc((Timestamp) r.getAs("window_start")));
+    s.setObject(3, SinkDatabase.utc((Timestamp) r.getAs("window_end")));
     return 4;
   }
 }

@@ -28,11 +28,11 @@ public final class WindowSink implements VoidFunction2<Dataset<Row>, Long> {
   private static final long serialVersionUID = 1L;
 
   private final BatchLedger ledger;
-  private final Postgres postgres;
+  private final SinkDatabase postgres;
   private final MomentStore moments;
 
   public WindowSink(
-      BatchLedger ledger, Postgres postgres, SlidingWindows windows, MomentDetector detector) {
+      BatchLedger ledger, SinkDatabase postgres, SlidingWindows windows, MomentDetector detector) {
     this.ledger = ledger;
     this.postgres = postgres;
     this.moments = new MomentStore(windows, detector);

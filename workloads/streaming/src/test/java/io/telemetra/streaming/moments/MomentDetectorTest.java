@@ -48,9 +48,9 @@ class MomentDetectorTest {
     var moments = detector.detect("s", at(40), history);
 
     assertThat(moments)
-        .extracting(Moment::kind)
+        .extracting(DetectedMoment::kind)
         .containsExactly(MomentKind.CHAT_SPIKE, MomentKind.VIEWER_SPIKE, MomentKind.REVENUE_SPIKE);
-    Moment chat = moments.get(0);
+    DetectedMoment chat = moments.get(0);
     assertThat(chat.value()).isEqualTo(400);
     assertThat(chat.baselineMean()).isEqualTo(101.0);
     assertThat(chat.historyWindows()).isEqualTo(30);
@@ -109,7 +109,7 @@ class MomentDetectorTest {
     history.chat(at(30), 50);
     history.viewers(at(30), 1000);
     assertThat(detector.detect("s", at(30), history))
-        .extracting(Moment::kind)
+        .extracting(DetectedMoment::kind)
         .containsExactly(MomentKind.CHAT_SPIKE);
   }
 }

@@ -3,7 +3,7 @@ package io.telemetra.streaming.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.telemetra.streaming.moments.Moment;
+import io.telemetra.streaming.moments.DetectedMoment;
 import io.telemetra.streaming.moments.MomentDetector;
 import io.telemetra.streaming.moments.StreamHistory;
 import io.telemetra.streaming.window.SlidingWindows;
@@ -217,8 +217,8 @@ class MomentStoreIT {
     private Batch row(String sql, String stream, int slot, Object... values) {
       Object[] p = new Object[3 + values.length];
       p[0] = stream;
-      p[1] = Postgres.utc(at(slot));
-      p[2] = Postgres.utc(WINDOWS.endOf(at(slot)));
+      p[1] = SinkDatabase.utc(at(slot));
+      p[2] = SinkDatabase.utc(WINDOWS.endOf(at(slot)));
       System.arraycopy(values, 0, p, 3, values.length);
       statements.add(sql);
       parameters.add(p);
@@ -275,7 +275,7 @@ class MomentStoreIT {
     List<String> expected = new ArrayList<>();
     for (var e : starts.entrySet()) {
       for (Instant start : e.getValue()) {
-        for (Moment m : DETECTOR.detect(e.getKey(), start, histories.get(e.getKey()))) {
+        for (DetectedMoment m : DETECTOR.detect(e.getKey(), start, histories.get(e.getKey()))) {
           expected.add(
               String.join(
                   " ",
@@ -348,7 +348,7 @@ class MomentStoreIT {
             c.prepareStatement(
                 "SELECT score FROM moments WHERE stream_id = ? AND window_start = ? AND kind = ?")) {
       s.setString(1, stream);
-      s.setObject(2, Postgres.utc(at(slot)));
+      s.setObject(2, SinkDatabase.utc(at(slot)));
       s.setString(3, kind);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next() ? rs.getDouble(1) : null;

@@ -14,9 +14,9 @@ import java.util.Optional;
  * The bearer token of the local API: given by the user, or generated once and kept in the data
  * directory (owner-only file). The API reads it from that file, never from its command line.
  */
-public final class ApiToken {
+public final class ApiTokenFile {
 
-  private ApiToken() {}
+  private ApiTokenFile() {}
 
   /** The token to use, written to {@code file}: {@code given} if present, else the stored one. */
   public static String loadOrCreate(Path file, Optional<String> given) {

@@ -11,21 +11,18 @@ import java.time.ZoneOffset;
 import java.util.Properties;
 
 /** Opens JDBC connections for the sinks (one per micro-batch; one transaction each). */
-public final class Postgres {
+public final class SinkDatabase {
 
   private final PostgresConnection settings;
 
-  public Postgres(PostgresConnection settings) {
+  public SinkDatabase(PostgresConnection settings) {
     this.settings = settings;
   }
 
   /** A connection with auto-commit off. */
   public Connection open() throws SQLException {
-    Properties props = new Properties();
-    props.setProperty("user", settings.user());
-    props.setProperty("password", settings.password());
+    Properties props = settings.properties("telemetra-streaming");
     props.setProperty("reWriteBatchedInserts", "true");
-    props.setProperty("ApplicationName", "telemetra-streaming");
     Connection c = DriverManager.getConnection(settings.jdbcUrl(), props);
     c.setAutoCommit(false);
     return c;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ApiTokenTest {
+class ApiTokenFileTest {
 
   @TempDir Path dir;
 
@@ -17,8 +17,8 @@ class ApiTokenTest {
   void aTokenIsGeneratedOnceAndReusedOnTheNextRun() {
     Path file = dir.resolve("api-token");
 
-    String first = ApiToken.loadOrCreate(file, Optional.empty());
-    String second = ApiToken.loadOrCreate(file, Optional.empty());
+    String first = ApiTokenFile.loadOrCreate(file, Optional.empty());
+    String second = ApiTokenFile.loadOrCreate(file, Optional.empty());
 
     assertThat(first).hasSizeGreaterThanOrEqualTo(32).matches("[A-Za-z0-9_-]+");
     assertThat(second).isEqualTo(first);
@@ -28,7 +28,7 @@ class ApiTokenTest {
   void theTokenFileIsReadableByItsOwnerOnly() throws Exception {
     Path file = dir.resolve("api-token");
 
-    ApiToken.loadOrCreate(file, Optional.empty());
+    ApiTokenFile.loadOrCreate(file, Optional.empty());
 
     assertThat(Files.getPosixFilePermissions(file))
         .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
@@ -37,17 +37,17 @@ class ApiTokenTest {
   @Test
   void aGivenTokenReplacesTheStoredOne() throws Exception {
     Path file = dir.resolve("api-token");
-    ApiToken.loadOrCreate(file, Optional.empty());
+    ApiTokenFile.loadOrCreate(file, Optional.empty());
 
-    String token = ApiToken.loadOrCreate(file, Optional.of("my-demo-token"));
+    String token = ApiTokenFile.loadOrCreate(file, Optional.of("my-demo-token"));
 
     assertThat(token).isEqualTo("my-demo-token");
     assertThat(Files.readString(file)).isEqualTo("my-demo-token");
-    assertThat(ApiToken.loadOrCreate(file, Optional.empty())).isEqualTo("my-demo-token");
+    assertThat(ApiTokenFile.loadOrCreate(file, Optional.empty())).isEqualTo("my-demo-token");
   }
 
   @Test
   void generatedTokensDiffer() {
-    assertThat(ApiToken.generate()).isNotEqualTo(ApiToken.generate());
+    assertThat(ApiTokenFile.generate()).isNotEqualTo(ApiTokenFile.generate());
   }
 }

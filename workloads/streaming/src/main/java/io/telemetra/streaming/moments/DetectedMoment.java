@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param currency the currency of a revenue spike, else null
  */
-public record Moment(
+public record DetectedMoment(
     String streamId,
     Instant windowStart,
     Instant windowEnd,
