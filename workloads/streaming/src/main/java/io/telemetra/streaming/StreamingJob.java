@@ -2,18 +2,18 @@ package io.telemetra.streaming;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.telemetra.analytics.moments.MomentDetector;
+import io.telemetra.analytics.window.SlidingWindows;
 import io.telemetra.events.EventType;
 import io.telemetra.streaming.config.CheckpointLocation;
 import io.telemetra.streaming.config.StreamingSettings;
 import io.telemetra.streaming.ingest.EventRows;
 import io.telemetra.streaming.ingest.RecordParser;
-import io.telemetra.streaming.moments.MomentDetector;
 import io.telemetra.streaming.progress.KafkaDataLossDetector;
 import io.telemetra.streaming.sink.BatchLedger;
 import io.telemetra.streaming.sink.IngestSink;
 import io.telemetra.streaming.sink.SinkDatabase;
 import io.telemetra.streaming.sink.WindowSink;
-import io.telemetra.streaming.window.SlidingWindows;
 import io.telemetra.streaming.window.WindowedAggregation;
 import java.util.List;
 import java.util.Set;

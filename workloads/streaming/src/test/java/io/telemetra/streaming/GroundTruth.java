@@ -2,11 +2,11 @@ package io.telemetra.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.telemetra.analytics.sentiment.SentimentScorer;
 import io.telemetra.events.ChatEvent;
 import io.telemetra.events.Event;
 import io.telemetra.events.TransactionEvent;
 import io.telemetra.events.ViewerEvent;
-import io.telemetra.streaming.sentiment.SentimentScorer;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package io.telemetra.soak.truth;
 
-import io.telemetra.streaming.moments.MomentDetector;
-import io.telemetra.streaming.moments.ZScore;
+import io.telemetra.analytics.moments.MomentDetector;
+import io.telemetra.analytics.moments.ZScore;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

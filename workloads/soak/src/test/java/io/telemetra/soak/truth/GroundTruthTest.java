@@ -2,12 +2,12 @@ package io.telemetra.soak.truth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.telemetra.analytics.sentiment.SentimentScorer;
 import io.telemetra.events.ChatEvent;
 import io.telemetra.events.Event;
 import io.telemetra.events.TransactionEvent;
 import io.telemetra.events.TransactionType;
 import io.telemetra.events.ViewerEvent;
-import io.telemetra.streaming.sentiment.SentimentScorer;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

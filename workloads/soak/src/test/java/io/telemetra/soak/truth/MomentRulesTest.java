@@ -2,10 +2,10 @@ package io.telemetra.soak.truth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.telemetra.streaming.moments.DetectedMoment;
-import io.telemetra.streaming.moments.MomentDetector;
-import io.telemetra.streaming.moments.StreamHistory;
-import io.telemetra.streaming.window.SlidingWindows;
+import io.telemetra.analytics.moments.DetectedMoment;
+import io.telemetra.analytics.moments.MomentDetector;
+import io.telemetra.analytics.moments.StreamHistory;
+import io.telemetra.analytics.window.SlidingWindows;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.telemetra.streaming.ingest;
 
+import io.telemetra.analytics.sentiment.SentimentLabel;
+import io.telemetra.analytics.sentiment.SentimentScorer;
 import io.telemetra.events.ChatEvent;
 import io.telemetra.events.DeadLetter;
 import io.telemetra.events.Decoded;
@@ -11,8 +13,6 @@ import io.telemetra.events.StreamMetaEvent;
 import io.telemetra.events.Topics;
 import io.telemetra.events.TransactionEvent;
 import io.telemetra.events.ViewerEvent;
-import io.telemetra.streaming.sentiment.SentimentLabel;
-import io.telemetra.streaming.sentiment.SentimentScorer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;

@@ -1,10 +1,10 @@
 package io.telemetra.streaming.sink;
 
-import io.telemetra.streaming.moments.DetectedMoment;
-import io.telemetra.streaming.moments.MomentDetector;
-import io.telemetra.streaming.moments.MomentKind;
-import io.telemetra.streaming.moments.StreamHistory;
-import io.telemetra.streaming.window.SlidingWindows;
+import io.telemetra.analytics.moments.DetectedMoment;
+import io.telemetra.analytics.moments.MomentDetector;
+import io.telemetra.analytics.moments.MomentKind;
+import io.telemetra.analytics.moments.StreamHistory;
+import io.telemetra.analytics.window.SlidingWindows;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package io.telemetra.streaming.sink;
 
-import io.telemetra.streaming.moments.MomentDetector;
-import io.telemetra.streaming.window.SlidingWindows;
+import io.telemetra.analytics.moments.MomentDetector;
+import io.telemetra.analytics.window.SlidingWindows;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -13,8 +13,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.window;
 
+import io.telemetra.analytics.sentiment.SentimentLabel;
+import io.telemetra.analytics.window.SlidingWindows;
 import io.telemetra.streaming.ingest.EventRows;
-import io.telemetra.streaming.sentiment.SentimentLabel;
 import java.time.Duration;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -1,4 +1,4 @@
-package io.telemetra.streaming.window;
+package io.telemetra.analytics.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.telemetra.streaming.moments;
+package io.telemetra.analytics.moments;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.telemetra.streaming.sentiment;
+package io.telemetra.analytics.sentiment;
 
 /** Positive, neutral or negative, by VADER's conventional +/-0.05 cut-offs on the score. */
 public enum SentimentLabel {

@@ -1,4 +1,4 @@
-package io.telemetra.streaming.moments;
+package io.telemetra.analytics.moments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,6 +1,6 @@
-package io.telemetra.streaming.moments;
+package io.telemetra.analytics.moments;
 
-import io.telemetra.streaming.window.SlidingWindows;
+import io.telemetra.analytics.window.SlidingWindows;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

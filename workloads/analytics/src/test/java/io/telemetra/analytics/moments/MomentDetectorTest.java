@@ -1,8 +1,8 @@
-package io.telemetra.streaming.moments;
+package io.telemetra.analytics.moments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.telemetra.streaming.window.SlidingWindows;
+import io.telemetra.analytics.window.SlidingWindows;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.telemetra.streaming.moments;
+package io.telemetra.analytics.moments;
 
 /** What spiked: the kind column of the moments table. */
 public enum MomentKind {

@@ -1,4 +1,4 @@
-package io.telemetra.streaming.moments;
+package io.telemetra.analytics.moments;
 
 import java.util.List;
 

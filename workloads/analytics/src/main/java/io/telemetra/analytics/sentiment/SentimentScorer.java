@@ -1,4 +1,4 @@
-package io.telemetra.streaming.sentiment;
+package io.telemetra.analytics.sentiment;
 
 import java.io.Serializable;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package io.telemetra.streaming.window;
+package io.telemetra.analytics.window;
 
 import java.io.Serializable;
 import java.time.Duration;
