@@ -2,8 +2,8 @@ package io.telemetra.soak;
 
 import io.telemetra.soak.probe.ApiProber;
 import io.telemetra.soak.report.Sample;
-import io.telemetra.soak.truth.KafkaReadback;
-import io.telemetra.soak.truth.TableDiff;
+import io.telemetra.truth.KafkaReadback;
+import io.telemetra.truth.TableDiff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -74,7 +74,7 @@ class CheckpointResetIT {
     List<Event> events =
         traffic.stream().map(ScriptedTraffic.Sent::event).filter(e -> e != null).toList();
     try (Connection c = pipeline.connect()) {
-      var expected = GroundTruth.Tables.of(events, LENGTH, SLIDE);
+      var expected = Expected.Tables.of(events, LENGTH, SLIDE);
       assertThat(expected.chat()).hasSizeGreaterThan(50);
       expected.assertWritten(c);
       assertThat(WrittenRows.count(c, "SELECT count(*) FROM streams"))
@@ -144,7 +144,7 @@ class CheckpointResetIT {
             .filter(e -> e != null)
             .toList();
     try (Connection c = pipeline.connect()) {
-      GroundTruth.Tables.of(events, LENGTH, SLIDE).assertWritten(c);
+      Expected.Tables.of(events, LENGTH, SLIDE).assertWritten(c);
       try (ResultSet rs =
           c.createStatement()
               .executeQuery(

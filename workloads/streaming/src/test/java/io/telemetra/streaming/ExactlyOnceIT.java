@@ -61,7 +61,7 @@ class ExactlyOnceIT {
       sending.get();
       List<Event> events =
           traffic.stream().map(ScriptedTraffic.Sent::event).filter(e -> e != null).toList();
-      var expected = GroundTruth.Tables.of(events, LENGTH, SLIDE);
+      var expected = Expected.Tables.of(events, LENGTH, SLIDE);
       await()
           .atMost(Duration.ofSeconds(400))
           .pollInterval(Duration.ofSeconds(3))

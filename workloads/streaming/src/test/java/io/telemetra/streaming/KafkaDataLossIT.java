@@ -84,7 +84,7 @@ class KafkaDataLossIT {
               .map(ScriptedTraffic.Sent::event)
               .filter(e -> e != null)
               .toList();
-      GroundTruth.Tables.of(read, LENGTH, SLIDE).assertWritten(db);
+      Expected.Tables.of(read, LENGTH, SLIDE).assertWritten(db);
     }
   }
 

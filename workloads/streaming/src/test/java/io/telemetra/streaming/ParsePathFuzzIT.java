@@ -79,13 +79,13 @@ class ParsePathFuzzIT {
     assertThat(onTime).hasSizeGreaterThan(accepted.size() * 9 / 10);
     try (Connection c = pipeline.connect()) {
       assertThat(WrittenRows.transactions(c))
-          .containsExactlyInAnyOrderElementsOf(GroundTruth.transactions(accepted));
+          .containsExactlyInAnyOrderElementsOf(Expected.transactions(accepted));
       assertThat(WrittenRows.chat(c))
-          .containsExactlyInAnyOrderElementsOf(GroundTruth.chat(onTime, LENGTH, SLIDE));
+          .containsExactlyInAnyOrderElementsOf(Expected.chat(onTime, LENGTH, SLIDE));
       assertThat(WrittenRows.viewers(c))
-          .containsExactlyInAnyOrderElementsOf(GroundTruth.viewers(onTime, LENGTH, SLIDE));
+          .containsExactlyInAnyOrderElementsOf(Expected.viewers(onTime, LENGTH, SLIDE));
       assertThat(WrittenRows.revenue(c))
-          .containsExactlyInAnyOrderElementsOf(GroundTruth.revenue(onTime, LENGTH, SLIDE));
+          .containsExactlyInAnyOrderElementsOf(Expected.revenue(onTime, LENGTH, SLIDE));
     }
     List<DeadLetter> letters =
         KafkaTestClient.readDeadLetters(

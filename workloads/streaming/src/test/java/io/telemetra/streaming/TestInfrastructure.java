@@ -153,11 +153,11 @@ final class TestInfrastructure {
       Duration slide = Duration.ofSeconds(10);
       try (java.sql.Connection c = connect()) {
         assertThat(WrittenRows.chat(c))
-            .containsExactlyInAnyOrderElementsOf(GroundTruth.chat(valid, length, slide));
+            .containsExactlyInAnyOrderElementsOf(Expected.chat(valid, length, slide));
         assertThat(WrittenRows.viewers(c))
-            .containsExactlyInAnyOrderElementsOf(GroundTruth.viewers(valid, length, slide));
+            .containsExactlyInAnyOrderElementsOf(Expected.viewers(valid, length, slide));
         assertThat(WrittenRows.transactions(c))
-            .containsExactlyInAnyOrderElementsOf(GroundTruth.transactions(valid));
+            .containsExactlyInAnyOrderElementsOf(Expected.transactions(valid));
       }
     }
 

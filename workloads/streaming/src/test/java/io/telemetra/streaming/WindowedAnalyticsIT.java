@@ -107,17 +107,16 @@ class WindowedAnalyticsIT {
             .filter(e -> e != null)
             .toList();
     try (Connection c = pipeline.connect()) {
-      var expectedChat = GroundTruth.chat(windowed, LENGTH, SLIDE);
+      var expectedChat = Expected.chat(windowed, LENGTH, SLIDE);
       assertThat(expectedChat).hasSizeGreaterThan(40);
       assertThat(WrittenRows.chat(c)).containsExactlyInAnyOrderElementsOf(expectedChat);
       assertThat(WrittenRows.viewers(c))
-          .containsExactlyInAnyOrderElementsOf(GroundTruth.viewers(windowed, LENGTH, SLIDE));
+          .containsExactlyInAnyOrderElementsOf(Expected.viewers(windowed, LENGTH, SLIDE));
       assertThat(WrittenRows.revenue(c))
-          .containsExactlyInAnyOrderElementsOf(GroundTruth.revenue(windowed, LENGTH, SLIDE));
+          .containsExactlyInAnyOrderElementsOf(Expected.revenue(windowed, LENGTH, SLIDE));
       // money is never dropped: late transactions are in the table too, each once
-      var expectedTransactions = GroundTruth.transactions(all);
-      assertThat(expectedTransactions.size())
-          .isGreaterThan(GroundTruth.transactions(windowed).size());
+      var expectedTransactions = Expected.transactions(all);
+      assertThat(expectedTransactions.size()).isGreaterThan(Expected.transactions(windowed).size());
       assertThat(WrittenRows.transactions(c))
           .containsExactlyInAnyOrderElementsOf(expectedTransactions);
       assertStreams(c, all);
@@ -167,7 +166,7 @@ class WindowedAnalyticsIT {
         all.stream()
             .collect(Collectors.toMap(Event::streamId, Event::ts, (a, b) -> a.isAfter(b) ? a : b));
     Map<String, StreamMetaEvent> latestMeta =
-        GroundTruth.dedup(all).values().stream()
+        Expected.dedup(all).values().stream()
             .filter(e -> e instanceof StreamMetaEvent)
             .map(e -> (StreamMetaEvent) e)
             .collect(

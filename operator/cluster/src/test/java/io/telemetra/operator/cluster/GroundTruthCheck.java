@@ -10,7 +10,7 @@ import io.telemetra.events.Topics;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.soak.probe.KafkaEndOffsets;
 import io.telemetra.soak.probe.PostgresProbe;
-import io.telemetra.soak.truth.PipelineVerdict;
+import io.telemetra.truth.PipelineVerdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.telemetra.soak.report;
 import io.telemetra.events.EventType;
 import io.telemetra.soak.FaultOutcome;
 import io.telemetra.soak.SoakResult;
-import io.telemetra.soak.truth.TableDiff;
+import io.telemetra.truth.TableDiff;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

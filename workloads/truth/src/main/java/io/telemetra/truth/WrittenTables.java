@@ -1,4 +1,4 @@
-package io.telemetra.soak.truth;
+package io.telemetra.truth;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package io.telemetra.soak.truth;
+package io.telemetra.truth;
 
 import io.telemetra.events.Topics;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.telemetra.soak.truth;
+package io.telemetra.truth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
