@@ -53,5 +53,26 @@ public final class EventRows {
           .add("dlq_headers", new ArrayType(HEADER, false), true)
           .add("reason", StringType, true);
 
+  // Positions of the fields in SCHEMA, for the hot paths that build and read rows by index.
+  public static final int KIND = SCHEMA.fieldIndex("kind");
+  public static final int EVENT_ID = SCHEMA.fieldIndex("event_id");
+  public static final int STREAM_ID = SCHEMA.fieldIndex("stream_id");
+  public static final int TS = SCHEMA.fieldIndex("ts");
+  public static final int USER_ID = SCHEMA.fieldIndex("user_id");
+  public static final int SENTIMENT = SCHEMA.fieldIndex("sentiment");
+  public static final int SENTIMENT_LABEL = SCHEMA.fieldIndex("sentiment_label");
+  public static final int VIEWER_COUNT = SCHEMA.fieldIndex("viewer_count");
+  public static final int TX_TYPE = SCHEMA.fieldIndex("tx_type");
+  public static final int AMOUNT = SCHEMA.fieldIndex("amount");
+  public static final int CURRENCY = SCHEMA.fieldIndex("currency");
+  public static final int STATUS = SCHEMA.fieldIndex("status");
+  public static final int TITLE = SCHEMA.fieldIndex("title");
+  public static final int CATEGORY = SCHEMA.fieldIndex("category");
+  public static final int STREAMER = SCHEMA.fieldIndex("streamer");
+  public static final int KEY = SCHEMA.fieldIndex("key");
+  public static final int VALUE = SCHEMA.fieldIndex("value");
+  public static final int DLQ_HEADERS = SCHEMA.fieldIndex("dlq_headers");
+  public static final int REASON = SCHEMA.fieldIndex("reason");
+
   private EventRows() {}
 }

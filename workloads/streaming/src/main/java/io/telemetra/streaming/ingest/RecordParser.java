@@ -110,42 +110,42 @@ public final class RecordParser implements MapPartitionsFunction<Row, Row> {
       headers.add(RowFactory.create(h.getKey(), h.getValue()));
     }
     Object[] fields = new Object[EventRows.SCHEMA.size()];
-    fields[0] = EventRows.REJECTED;
-    fields[15] = key;
-    fields[16] = value;
-    fields[17] = scala.jdk.javaapi.CollectionConverters.asScala(headers).toSeq();
-    fields[18] = rejection.reason().name();
+    fields[EventRows.KIND] = EventRows.REJECTED;
+    fields[EventRows.KEY] = key;
+    fields[EventRows.VALUE] = value;
+    fields[EventRows.DLQ_HEADERS] = scala.jdk.javaapi.CollectionConverters.asScala(headers).toSeq();
+    fields[EventRows.REASON] = rejection.reason().name();
     return RowFactory.create(fields);
   }
 
   private Row eventRow(Event event) {
     Object[] f = new Object[EventRows.SCHEMA.size()];
-    f[1] = event.eventId();
-    f[2] = event.streamId();
-    f[3] = Timestamp.from(event.ts());
+    f[EventRows.EVENT_ID] = event.eventId();
+    f[EventRows.STREAM_ID] = event.streamId();
+    f[EventRows.TS] = Timestamp.from(event.ts());
     if (event instanceof ChatEvent c) {
-      f[0] = EventRows.CHAT;
-      f[4] = c.userId();
+      f[EventRows.KIND] = EventRows.CHAT;
+      f[EventRows.USER_ID] = c.userId();
       if (sentimentEnabled) {
         double score = scorer.score(c.message(), c.emotes());
-        f[5] = score;
-        f[6] = SentimentLabel.of(score).ordinal();
+        f[EventRows.SENTIMENT] = score;
+        f[EventRows.SENTIMENT_LABEL] = SentimentLabel.of(score).ordinal();
       }
     } else if (event instanceof ViewerEvent v) {
-      f[0] = EventRows.VIEWER;
-      f[7] = v.viewerCount();
+      f[EventRows.KIND] = EventRows.VIEWER;
+      f[EventRows.VIEWER_COUNT] = v.viewerCount();
     } else if (event instanceof TransactionEvent t) {
-      f[0] = EventRows.TRANSACTION;
-      f[4] = t.userId();
-      f[8] = t.transactionType().wireName();
-      f[9] = exact(t.amount());
-      f[10] = t.currency();
+      f[EventRows.KIND] = EventRows.TRANSACTION;
+      f[EventRows.USER_ID] = t.userId();
+      f[EventRows.TX_TYPE] = t.transactionType().wireName();
+      f[EventRows.AMOUNT] = exact(t.amount());
+      f[EventRows.CURRENCY] = t.currency();
     } else if (event instanceof StreamMetaEvent m) {
-      f[0] = EventRows.STREAM_META;
-      f[11] = m.status().wireName();
-      f[12] = m.title();
-      f[13] = m.category();
-      f[14] = m.streamer();
+      f[EventRows.KIND] = EventRows.STREAM_META;
+      f[EventRows.STATUS] = m.status().wireName();
+      f[EventRows.TITLE] = m.title();
+      f[EventRows.CATEGORY] = m.category();
+      f[EventRows.STREAMER] = m.streamer();
     }
     return RowFactory.create(f);
   }

@@ -1,6 +1,7 @@
 package io.telemetra.streaming.sink;
 
 import io.telemetra.runtime.KafkaConnection;
+import io.telemetra.streaming.ingest.EventRows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -43,8 +44,10 @@ final class DeadLetterSender implements AutoCloseable {
     }
     List<Future<RecordMetadata>> acks = new ArrayList<>(rejected.size());
     for (Row r : rejected) {
-      var record = new ProducerRecord<byte[], byte[]>(topic, r.getAs("key"), r.getAs("value"));
-      for (Row h : r.<Row>getList(r.fieldIndex("dlq_headers"))) {
+      var record =
+          new ProducerRecord<byte[], byte[]>(
+              topic, r.<byte[]>getAs(EventRows.KEY), r.<byte[]>getAs(EventRows.VALUE));
+      for (Row h : r.<Row>getList(EventRows.DLQ_HEADERS)) {
         record.headers().add(new RecordHeader(h.getString(0), (byte[]) h.get(1)));
       }
       acks.add(producer.send(record));

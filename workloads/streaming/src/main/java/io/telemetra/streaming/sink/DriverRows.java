@@ -28,10 +28,10 @@ final class DriverRows implements MapPartitionsFunction<Row, Row> {
     Map<String, Timestamp> latest = new HashMap<>();
     while (rows.hasNext()) {
       Row r = rows.next();
-      String kind = r.getString(0);
+      String kind = r.getString(EventRows.KIND);
       if (!EventRows.REJECTED.equals(kind)) {
-        Timestamp ts = r.getTimestamp(3);
-        latest.merge(r.getString(2), ts, (a, b) -> a.after(b) ? a : b);
+        Timestamp ts = r.getTimestamp(EventRows.TS);
+        latest.merge(r.getString(EventRows.STREAM_ID), ts, (a, b) -> a.after(b) ? a : b);
       }
       if (!EventRows.CHAT.equals(kind) && !EventRows.VIEWER.equals(kind)) {
         out.add(r);
@@ -40,9 +40,9 @@ final class DriverRows implements MapPartitionsFunction<Row, Row> {
     latest.forEach(
         (stream, ts) -> {
           Object[] f = new Object[EventRows.SCHEMA.size()];
-          f[0] = LAST_EVENT;
-          f[2] = stream;
-          f[3] = ts;
+          f[EventRows.KIND] = LAST_EVENT;
+          f[EventRows.STREAM_ID] = stream;
+          f[EventRows.TS] = ts;
           out.add(RowFactory.create(f));
         });
     return out.iterator();

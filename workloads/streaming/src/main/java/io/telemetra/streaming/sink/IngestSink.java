@@ -2,7 +2,6 @@ package io.telemetra.streaming.sink;
 
 import io.telemetra.runtime.KafkaConnection;
 import io.telemetra.streaming.ingest.EventRows;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -86,18 +85,19 @@ public final class IngestSink implements VoidFunction2<Dataset<Row>, Long> {
       List<Row> transactions = new ArrayList<>();
       Map<String, StreamUpdate> streams = new TreeMap<>();
       for (Row r : rows) {
-        String kind = r.getString(0);
+        String kind = r.getString(EventRows.KIND);
         if (EventRows.REJECTED.equals(kind)) {
           rejected.add(r);
           continue;
         }
-        StreamUpdate update = streams.computeIfAbsent(r.getString(2), k -> new StreamUpdate());
+        StreamUpdate update =
+            streams.computeIfAbsent(r.getString(EventRows.STREAM_ID), k -> new StreamUpdate());
         if (EventRows.TRANSACTION.equals(kind)) {
           transactions.add(r);
         } else if (EventRows.STREAM_META.equals(kind)) {
           update.meta(r);
         } else {
-          update.seen(r.getTimestamp(3));
+          update.seen(r.getTimestamp(EventRows.TS));
         }
       }
       deadLetters.send(rejected);
@@ -130,9 +130,10 @@ public final class IngestSink implements VoidFunction2<Dataset<Row>, Long> {
 
     void meta(Row r) {
       if (meta == null
-          || r.getTimestamp(3).after(meta.getTimestamp(3))
-          || r.getTimestamp(3).equals(meta.getTimestamp(3))
-              && r.getString(1).compareTo(meta.getString(1)) > 0) {
+          || r.getTimestamp(EventRows.TS).after(meta.getTimestamp(EventRows.TS))
+          || r.getTimestamp(EventRows.TS).equals(meta.getTimestamp(EventRows.TS))
+              && r.getString(EventRows.EVENT_ID).compareTo(meta.getString(EventRows.EVENT_ID))
+                  > 0) {
         meta = r;
       }
     }
@@ -142,13 +143,13 @@ public final class IngestSink implements VoidFunction2<Dataset<Row>, Long> {
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(INSERT_TRANSACTION)) {
       for (Row r : rows) {
-        s.setString(1, r.getAs("event_id"));
-        s.setString(2, r.getAs("stream_id"));
-        s.setObject(3, SinkDatabase.utc((Timestamp) r.getAs("ts")));
-        s.setString(4, r.getAs("user_id"));
-        s.setString(5, r.getAs("tx_type"));
-        s.setBigDecimal(6, ((BigDecimal) r.getAs("amount")).stripTrailingZeros());
-        s.setString(7, r.getAs("currency"));
+        s.setString(1, r.getString(EventRows.EVENT_ID));
+        s.setString(2, r.getString(EventRows.STREAM_ID));
+        s.setObject(3, SinkDatabase.utc(r.getTimestamp(EventRows.TS)));
+        s.setString(4, r.getString(EventRows.USER_ID));
+        s.setString(5, r.getString(EventRows.TX_TYPE));
+        s.setBigDecimal(6, r.getDecimal(EventRows.AMOUNT).stripTrailingZeros());
+        s.setString(7, r.getString(EventRows.CURRENCY));
         s.setLong(8, batchId);
         s.addBatch();
       }
@@ -162,11 +163,11 @@ public final class IngestSink implements VoidFunction2<Dataset<Row>, Long> {
       for (Map.Entry<String, StreamUpdate> e : streams.entrySet()) {
         Row meta = e.getValue().meta;
         s.setString(1, e.getKey());
-        s.setString(2, meta == null ? null : meta.getAs("title"));
-        s.setString(3, meta == null ? null : meta.getAs("category"));
-        s.setString(4, meta == null ? null : meta.getAs("streamer"));
-        s.setString(5, meta == null ? null : meta.getAs("status"));
-        s.setObject(6, meta == null ? null : SinkDatabase.utc(meta.getTimestamp(3)));
+        s.setString(2, meta == null ? null : meta.getString(EventRows.TITLE));
+        s.setString(3, meta == null ? null : meta.getString(EventRows.CATEGORY));
+        s.setString(4, meta == null ? null : meta.getString(EventRows.STREAMER));
+        s.setString(5, meta == null ? null : meta.getString(EventRows.STATUS));
+        s.setObject(6, meta == null ? null : SinkDatabase.utc(meta.getTimestamp(EventRows.TS)));
         s.setObject(7, SinkDatabase.utc(e.getValue().lastEvent));
         s.addBatch();
       }
