@@ -34,7 +34,6 @@ import io.telemetra.operator.spark.SparkApplicationStatus;
 import io.telemetra.operator.status.ConditionType;
 import io.telemetra.operator.status.Conditions;
 import io.telemetra.schema.SchemaMigrator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -58,6 +57,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The operator with a real KRaft Kafka broker and a real Postgres; the Kubernetes side is the
@@ -80,9 +80,11 @@ class TelemetraPipelineIT {
   Postgres postgres;
   TelemetraOperator operator;
 
+  /** The broker's and the database's files (~400 MB), removed after the class. */
+  @TempDir static Path dir;
+
   @BeforeAll
   void startKafkaPostgresAndOperator() throws Exception {
-    Path dir = Files.createTempDirectory("telemetra-operator-it");
     // A PLAINTEXT listener, and the TLS ones a locked-down cluster offers (mutual TLS, SASL_SSL).
     kafkaCa = CertificateAuthority.create("telemetra-it-kafka-ca");
     kafka =

@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Benchmark (not a test): the operator at fleet scale on the real kube-apiserver tier. The operator
@@ -93,8 +95,18 @@ public final class FleetBenchmark {
       new FleetBenchmark(api, dir, kafka, postgres).run(count, resyncSeconds, resyncs);
     } finally {
       api.afterAll(null);
+      deleteRecursively(dir);
     }
     System.exit(0);
+  }
+
+  /** The broker's and the databases' files: gigabytes after a run. */
+  static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private void run(int count, int resyncSeconds, int resyncs) throws Exception {

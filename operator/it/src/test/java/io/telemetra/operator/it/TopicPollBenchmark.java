@@ -86,6 +86,8 @@ public final class TopicPollBenchmark {
               + " ms%nlisting the cluster's topics, which each poll did first before: median %.2f"
               + " ms%nbefore/after per poll: %.1fx; load average at end %s%n",
           observeMs, listMs, (observeMs + listMs) / observeMs, FleetBenchmark.loadAverage());
+    } finally {
+      FleetBenchmark.deleteRecursively(dir);
     }
   }
 
