@@ -3,6 +3,7 @@ package io.telemetra.local;
 import io.telemetra.embedded.KafkaBroker;
 import io.telemetra.embedded.Postgres;
 import io.telemetra.embedded.RedisServer;
+import io.telemetra.events.TopicCreator;
 import io.telemetra.events.Topics;
 import io.telemetra.local.ChildJvm.ChildPart;
 import io.telemetra.local.PartClasspaths.PartUnavailable;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
 
 /**
  * Starts the whole pipeline on this machine in dependency order, tells the user what runs where,
@@ -228,7 +230,15 @@ public final class LocalPipeline {
 
   private void createTopics() throws Exception {
     Instant t0 = Instant.now();
-    TopicSetup.ensure(broker.bootstrapServers(), topics, settings.partitions());
+    Duration timeout = Duration.ofSeconds(30);
+    try (Admin admin =
+        Admin.create(KafkaConnection.plaintext(broker.bootstrapServers()).properties())) {
+      TopicCreator.createMissing(admin, topics, settings.partitions(), (short) 1, timeout);
+      if (!TopicCreator.awaitWritable(admin, topics, timeout)) {
+        throw new IllegalStateException(
+            "the topics' partitions have no writable leader after " + timeout.toSeconds() + " s");
+      }
+    }
     progress.done(
         "Topics " + topics.prefix() + ".{chat,viewer,transactions,stream_meta,dlq}", since(t0));
   }

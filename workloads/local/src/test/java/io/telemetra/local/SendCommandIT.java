@@ -3,7 +3,9 @@ package io.telemetra.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.telemetra.embedded.KafkaBroker;
+import io.telemetra.events.TopicCreator;
 import io.telemetra.events.Topics;
+import io.telemetra.runtime.KafkaConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,7 +32,10 @@ class SendCommandIT {
   @Test
   void goodLinesAreSentKeyedByStreamAndBadLinesAreReportedByLineNumber() throws Exception {
     try (KafkaBroker broker = KafkaBroker.onFreePorts(dir.resolve("kafka")).start()) {
-      TopicSetup.ensure(broker.bootstrapServers(), Topics.defaults(), 1);
+      try (Admin admin =
+          Admin.create(KafkaConnection.plaintext(broker.bootstrapServers()).properties())) {
+        TopicCreator.createMissing(admin, Topics.defaults(), 1, (short) 1, Duration.ofSeconds(30));
+      }
       Path input = dir.resolve("chat.jsonl");
       Files.writeString(
           input,

@@ -1,6 +1,7 @@
 package io.telemetra.producer;
 
 import io.telemetra.embedded.KafkaBroker;
+import io.telemetra.events.TopicCreator;
 import io.telemetra.events.Topics;
 import io.telemetra.runtime.KafkaConnection;
 import java.io.ByteArrayOutputStream;

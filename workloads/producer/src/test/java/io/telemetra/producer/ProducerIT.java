@@ -6,6 +6,7 @@ import io.telemetra.embedded.CertificateAuthority;
 import io.telemetra.embedded.KafkaBroker;
 import io.telemetra.embedded.KafkaTlsListeners;
 import io.telemetra.events.EventCodec;
+import io.telemetra.events.TopicCreator;
 import io.telemetra.events.Topics;
 import io.telemetra.runtime.KafkaConnection;
 import java.io.BufferedReader;

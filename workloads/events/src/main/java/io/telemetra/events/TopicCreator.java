@@ -1,6 +1,5 @@
-package io.telemetra.producer;
+package io.telemetra.events;
 
-import io.telemetra.events.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,11 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates a pipeline's five topics (four event topics and the dead-letter topic) when missing. */
+/**
+ * Creates a pipeline's five topics (four event topics and the dead-letter topic) when missing, and
+ * waits until they take writes: used by the producer's {@code --create-topics} and the local
+ * runner. (The operator owns topics on Kubernetes with its own batched reconciler.)
+ */
 public final class TopicCreator {
 
   private TopicCreator() {}
