@@ -1,5 +1,6 @@
 package io.telemetra.local;
 
+import io.telemetra.runtime.DurationText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public final class LocalRunnerMain implements Callable<Integer> {
 
   @Option(
       names = "--duration",
-      converter = DurationConverter.class,
+      converter = DurationText.Converter.class,
       description = "Stop after this long, e.g. 90s, 5m (default: until Ctrl-C).")
   Duration duration;
 

@@ -68,18 +68,6 @@ class LocalRunnerOptionsTest {
   }
 
   @Test
-  void durationsAreReadInSecondsMinutesHoursOrIso() {
-    DurationConverter c = new DurationConverter();
-
-    assertThat(c.convert("90")).isEqualTo(Duration.ofSeconds(90));
-    assertThat(c.convert("90s")).isEqualTo(Duration.ofSeconds(90));
-    assertThat(c.convert("5m")).isEqualTo(Duration.ofMinutes(5));
-    assertThat(c.convert("1h")).isEqualTo(Duration.ofHours(1));
-    assertThat(c.convert("PT45S")).isEqualTo(Duration.ofSeconds(45));
-    assertThatThrownBy(() -> c.convert("soon")).hasMessageContaining("'soon' is not a duration");
-  }
-
-  @Test
   void invalidValuesAreRejectedNamingTheOption() {
     assertThatThrownBy(() -> parse("--rate=0")).hasMessageContaining("--rate must be at least 1");
     assertThatThrownBy(() -> parse("--streams=-1")).hasMessageContaining("--streams");

@@ -3,11 +3,11 @@ package io.telemetra.producer;
 import io.telemetra.events.EventType;
 import io.telemetra.events.TopicCreator;
 import io.telemetra.events.Topics;
+import io.telemetra.runtime.DurationText;
 import io.telemetra.runtime.KafkaConnection;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -87,7 +87,7 @@ public final class ProducerMain implements Callable<Integer> {
 
   @Option(
       names = "--duration",
-      converter = DurationConverter.class,
+      converter = DurationText.Converter.class,
       description =
           "stop after this long: seconds, or 90s, 5m, 2h, PT1M"
               + " (env PRODUCER_DURATION_SECONDS; default: unbounded)")
@@ -131,7 +131,7 @@ public final class ProducerMain implements Callable<Integer> {
   @Option(
       names = "--late-by",
       defaultValue = "120s",
-      converter = DurationConverter.class,
+      converter = DurationText.Converter.class,
       description = "how late late records are (default ${DEFAULT-VALUE})")
   Duration lateBy;
 
@@ -166,14 +166,14 @@ public final class ProducerMain implements Callable<Integer> {
   @Option(
       names = "--connect-timeout",
       defaultValue = "10s",
-      converter = DurationConverter.class,
+      converter = DurationText.Converter.class,
       description = "how long to wait for Kafka to answer at start (default ${DEFAULT-VALUE})")
   Duration connectTimeout;
 
   @Option(
       names = "--progress-interval",
       defaultValue = "5s",
-      converter = DurationConverter.class,
+      converter = DurationText.Converter.class,
       description = "how often to print progress (default ${DEFAULT-VALUE})")
   Duration progressInterval;
 
@@ -491,38 +491,6 @@ public final class ProducerMain implements Callable<Integer> {
       s.append(
           String.format(Locale.ROOT, "(malformed %,d, duplicates %,d)", malformed, duplicates));
       return s.toString();
-    }
-  }
-
-  /** Reads durations as seconds ("90"), with a unit ("90s", "5m", "2h", "500ms") or ISO-8601. */
-  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      String v = value.strip().toLowerCase(Locale.ROOT);
-      try {
-        if (v.startsWith("pt") || v.startsWith("p")) {
-          return Duration.parse(value.strip().toUpperCase(Locale.ROOT));
-        }
-        if (v.endsWith("ms")) {
-          return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-        }
-        if (v.endsWith("s")) {
-          return Duration.ofMillis(
-              Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
-        }
-        if (v.endsWith("m")) {
-          return Duration.ofSeconds(
-              Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 60));
-        }
-        if (v.endsWith("h")) {
-          return Duration.ofSeconds(
-              Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 3600));
-        }
-        return Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
-      } catch (NumberFormatException | DateTimeParseException e) {
-        throw new CommandLine.TypeConversionException(
-            "'" + value + "' is not a duration (use seconds, or 90s, 5m, 2h, PT1M)");
-      }
     }
   }
 }

@@ -1,42 +1,15 @@
 package io.telemetra.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 class ProducerMainTest {
-
-  @ParameterizedTest(name = "{0} is {1}")
-  @CsvSource({
-    "90, PT1M30S",
-    "90s, PT1M30S",
-    "1.5s, PT1.5S",
-    "5m, PT5M",
-    "2h, PT2H",
-    "500ms, PT0.5S",
-    "PT1M, PT1M"
-  })
-  void durationsAreReadAsSecondsOrWithAUnit(String text, String expected) {
-    assertThat(new ProducerMain.DurationConverter().convert(text))
-        .isEqualTo(Duration.parse(expected));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"soon", "5 minutes", "", "m"})
-  void aBadDurationIsRefusedWithTheAcceptedForms(String text) {
-    assertThatThrownBy(() -> new ProducerMain.DurationConverter().convert(text))
-        .isInstanceOf(CommandLine.TypeConversionException.class)
-        .hasMessageContaining("90s, 5m");
-  }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(

@@ -1,6 +1,6 @@
 package io.telemetra.soak;
 
-import io.telemetra.local.DurationConverter;
+import io.telemetra.runtime.DurationText;
 import io.telemetra.soak.report.SoakReport;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +33,7 @@ public final class SoakMain implements Callable<Integer> {
   @Option(
       names = "--duration",
       defaultValue = "20m",
-      converter = DurationConverter.class,
+      converter = DurationText.Converter.class,
       description = "How long to produce, e.g. 20m, 3m (default ${DEFAULT-VALUE}).")
   Duration duration;
 
@@ -58,7 +58,7 @@ public final class SoakMain implements Callable<Integer> {
   @Option(
       names = "--outage",
       defaultValue = "30s",
-      converter = DurationConverter.class,
+      converter = DurationText.Converter.class,
       description = "How long PostgreSQL and the broker stay down (default ${DEFAULT-VALUE}).")
   Duration outage;
 
@@ -68,14 +68,14 @@ public final class SoakMain implements Callable<Integer> {
   @Option(
       names = "--sample-every",
       defaultValue = "5s",
-      converter = DurationConverter.class,
+      converter = DurationText.Converter.class,
       description = "Sampling interval (default ${DEFAULT-VALUE}).")
   Duration sampleEvery;
 
   @Option(
       names = "--drain-timeout",
       defaultValue = "15m",
-      converter = DurationConverter.class,
+      converter = DurationText.Converter.class,
       description =
           "How long to wait after production for the tables to equal the ground truth (default ${DEFAULT-VALUE}).")
   Duration drainTimeout;
