@@ -21,7 +21,8 @@ import javax.management.remote.JMXServiceURL;
  * collector has not reached yet, without the garbage piling up between collections. Its lower
  * envelope over time is the usual leak signal. Read over JMX from the JVM's local management agent,
  * started through the attach API (same user, no agent or flag needed in the measured JVM); one
- * connection per process, dropped when the process goes.
+ * connection per process, closed once the process is gone (a restarted part is a new process: left
+ * open, the old connection's heartbeat would log a JMX warning about the dead JVM).
  */
 final class HeapAfterGc implements AutoCloseable {
 
@@ -31,6 +32,7 @@ final class HeapAfterGc implements AutoCloseable {
 
   /** MB of heap after the newest collection of any collector, empty if none ran or no attach. */
   OptionalDouble megabytes(long pid) {
+    closeConnectionsToExitedProcesses();
     try {
       Connection c = connections.computeIfAbsent(pid, HeapAfterGc::connect);
       Set<String> heapPools = new HashSet<>();
@@ -78,6 +80,19 @@ final class HeapAfterGc implements AutoCloseable {
       return new Connection(connector, connector.getMBeanServerConnection());
     } catch (Exception e) {
       throw new IllegalStateException("cannot attach to " + pid + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The processes a connection is open to. */
+  Set<Long> connectedProcesses() {
+    return Set.copyOf(connections.keySet());
+  }
+
+  private void closeConnectionsToExitedProcesses() {
+    for (long pid : List.copyOf(connections.keySet())) {
+      if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        forget(pid);
+      }
     }
   }
 

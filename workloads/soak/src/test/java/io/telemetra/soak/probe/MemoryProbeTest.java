@@ -14,6 +14,40 @@ class MemoryProbeTest {
   @Test
   void measuresAnotherJvmsResidentMemoryAndItsHeapAfterItsLastCollection(@TempDir Path dir)
       throws Exception {
+    Process holder = startHolder(dir);
+    try (MemoryProbe probe = new MemoryProbe()) {
+      var memory = measuredJvm(probe, holder);
+
+      assertThat(memory.heapUsedMb())
+          .as("40 MB kept alive across the collection")
+          .isBetween(40.0, 120.0);
+      assertThat(memory.rssMb()).isGreaterThan(memory.heapUsedMb());
+    } finally {
+      holder.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
+  void theConnectionToAJvmThatExitedIsClosedAtTheNextMeasurement(@TempDir Path dir)
+      throws Exception {
+    Process restarted = startHolder(dir);
+    Process running = startHolder(dir);
+    try (HeapAfterGc heap = new HeapAfterGc()) {
+      assertThat(heap.megabytes(restarted.pid())).isPresent();
+      assertThat(heap.megabytes(running.pid())).isPresent();
+      restarted.destroyForcibly().waitFor();
+
+      heap.megabytes(running.pid());
+
+      assertThat(heap.connectedProcesses()).containsExactly(running.pid());
+    } finally {
+      restarted.destroyForcibly().waitFor();
+      running.destroyForcibly().waitFor();
+    }
+  }
+
+  /** A JVM holding 40 MB across a collection; returns once it collected. */
+  private static Process startHolder(Path dir) throws Exception {
     Path source =
         Files.writeString(
             dir.resolve("Holder.java"),
@@ -29,22 +63,16 @@ class MemoryProbeTest {
                 source.toString())
             .redirectErrorStream(true)
             .start();
-    try (MemoryProbe probe = new MemoryProbe()) {
-      assertThat(new String(holder.getInputStream().readNBytes(6))).isEqualTo("ready\n");
+    assertThat(new String(holder.getInputStream().readNBytes(6))).isEqualTo("ready\n");
+    return holder;
+  }
 
-      var memory =
-          Awaitility.await()
-              .atMost(Duration.ofSeconds(30))
-              .until(() -> probe.measure(holder.pid(), true), m -> m.isPresent() && m.get().isJvm())
-              .orElseThrow();
-
-      assertThat(memory.heapUsedMb())
-          .as("40 MB kept alive across the collection")
-          .isBetween(40.0, 120.0);
-      assertThat(memory.rssMb()).isGreaterThan(memory.heapUsedMb());
-    } finally {
-      holder.destroyForcibly().waitFor();
-    }
+  private static io.telemetra.soak.report.ProcessMemory measuredJvm(
+      MemoryProbe probe, Process jvm) {
+    return Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> probe.measure(jvm.pid(), true), m -> m.isPresent() && m.get().isJvm())
+        .orElseThrow();
   }
 
   @Test
