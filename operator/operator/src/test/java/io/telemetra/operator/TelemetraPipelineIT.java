@@ -925,7 +925,7 @@ class TelemetraPipelineIT {
         .satisfies(
             e -> {
               assertThat(e.getType()).isEqualTo("Normal");
-              assertThat(e.getMessage())
+              assertThat(e.getNote())
                   .isEqualTo("deletionPolicy Delete: dropped its topics; dropped its tables");
             });
     await()
@@ -1078,7 +1078,7 @@ class TelemetraPipelineIT {
         .singleElement()
         .satisfies(
             e ->
-                assertThat(e.getMessage())
+                assertThat(e.getNote())
                     .startsWith("deletionPolicy Delete: kept the topics: they belong to pipeline"));
     assertThat(condition("first", ConditionType.TOPICS_READY).orElseThrow().getStatus())
         .isEqualTo("True");
@@ -1201,14 +1201,14 @@ class TelemetraPipelineIT {
         .satisfies(
             e -> {
               assertThat(e.getType()).isEqualTo(type);
-              assertThat(e.getMessage()).isEqualTo(message);
+              assertThat(e.getNote()).isEqualTo(message);
             });
   }
 
   /** The Events recorded on pipeline {@code name} with {@code reason}. */
-  List<io.fabric8.kubernetes.api.model.Event> events(String name, String reason) {
-    return client.v1().events().inNamespace(NS).list().getItems().stream()
-        .filter(e -> name.equals(e.getInvolvedObject().getName()))
+  List<io.fabric8.kubernetes.api.model.events.v1.Event> events(String name, String reason) {
+    return client.events().v1().events().inNamespace(NS).list().getItems().stream()
+        .filter(e -> name.equals(e.getRegarding().getName()))
         .filter(e -> reason.equals(e.getReason()))
         .toList();
   }

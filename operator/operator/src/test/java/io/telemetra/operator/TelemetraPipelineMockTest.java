@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -103,18 +103,18 @@ class TelemetraPipelineMockTest {
     await()
         .untilAsserted(
             () ->
-                assertThat(client.v1().events().inNamespace(NS).list().getItems())
+                assertThat(client.events().v1().events().inNamespace(NS).list().getItems())
                     .anySatisfy(
                         e -> {
                           assertThat(e.getReason()).isEqualTo("SecretNotFound");
-                          assertThat(e.getInvolvedObject().getName()).isEqualTo("nosecret");
+                          assertThat(e.getRegarding().getName()).isEqualTo("nosecret");
                           assertThat(e.getType()).isEqualTo("Warning");
                         }));
     Thread.sleep(10_000); // retries with backoff: 2 s, 4 s, ...
     assertThat(
-            client.v1().events().inNamespace(NS).list().getItems().stream()
-                .filter(e -> "nosecret".equals(e.getInvolvedObject().getName()))
-                .map(e -> e.getMessage().substring(0, e.getMessage().indexOf(':'))))
+            client.events().v1().events().inNamespace(NS).list().getItems().stream()
+                .filter(e -> "nosecret".equals(e.getRegarding().getName()))
+                .map(e -> e.getNote().substring(0, e.getNote().indexOf(':'))))
         .as("one event per transition (condition=status), however often the retry runs")
         .doesNotHaveDuplicates();
   }
@@ -248,8 +248,8 @@ class TelemetraPipelineMockTest {
     String everything =
         Serialization.asJson(get(TelemetraPipeline.class, "quiet"))
             + Serialization.asJson(
-                client.v1().events().inNamespace(NS).list().getItems().stream()
-                    .map(Event::getMessage)
+                client.events().v1().events().inNamespace(NS).list().getItems().stream()
+                    .map(Event::getNote)
                     .toList())
             + Serialization.asJson(client.configMaps().inNamespace(NS).list());
 

@@ -1032,9 +1032,15 @@ class OperatorIT {
 
     /** Reason and message of every Event about the pipeline, in order. */
     List<String> events() {
-      return client.v1().events().inNamespace(namespace).list().getItems().stream()
-          .filter(e -> name.equals(e.getInvolvedObject().getName()))
-          .map(e -> e.getMetadata().getName() + " x" + e.getCount() + " " + e.getReason())
+      return client.events().v1().events().inNamespace(namespace).list().getItems().stream()
+          .filter(e -> name.equals(e.getRegarding().getName()))
+          .map(
+              e ->
+                  e.getMetadata().getName()
+                      + " x"
+                      + (e.getSeries() == null ? 1 : e.getSeries().getCount())
+                      + " "
+                      + e.getReason())
           .sorted()
           .toList();
     }

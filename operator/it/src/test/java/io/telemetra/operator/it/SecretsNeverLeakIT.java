@@ -157,6 +157,7 @@ class SecretsNeverLeakIT {
       objects.addAll(client.policy().v1().podDisruptionBudget().inNamespace(ns).list().getItems());
       objects.addAll(client.resources(SparkApplication.class).inNamespace(ns).list().getItems());
       objects.addAll(client.v1().events().inNamespace(ns).list().getItems());
+      objects.addAll(client.events().v1().events().inNamespace(ns).list().getItems());
       for (HasMetadata o : objects) {
         String yaml = client.getKubernetesSerialization().asYaml(o);
         for (String form : forms) {

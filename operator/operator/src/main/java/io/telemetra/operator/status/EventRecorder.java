@@ -1,32 +1,49 @@
 package io.telemetra.operator.status;
 
-import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
+import io.fabric8.kubernetes.api.model.events.v1.EventBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes Kubernetes Events on pipelines, aggregated as client-go's event recorder does: an event
- * identical to one recorded on the same pipeline in the last {@link #SIMILAR_WITHIN} (same type,
- * reason and message) raises that Event's count and last timestamp instead of creating another
- * object, so a flapping dependency shows as "x12 over 40m" in {@code kubectl describe} and does not
- * fill etcd with copies.
+ * Writes Kubernetes Events on pipelines in the events.k8s.io/v1 form, aggregated as client-go's
+ * events library does: an event identical to one recorded on the same pipeline in the last {@link
+ * #SIMILAR_WITHIN} (same type, reason and note) becomes a <em>series</em> on that Event (its {@code
+ * series.count} and {@code series.lastObservedTime} raised) instead of another object, so a
+ * flapping dependency shows as "x12 over 40m" in {@code kubectl describe} and does not fill etcd
+ * with copies. Every Event names its reporter: controller {@value #REPORTING_CONTROLLER}, instance
+ * the operator's pod.
  */
 public final class EventRecorder {
 
   /** How long an event is folded into the previous identical one (client-go: 10 minutes). */
   static final Duration SIMILAR_WITHIN = Duration.ofMinutes(10);
+
+  static final String REPORTING_CONTROLLER = "telemetra.io/operator";
+
+  /** What the operator was doing: it reports what it found while reconciling the pipeline. */
+  static final String ACTION = "Reconcile";
+
+  /** The API server's limit on an Event's note, in bytes. */
+  static final int NOTE_LIMIT_BYTES = 1024;
+
+  private static final DateTimeFormatter MICRO_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   /** Identical events remembered at most; the oldest are forgotten first. */
   private static final int REMEMBERED = 4096;
@@ -38,6 +55,7 @@ public final class EventRecorder {
   private record Recorded(String name, int count, Instant last) {}
 
   private final Clock clock;
+  private final String reportingInstance;
 
   private final Map<Key, Recorded> recent =
       new LinkedHashMap<>(16, 0.75f, true) {
@@ -47,8 +65,15 @@ public final class EventRecorder {
         }
       };
 
+  /** Reports as the pod named by {@code HOSTNAME} (Kubernetes sets it to the pod's name). */
   public EventRecorder(Clock clock) {
+    this(clock, System.getenv().getOrDefault("HOSTNAME", "telemetra-operator"));
+  }
+
+  EventRecorder(Clock clock, String reportingInstance) {
     this.clock = clock;
+    this.reportingInstance =
+        reportingInstance.isBlank() ? "telemetra-operator" : truncate(reportingInstance, 128);
   }
 
   /** Records {@code type} ("Normal" or "Warning"), {@code reason} and {@code message}. */
@@ -87,13 +112,18 @@ public final class EventRecorder {
     int count = previous.count() + 1;
     try {
       client
+          .events()
           .v1()
           .events()
           .inNamespace(namespace)
           .withName(previous.name())
           .patch(
               PatchContext.of(PatchType.JSON_MERGE),
-              "{\"count\":" + count + ",\"lastTimestamp\":\"" + now + "\"}");
+              "{\"series\":{\"count\":"
+                  + count
+                  + ",\"lastObservedTime\":\""
+                  + MICRO_TIME.format(now)
+                  + "\"}}");
       return new Recorded(previous.name(), count, now);
     } catch (KubernetesClientException e) {
       if (e.getCode() == 404) {
@@ -103,7 +133,7 @@ public final class EventRecorder {
     }
   }
 
-  private static Recorded created(
+  private Recorded created(
       KubernetesClient client,
       TelemetraPipeline pipeline,
       String type,
@@ -117,7 +147,7 @@ public final class EventRecorder {
             .withGenerateName(meta.getName() + "-")
             .withNamespace(meta.getNamespace())
             .endMetadata()
-            .withInvolvedObject(
+            .withRegarding(
                 new ObjectReferenceBuilder()
                     .withApiVersion(pipeline.getApiVersion())
                     .withKind(pipeline.getKind())
@@ -128,15 +158,36 @@ public final class EventRecorder {
                     .build())
             .withType(type)
             .withReason(reason)
-            .withMessage(message)
-            .withFirstTimestamp(now.toString())
-            .withLastTimestamp(now.toString())
-            .withCount(1)
-            .withNewSource()
-            .withComponent("telemetra-operator")
-            .endSource()
+            .withNote(truncate(message, NOTE_LIMIT_BYTES))
+            .withAction(ACTION)
+            .withEventTime(new MicroTime(MICRO_TIME.format(now)))
+            .withReportingController(REPORTING_CONTROLLER)
+            .withReportingInstance(reportingInstance)
             .build();
-    Event created = client.v1().events().inNamespace(meta.getNamespace()).resource(event).create();
+    Event created =
+        client.events().v1().events().inNamespace(meta.getNamespace()).resource(event).create();
     return new Recorded(created.getMetadata().getName(), 1, now);
+  }
+
+  /** {@code text} cut to at most {@code limitBytes} of UTF-8, ending in "…" when cut. */
+  static String truncate(String text, int limitBytes) {
+    if (text.getBytes(StandardCharsets.UTF_8).length <= limitBytes) {
+      return text;
+    }
+    String ellipsis = "…";
+    int budget = limitBytes - ellipsis.getBytes(StandardCharsets.UTF_8).length;
+    StringBuilder cut = new StringBuilder();
+    int used = 0;
+    for (int i = 0; i < text.length(); ) {
+      int codePoint = text.codePointAt(i);
+      int bytes = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+      if (used + bytes > budget) {
+        break;
+      }
+      cut.appendCodePoint(codePoint);
+      used += bytes;
+      i += Character.charCount(codePoint);
+    }
+    return cut.append(ellipsis).toString();
   }
 }

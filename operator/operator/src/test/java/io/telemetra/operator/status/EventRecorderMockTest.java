@@ -2,7 +2,7 @@ package io.telemetra.operator.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.telemetra.operator.TestingPipelines;
@@ -60,9 +60,14 @@ class EventRecorderMockTest {
   }
 
   List<Event> events() {
-    return client.v1().events().inNamespace(NS).list().getItems().stream()
-        .sorted(Comparator.comparing(Event::getFirstTimestamp))
+    return client.events().v1().events().inNamespace(NS).list().getItems().stream()
+        .sorted(Comparator.comparing(e -> e.getEventTime().getTime()))
         .toList();
+  }
+
+  /** How often the event happened: 1, or its series' count. */
+  static int count(Event event) {
+    return event.getSeries() == null ? 1 : event.getSeries().getCount();
   }
 
   @Test
@@ -77,11 +82,16 @@ class EventRecorderMockTest {
         .singleElement()
         .satisfies(
             e -> {
-              assertThat(e.getCount()).isEqualTo(3);
-              assertThat(e.getFirstTimestamp()).isEqualTo("2026-12-06T10:00:00Z");
-              assertThat(e.getLastTimestamp()).isEqualTo("2026-12-06T10:01:20Z");
+              assertThat(count(e)).isEqualTo(3);
+              assertThat(e.getEventTime().getTime()).isEqualTo("2026-12-06T10:00:00.000000Z");
+              assertThat(e.getSeries().getLastObservedTime().getTime())
+                  .isEqualTo("2026-12-06T10:01:20.000000Z");
               assertThat(e.getReason()).isEqualTo("KafkaUnavailable");
-              assertThat(e.getInvolvedObject().getUid()).isEqualTo(pipeline.getMetadata().getUid());
+              assertThat(e.getNote()).isEqualTo("TopicsReady=False: no broker at kafka:9092");
+              assertThat(e.getAction()).isEqualTo("Reconcile");
+              assertThat(e.getReportingController()).isEqualTo("telemetra.io/operator");
+              assertThat(e.getReportingInstance()).isNotBlank();
+              assertThat(e.getRegarding().getUid()).isEqualTo(pipeline.getMetadata().getUid());
             });
   }
 
@@ -98,7 +108,7 @@ class EventRecorderMockTest {
     kafkaDown();
 
     assertThat(events())
-        .extracting(Event::getReason, Event::getCount)
+        .extracting(Event::getReason, EventRecorderMockTest::count)
         .containsExactlyInAnyOrder(
             org.assertj.core.groups.Tuple.tuple("KafkaUnavailable", 2),
             org.assertj.core.groups.Tuple.tuple("KafkaUnavailable", 1),
@@ -110,11 +120,24 @@ class EventRecorderMockTest {
     kafkaDown();
     now = now.plus(EventRecorder.SIMILAR_WITHIN).plusSeconds(1);
     kafkaDown();
-    assertThat(events()).extracting(Event::getCount).containsExactly(1, 1);
+    assertThat(events()).extracting(EventRecorderMockTest::count).containsExactly(1, 1);
 
-    client.v1().events().inNamespace(NS).delete(); // the API server's one-hour TTL
+    client.events().v1().events().inNamespace(NS).delete(); // the API server's one-hour TTL
     now = now.plus(Duration.ofSeconds(30));
     kafkaDown();
-    assertThat(events()).singleElement().extracting(Event::getCount).isEqualTo(1);
+    assertThat(events()).singleElement().extracting(EventRecorderMockTest::count).isEqualTo(1);
+  }
+
+  @Test
+  void aNoteLongerThanTheApiServersLimitIsCutAtACharacterBoundary() {
+    String message = "Ready=False: " + "é".repeat(600); // 1,213 bytes of UTF-8
+
+    recorder.record(client, pipeline, "Warning", "NotReady", message);
+
+    String note = events().get(0).getNote();
+    assertThat(note.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(EventRecorder.NOTE_LIMIT_BYTES);
+    assertThat(note).startsWith("Ready=False: ééé").endsWith("é…");
+    assertThat(EventRecorder.truncate("short", 1024)).isEqualTo("short");
   }
 }
