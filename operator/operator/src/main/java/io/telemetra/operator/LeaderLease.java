@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * This replica's claim on the leader Lease. JOSDK runs the election; this class adds what it leaves
  * out: a replica that shuts down (a rollout, a drained node: SIGTERM) hands the Lease over at once,
  * as client-go's {@code ReleaseOnCancel} does, instead of leaving the standby to wait for it to
- * expire (a lease duration, 15 s by default). A replica that loses the Lease while running still
+ * expire (a lease duration, 10 s by default). A replica that loses the Lease while running still
  * exits, so two replicas never reconcile at the same time.
  */
 final class LeaderLease {

@@ -50,7 +50,7 @@ class LeaderHandoverIT {
         "leader stopped -> standby holds the lease: %d ms%n", (leading - stopped) / 1_000_000);
 
     // a released lease is taken at the standby's next try (every 2 s, up to 1.2x jitter); one
-    // left to expire only 15 s after the leader's last renewal
+    // left to expire only 10 s after the leader's last renewal
     assertThat(Duration.ofNanos(leading - stopped)).isLessThan(Duration.ofSeconds(7));
     assertThat(a.log()).contains("Released the leader lease default/" + LEASE);
 

@@ -16,7 +16,7 @@ class OperatorSettingsTest {
     assertThat(settings.watchesAllNamespaces()).isTrue();
     assertThat(settings.leaderElection()).isTrue();
     assertThat(settings.leaseTimings()).isEqualTo(OperatorSettings.LeaseTimings.DEFAULT);
-    assertThat(settings.leaseTimings().leaseDuration()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(settings.leaseTimings().leaseDuration()).isEqualTo(Duration.ofSeconds(10));
     assertThat(settings.reconcileThreads()).isEqualTo(10);
     assertThat(settings.resync()).isEqualTo(Duration.ofMinutes(5));
     assertThat(settings.rateLimit())
