@@ -130,7 +130,7 @@ public class DeletionPolicyReconciler implements Reconciler<TelemetraPipeline> {
           "deletionPolicy Delete: " + topics + "; " + keptTables.orElse("dropped its tables");
       boolean keptSome = topicsOwner.isPresent() || keptTables.isPresent();
       log.info("Deleted {}: {}", name, message);
-      events.action(
+      events.deleted(
           context.getClient(),
           pipeline,
           keptSome ? "Warning" : "Normal",
@@ -143,7 +143,7 @@ public class DeletionPolicyReconciler implements Reconciler<TelemetraPipeline> {
       // Without credentials nothing can be dropped; holding the finalizer would wedge the
       // namespace.
       log.warn("Cannot drop topics and tables of {}: {}; letting it go", name, p.getMessage());
-      events.action(
+      events.deleted(
           context.getClient(),
           pipeline,
           "Warning",

@@ -24,6 +24,7 @@ import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.status.ConditionType;
 import io.telemetra.operator.status.Conditions;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,6 +118,23 @@ class TelemetraPipelineMockTest {
                 .map(e -> e.getNote().substring(0, e.getNote().indexOf(':'))))
         .as("one event per transition (condition=status), however often the retry runs")
         .doesNotHaveDuplicates();
+    Map<String, String> actionOfCondition =
+        Map.of(
+            "Ready", "Reconcile",
+            "TopicsReady", "ProvisionTopics",
+            "SchemaReady", "MigrateSchema",
+            "StreamingReady", "RunStreamingJob",
+            "ApiReady", "RollOutApi");
+    assertThat(
+            client.events().v1().events().inNamespace(NS).list().getItems().stream()
+                .filter(e -> "nosecret".equals(e.getRegarding().getName())))
+        .as("each event names the work behind its condition")
+        .allSatisfy(
+            e ->
+                assertThat(e.getAction())
+                    .isEqualTo(
+                        actionOfCondition.get(e.getNote().substring(0, e.getNote().indexOf('=')))))
+        .anySatisfy(e -> assertThat(e.getAction()).isNotEqualTo("Reconcile"));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.events.v1.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import io.telemetra.operator.status.EventAction;
 import io.telemetra.operator.status.EventRecorder;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,20 @@ class EventRecorderIT {
 
     for (int flip = 0; flip < 3; flip++) {
       recorder.record(
-          client, pipeline, "Warning", "KafkaUnavailable", "TopicsReady=False: no broker");
+          client,
+          pipeline,
+          "Warning",
+          "KafkaUnavailable",
+          EventAction.PROVISION_TOPICS,
+          "TopicsReady=False: no broker");
     }
-    recorder.record(client, pipeline, "Normal", "TopicsReady", "TopicsReady=True: 5 topics");
+    recorder.record(
+        client,
+        pipeline,
+        "Normal",
+        "TopicsReady",
+        EventAction.PROVISION_TOPICS,
+        "TopicsReady=True: 5 topics");
 
     assertThat(client.events().v1().events().inNamespace(namespace).list().getItems())
         .extracting(Event::getReason, e -> e.getSeries() == null ? 1 : e.getSeries().getCount())

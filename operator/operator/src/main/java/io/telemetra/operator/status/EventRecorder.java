@@ -36,9 +36,6 @@ public final class EventRecorder {
 
   static final String REPORTING_CONTROLLER = "telemetra.io/operator";
 
-  /** What the operator was doing: it reports what it found while reconciling the pipeline. */
-  static final String ACTION = "Reconcile";
-
   /** The API server's limit on an Event's note, in bytes. */
   static final int NOTE_LIMIT_BYTES = 1024;
 
@@ -50,7 +47,13 @@ public final class EventRecorder {
 
   private static final Logger log = LoggerFactory.getLogger(EventRecorder.class);
 
-  private record Key(String namespace, String uid, String type, String reason, String message) {}
+  private record Key(
+      String namespace,
+      String uid,
+      String type,
+      String reason,
+      EventAction action,
+      String message) {}
 
   private record Recorded(String name, int count, Instant last) {}
 
@@ -76,15 +79,19 @@ public final class EventRecorder {
         reportingInstance.isBlank() ? "telemetra-operator" : truncate(reportingInstance, 128);
   }
 
-  /** Records {@code type} ("Normal" or "Warning"), {@code reason} and {@code message}. */
+  /**
+   * Records {@code type} ("Normal" or "Warning"), {@code reason} and {@code message}, which came of
+   * {@code action}.
+   */
   public void record(
       KubernetesClient client,
       TelemetraPipeline pipeline,
       String type,
       String reason,
+      EventAction action,
       String message) {
     var meta = pipeline.getMetadata();
-    Key key = new Key(meta.getNamespace(), meta.getUid(), type, reason, message);
+    Key key = new Key(meta.getNamespace(), meta.getUid(), type, reason, action, message);
     Instant now = clock.instant();
     try {
       Recorded previous;
@@ -96,7 +103,7 @@ public final class EventRecorder {
               ? repeated(client, meta.getNamespace(), previous, now)
               : null;
       if (recorded == null) {
-        recorded = created(client, pipeline, type, reason, message, now);
+        recorded = created(client, pipeline, key, now);
       }
       synchronized (recent) {
         recent.put(key, recorded);
@@ -134,12 +141,7 @@ public final class EventRecorder {
   }
 
   private Recorded created(
-      KubernetesClient client,
-      TelemetraPipeline pipeline,
-      String type,
-      String reason,
-      String message,
-      Instant now) {
+      KubernetesClient client, TelemetraPipeline pipeline, Key key, Instant now) {
     var meta = pipeline.getMetadata();
     Event event =
         new EventBuilder()
@@ -156,10 +158,10 @@ public final class EventRecorder {
                     .withUid(meta.getUid())
                     .withResourceVersion(meta.getResourceVersion())
                     .build())
-            .withType(type)
-            .withReason(reason)
-            .withNote(truncate(message, NOTE_LIMIT_BYTES))
-            .withAction(ACTION)
+            .withType(key.type())
+            .withReason(key.reason())
+            .withNote(truncate(key.message(), NOTE_LIMIT_BYTES))
+            .withAction(key.action().value())
             .withEventTime(new MicroTime(MICRO_TIME.format(now)))
             .withReportingController(REPORTING_CONTROLLER)
             .withReportingInstance(reportingInstance)

@@ -62,6 +62,7 @@ public final class TransitionEvents {
         pipeline,
         typeOf(condition),
         condition.getReason(),
+        EventAction.ofCondition(condition.getType()),
         condition.getType() + "=" + condition.getStatus() + ": " + condition.getMessage());
   }
 
@@ -76,19 +77,20 @@ public final class TransitionEvents {
         pipeline,
         "Warning",
         "StreamingResubmitted",
+        EventAction.RESUBMIT_STREAMING_JOB,
         "SparkApplication " + applicationName + " resubmitted after its run ended " + how);
   }
 
   /**
-   * An event for something the operator did, e.g. {@code DataDropped} (Normal) or {@code
-   * DataRetained} (Warning) when a pipeline with deletionPolicy Delete is deleted.
+   * {@code DataDropped} (Normal) or {@code DataRetained} (Warning) when a pipeline with
+   * deletionPolicy Delete is deleted.
    */
-  public void action(
+  public void deleted(
       KubernetesClient client,
       TelemetraPipeline pipeline,
       String type,
       String reason,
       String message) {
-    recorder.record(client, pipeline, type, reason, message);
+    recorder.record(client, pipeline, type, reason, EventAction.DELETE, message);
   }
 }

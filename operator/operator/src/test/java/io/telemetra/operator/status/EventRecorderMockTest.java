@@ -56,6 +56,7 @@ class EventRecorderMockTest {
         pipeline,
         "Warning",
         "KafkaUnavailable",
+        EventAction.PROVISION_TOPICS,
         "TopicsReady=False: no broker at kafka:9092");
   }
 
@@ -88,7 +89,7 @@ class EventRecorderMockTest {
                   .isEqualTo("2026-12-06T10:01:20.000000Z");
               assertThat(e.getReason()).isEqualTo("KafkaUnavailable");
               assertThat(e.getNote()).isEqualTo("TopicsReady=False: no broker at kafka:9092");
-              assertThat(e.getAction()).isEqualTo("Reconcile");
+              assertThat(e.getAction()).isEqualTo("ProvisionTopics");
               assertThat(e.getReportingController()).isEqualTo("telemetra.io/operator");
               assertThat(e.getReportingInstance()).isNotBlank();
               assertThat(e.getRegarding().getUid()).isEqualTo(pipeline.getMetadata().getUid());
@@ -103,8 +104,15 @@ class EventRecorderMockTest {
         pipeline,
         "Warning",
         "KafkaUnavailable",
+        EventAction.PROVISION_TOPICS,
         "TopicsReady=False: no broker at other:9092");
-    recorder.record(client, pipeline, "Normal", "TopicsReady", "TopicsReady=True: 5 topics");
+    recorder.record(
+        client,
+        pipeline,
+        "Normal",
+        "TopicsReady",
+        EventAction.PROVISION_TOPICS,
+        "TopicsReady=True: 5 topics");
     kafkaDown();
 
     assertThat(events())
@@ -132,7 +140,7 @@ class EventRecorderMockTest {
   void aNoteLongerThanTheApiServersLimitIsCutAtACharacterBoundary() {
     String message = "Ready=False: " + "é".repeat(600); // 1,213 bytes of UTF-8
 
-    recorder.record(client, pipeline, "Warning", "NotReady", message);
+    recorder.record(client, pipeline, "Warning", "NotReady", EventAction.RECONCILE, message);
 
     String note = events().get(0).getNote();
     assertThat(note.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
