@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
-import io.telemetra.operator.dependent.PipelineNames;
+import io.telemetra.operator.pipeline.PipelineNames;
 import io.telemetra.operator.spark.SparkApplication;
 import java.util.List;
 

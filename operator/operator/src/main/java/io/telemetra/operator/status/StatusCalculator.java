@@ -16,6 +16,7 @@ import io.telemetra.operator.api.v1alpha1.IncidentStatus;
 import io.telemetra.operator.api.v1alpha1.Phase;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineStatus;
+import io.telemetra.operator.streaming.DataFlow;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

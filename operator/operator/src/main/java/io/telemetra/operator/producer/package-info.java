@@ -1,0 +1,2 @@
+/** The optional demo producer part: its Deployment. */
+package io.telemetra.operator.producer;
