@@ -147,7 +147,31 @@ final class OperatorProcess implements AutoCloseable {
       usedKb += Long.parseLong(used.group(2));
     }
     return String.format(
-        "RSS %d MB, heap used after GC %d MB%s", rssKb / 1024, usedKb / 1024, nativeMemory(jcmd));
+        "RSS %d MB, heap used after GC %d MB%s%s",
+        rssKb / 1024, usedKb / 1024, nativeMemory(jcmd), histogram(jcmd));
+  }
+
+  /**
+   * With {@code -Dbench.histogram=N}: the N classes with the most live bytes (the GC just ran), so
+   * a run says where a pipeline's heap goes.
+   */
+  private String histogram(Path jcmd) throws IOException, InterruptedException {
+    int top = Integer.getInteger("bench.histogram", 0);
+    if (top <= 0) {
+      return "";
+    }
+    Process histogram =
+        new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "GC.class_histogram")
+            .redirectErrorStream(true)
+            .start();
+    List<String> lines =
+        new String(histogram.getInputStream().readAllBytes())
+            .lines()
+            .skip(1)
+            .limit(top + 2)
+            .toList();
+    histogram.waitFor();
+    return System.lineSeparator() + String.join(System.lineSeparator(), lines);
   }
 
   /** Committed memory by JVM area, when the operator runs with -XX:NativeMemoryTracking. */

@@ -70,13 +70,9 @@ public final class EventRecorder {
 
   /** Reports as the pod named by {@code HOSTNAME} (Kubernetes sets it to the pod's name). */
   public EventRecorder(Clock clock) {
-    this(clock, System.getenv().getOrDefault("HOSTNAME", "telemetra-operator"));
-  }
-
-  EventRecorder(Clock clock, String reportingInstance) {
     this.clock = clock;
-    this.reportingInstance =
-        reportingInstance.isBlank() ? "telemetra-operator" : truncate(reportingInstance, 128);
+    String hostname = System.getenv().getOrDefault("HOSTNAME", "");
+    this.reportingInstance = hostname.isBlank() ? "telemetra-operator" : truncate(hostname, 128);
   }
 
   /**
@@ -182,7 +178,7 @@ public final class EventRecorder {
     int used = 0;
     for (int i = 0; i < text.length(); ) {
       int codePoint = text.codePointAt(i);
-      int bytes = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+      int bytes = utf8Length(codePoint);
       if (used + bytes > budget) {
         break;
       }
@@ -191,5 +187,19 @@ public final class EventRecorder {
       i += Character.charCount(codePoint);
     }
     return cut.append(ellipsis).toString();
+  }
+
+  /** Bytes of {@code codePoint} in UTF-8 (a lone surrogate is written as one replacement byte). */
+  private static int utf8Length(int codePoint) {
+    if (codePoint < 0x80) {
+      return 1;
+    }
+    if (codePoint < 0x800) {
+      return 2;
+    }
+    if (Character.isSurrogate((char) codePoint) && codePoint < 0x10000) {
+      return 1;
+    }
+    return codePoint < 0x10000 ? 3 : 4;
   }
 }

@@ -147,5 +147,8 @@ class EventRecorderMockTest {
         .isLessThanOrEqualTo(EventRecorder.NOTE_LIMIT_BYTES);
     assertThat(note).startsWith("Ready=False: ééé").endsWith("é…");
     assertThat(EventRecorder.truncate("short", 1024)).isEqualTo("short");
+    // 4-byte (outside the BMP) and 3-byte characters: as many whole ones as fit before the "…"
+    assertThat(EventRecorder.truncate("😀".repeat(300), 1024)).isEqualTo("😀".repeat(255) + "…");
+    assertThat(EventRecorder.truncate("€".repeat(400), 1024)).isEqualTo("€".repeat(340) + "…");
   }
 }
