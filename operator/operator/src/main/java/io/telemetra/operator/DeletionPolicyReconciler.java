@@ -13,10 +13,8 @@ import io.telemetra.operator.metrics.PipelineMetrics;
 import io.telemetra.operator.pipeline.PipelineNames;
 import io.telemetra.operator.pipeline.PipelineProblem;
 import io.telemetra.operator.pipeline.ReferencedSecrets;
-import io.telemetra.operator.schema.SchemaDatabase;
 import io.telemetra.operator.status.Reason;
 import io.telemetra.operator.status.TransitionEvents;
-import io.telemetra.operator.topics.KafkaTopics;
 import io.telemetra.operator.topics.TopicSharing;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,15 +44,20 @@ public class DeletionPolicyReconciler implements Reconciler<TelemetraPipeline> {
   private static final Logger log = LoggerFactory.getLogger(DeletionPolicyReconciler.class);
 
   private final PipelineMetrics metrics;
+  private final ExternalSystems systems;
   private final TransitionEvents events = new TransitionEvents(Clock.systemUTC());
 
   public DeletionPolicyReconciler() {
-    this(PipelineMetrics.unexported());
+    this(PipelineMetrics.unexported(), ExternalSystems.REAL);
   }
 
-  /** {@code metrics} forgets each pipeline once it is gone. */
-  public DeletionPolicyReconciler(PipelineMetrics metrics) {
+  /**
+   * {@code metrics} forgets each pipeline once it is gone; topics and tables are dropped on {@code
+   * systems}.
+   */
+  public DeletionPolicyReconciler(PipelineMetrics metrics, ExternalSystems systems) {
     this.metrics = metrics;
+    this.systems = systems;
   }
 
   @Override
@@ -118,9 +121,9 @@ public class DeletionPolicyReconciler implements Reconciler<TelemetraPipeline> {
     try {
       var topicsOwner = TopicSharing.earlierOwner(pipeline, context.getPrimaryCache());
       if (topicsOwner.isEmpty()) {
-        KafkaTopics.of(secrets, pipeline).delete();
+        systems.kafka().connect(context.getClient(), secrets, pipeline).delete();
       }
-      var keptTables = SchemaDatabase.of(context.getClient(), secrets, pipeline).drop();
+      var keptTables = systems.postgres().connect(context.getClient(), secrets, pipeline).drop();
       String topics =
           topicsOwner
               .map(

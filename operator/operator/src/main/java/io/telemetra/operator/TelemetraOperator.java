@@ -47,6 +47,15 @@ public final class TelemetraOperator implements AutoCloseable {
       KubernetesClient client,
       OperatorSettings settings,
       Consumer<ConfigurationServiceOverrider> overrides) {
+    return create(client, settings, overrides, ExternalSystems.REAL);
+  }
+
+  /** The same, with the pipelines' Kafka topics and Postgres schemas on {@code systems}. */
+  public static TelemetraOperator create(
+      KubernetesClient client,
+      OperatorSettings settings,
+      Consumer<ConfigurationServiceOverrider> overrides,
+      ExternalSystems systems) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Optional<LeaderLease> lease =
         settings.leaderElection()
@@ -58,6 +67,7 @@ public final class TelemetraOperator implements AutoCloseable {
               o.withKubernetesClient(client)
                   .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
                   .withConcurrentReconciliationThreads(settings.reconcileThreads())
+                  .withDependentResourceFactory(systems.dependents())
                   .withCloseClientOnStop(false);
               lease.ifPresent(
                   l -> o.withLeaderElectionConfiguration(l.configuration(settings.leaseTimings())));
@@ -67,7 +77,7 @@ public final class TelemetraOperator implements AutoCloseable {
     for (var reconciler :
         java.util.List.of(
             new TelemetraPipelineReconciler(Clock.systemUTC(), metrics),
-            new DeletionPolicyReconciler(metrics))) {
+            new DeletionPolicyReconciler(metrics, systems))) {
       operator.register(
           reconciler,
           c -> {

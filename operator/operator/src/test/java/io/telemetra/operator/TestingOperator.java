@@ -75,9 +75,17 @@ public final class TestingOperator {
   /** Starts the operator with {@code settings} on {@code client} against the mock server. */
   public static TelemetraOperator startOnMockServer(
       KubernetesClient client, OperatorSettings settings) throws IOException {
+    return startOnMockServer(client, settings, ExternalSystems.REAL);
+  }
+
+  /** The same, with the pipelines' Kafka and Postgres on {@code systems} (e.g. fakes). */
+  public static TelemetraOperator startOnMockServer(
+      KubernetesClient client, OperatorSettings settings, ExternalSystems systems)
+      throws IOException {
     CRDPresentActivationCondition.clearState();
     installPipelineCrd(client);
-    return TelemetraOperator.create(client, settings, TestingOperator::withoutServerSideApply)
+    return TelemetraOperator.create(
+            client, settings, TestingOperator::withoutServerSideApply, systems)
         .start(-1);
   }
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.telemetra.operator.api.v1alpha1.PostgresSpec;
 import io.telemetra.operator.api.v1alpha1.QueryProgress;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import io.telemetra.operator.pipeline.Connector;
 import io.telemetra.operator.pipeline.PipelineProblem;
 import io.telemetra.operator.pipeline.ReferencedSecrets;
 import io.telemetra.operator.pipeline.WorkloadEnvironment;
@@ -35,7 +36,7 @@ import org.flywaydb.core.api.MigrationInfo;
 /**
  * A pipeline's Postgres database: observe and apply Telemetra's Flyway migrations, or drop them.
  */
-public final class SchemaDatabase {
+public final class SchemaDatabase implements SchemaService {
 
   private static final Pattern CREATED =
       Pattern.compile(
@@ -81,6 +82,9 @@ public final class SchemaDatabase {
   /**
    * The database of {@code pipeline}; credentials come from its Secret, read from {@code secrets}.
    */
+  /** Connects to the real Postgres a pipeline names. */
+  public static final Connector<SchemaService> CONNECTOR = SchemaDatabase::of;
+
   public static SchemaDatabase of(
       KubernetesClient client, ReferencedSecrets secrets, TelemetraPipeline pipeline) {
     PostgresSpec pg = pipeline.getSpec().getPostgres();
@@ -131,6 +135,7 @@ public final class SchemaDatabase {
    * recognised from {@code flyway_schema_history} alone, over the one connection every poll opens;
    * anything else (a first look, pending or failed migrations) asks Flyway.
    */
+  @Override
   public SchemaState observe() {
     try (Connection c = connectOrUnavailable()) {
       boolean owned = checkOwnership(c);
@@ -206,6 +211,7 @@ public final class SchemaDatabase {
   }
 
   /** Applies pending migrations and records this pipeline as the tables' owner. */
+  @Override
   public SchemaState migrate() {
     try (Connection c = connectOrUnavailable()) {
       checkOwnership(c);
@@ -244,6 +250,7 @@ public final class SchemaDatabase {
    * Drops the tables and views Telemetra's applied migrations created (deletionPolicy: Delete) if
    * they are recorded as this pipeline's; else leaves them and says why.
    */
+  @Override
   public Optional<String> drop() throws SQLException, IOException {
     try (Connection c = connect()) {
       if (!ownership.owned(c)) {

@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.processing.dependent.external.PerResourcePoll
 import io.javaoperatorsdk.operator.processing.event.source.ExternalResourceCachingEventSource;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.config.PollingSettings;
+import io.telemetra.operator.pipeline.Connector;
 import io.telemetra.operator.pipeline.LastConnections;
 import io.telemetra.operator.pipeline.PipelineProblem;
 import io.telemetra.operator.pipeline.PooledPolling;
@@ -26,10 +27,18 @@ public class SchemaMigrationDependent
     implements Creator<SchemaState, TelemetraPipeline>, Updater<SchemaState, TelemetraPipeline> {
 
   private KubernetesClient client;
-  private final LastConnections<SchemaDatabase> connections = new LastConnections<>();
+  private final Connector<SchemaService> postgres;
+  private final LastConnections<SchemaService> connections = new LastConnections<>();
 
+  /** On the real Postgres. */
   public SchemaMigrationDependent() {
+    this(SchemaDatabase.CONNECTOR);
+  }
+
+  /** On the Postgres {@code postgres} connects to (a fake in tests). */
+  public SchemaMigrationDependent(Connector<SchemaService> postgres) {
     super(SchemaState.class, PollingSettings.postgres(), state -> "schema");
+    this.postgres = postgres;
   }
 
   @Override
@@ -47,7 +56,7 @@ public class SchemaMigrationDependent
               .of(
                   pipeline,
                   () ->
-                      SchemaDatabase.of(
+                      postgres.connect(
                           client,
                           ReferencedSecrets.fetching(client, pipeline.getMetadata().getNamespace()),
                           pipeline))
@@ -87,9 +96,7 @@ public class SchemaMigrationDependent
     return database(pipeline, context).migrate();
   }
 
-  private static SchemaDatabase database(
-      TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
-    return SchemaDatabase.of(
-        context.getClient(), ReferencedSecrets.of(pipeline, context), pipeline);
+  private SchemaService database(TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+    return postgres.connect(context.getClient(), ReferencedSecrets.of(pipeline, context), pipeline);
   }
 }

@@ -3,6 +3,7 @@ package io.telemetra.operator.topics;
 import io.telemetra.events.Topics;
 import io.telemetra.operator.api.v1alpha1.KafkaSpec;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import io.telemetra.operator.pipeline.Connector;
 import io.telemetra.operator.pipeline.PipelineProblem;
 import io.telemetra.operator.pipeline.ReferencedSecrets;
 import io.telemetra.operator.pipeline.WorkloadEnvironment;
@@ -34,7 +35,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** A pipeline's Kafka topics through the AdminClient: observe, create and grow, delete. */
-public final class KafkaTopics {
+public final class KafkaTopics implements TopicsService {
 
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -51,6 +52,10 @@ public final class KafkaTopics {
    * variables, their Secret references resolved from {@code secrets}. The admin client is shared
    * with every pipeline with the same settings ({@link KafkaAdmins}).
    */
+  /** Connects to the real Kafka a pipeline names. */
+  public static final Connector<TopicsService> CONNECTOR =
+      (client, secrets, pipeline) -> of(secrets, pipeline);
+
   public static KafkaTopics of(ReferencedSecrets secrets, TelemetraPipeline pipeline) {
     KafkaSpec spec = pipeline.getSpec().getKafka();
     Properties props = connection(secrets, pipeline).properties();
@@ -95,6 +100,7 @@ public final class KafkaTopics {
   }
 
   /** What Kafka has of the desired topics, and the records in the event topics; never throws. */
+  @Override
   public TopicsState observe() {
     try {
       Admin admin = KafkaAdmins.SHARED.forProperties(adminProperties);
@@ -109,6 +115,7 @@ public final class KafkaTopics {
   }
 
   /** Creates missing topics, grows partitions and sets retention; never shrinks or deletes. */
+  @Override
   public TopicsState apply() {
     try {
       Admin admin = KafkaAdmins.SHARED.forProperties(adminProperties);
@@ -161,6 +168,7 @@ public final class KafkaTopics {
   }
 
   /** Deletes the pipeline's topics (deletionPolicy: Delete only). */
+  @Override
   public void delete() throws ExecutionException, InterruptedException, TimeoutException {
     Admin admin = KafkaAdmins.SHARED.forProperties(adminProperties);
     var existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

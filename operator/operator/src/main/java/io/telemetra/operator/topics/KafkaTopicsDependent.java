@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.processing.dependent.external.PerResourcePoll
 import io.javaoperatorsdk.operator.processing.event.source.ExternalResourceCachingEventSource;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.config.PollingSettings;
+import io.telemetra.operator.pipeline.Connector;
 import io.telemetra.operator.pipeline.LastConnections;
 import io.telemetra.operator.pipeline.PipelineProblem;
 import io.telemetra.operator.pipeline.PooledPolling;
@@ -26,10 +27,18 @@ public class KafkaTopicsDependent
     implements Creator<TopicsState, TelemetraPipeline>, Updater<TopicsState, TelemetraPipeline> {
 
   private KubernetesClient client;
-  private final LastConnections<KafkaTopics> connections = new LastConnections<>();
+  private final Connector<TopicsService> kafka;
+  private final LastConnections<TopicsService> connections = new LastConnections<>();
 
+  /** On the real Kafka. */
   public KafkaTopicsDependent() {
+    this(KafkaTopics.CONNECTOR);
+  }
+
+  /** On the Kafka {@code kafka} connects to (a fake in tests). */
+  public KafkaTopicsDependent(Connector<TopicsService> kafka) {
     super(TopicsState.class, PollingSettings.kafka(), state -> "topics");
+    this.kafka = kafka;
   }
 
   @Override
@@ -47,7 +56,8 @@ public class KafkaTopicsDependent
               .of(
                   pipeline,
                   () ->
-                      KafkaTopics.of(
+                      kafka.connect(
+                          client,
                           ReferencedSecrets.fetching(client, pipeline.getMetadata().getNamespace()),
                           pipeline))
               .observe());
@@ -99,9 +109,8 @@ public class KafkaTopicsDependent
     return topics(pipeline, context).apply();
   }
 
-  private static KafkaTopics topics(
-      TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
-    return KafkaTopics.of(ReferencedSecrets.of(pipeline, context), pipeline);
+  private TopicsService topics(TelemetraPipeline pipeline, Context<TelemetraPipeline> context) {
+    return kafka.connect(context.getClient(), ReferencedSecrets.of(pipeline, context), pipeline);
   }
 
   /** ResourceConflict when a pipeline applied earlier is on the same topics. */
