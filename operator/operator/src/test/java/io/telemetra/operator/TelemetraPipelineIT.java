@@ -1152,6 +1152,10 @@ class TelemetraPipelineIT {
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     try (var producer =
         new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+      // Two records the job refused, with their reasons (the dead letters count them).
+      for (int i = 0; i < 2; i++) {
+        producer.send(new ProducerRecord<>("stalled.events.dlq", "s-1", "{}")).get();
+      }
       // A record a second, as a live stream sends them, and no job commits any batch.
       await()
           .atMost(PATIENCE)
@@ -1170,6 +1174,10 @@ class TelemetraPipelineIT {
         .contains(
             "DataFlowing: records have been waiting since", "no batch committed since the job");
     assertThat(degraded.getStatus().getDataFlow().getInputRecords()).isPositive();
+    assertThat(degraded.getStatus().getDataFlow().getDeadLetters())
+        .as("the dead-letter topic's records, apart from the input")
+        .isEqualTo(2L);
+    assertThat(gauge("telemetra_pipeline_dead_letters", "stalled")).isEqualTo(2.0);
 
     try (var c = DriverManager.getConnection(jdbcUrl("stalled"), Postgres.USER, "");
         var insert =

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.telemetra.operator.api.v1alpha1.DataFlowStatus;
 import io.telemetra.operator.api.v1alpha1.IncidentStatus;
 import io.telemetra.operator.api.v1alpha1.Phase;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
@@ -21,9 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * telemetra_pipeline_condition{namespace,name,type}} (1 True, 0 False), {@code
  * telemetra_pipeline_phase{namespace,name,phase}} (1 for the current phase), and what the streaming
  * job recorded, {@code telemetra_pipeline_checkpoint_resets} and {@code
- * telemetra_pipeline_kafka_lost_records}, and how long its last reconciliation took, {@code
- * telemetra_pipeline_reconcile_seconds}. Updated with every status the operator computes and
- * dropped when the pipeline is deleted.
+ * telemetra_pipeline_kafka_lost_records}, the records it refused, {@code
+ * telemetra_pipeline_dead_letters} (its {@code rate()} is the rejects per second), and how long its
+ * last reconciliation took, {@code telemetra_pipeline_reconcile_seconds}. Updated with every status
+ * the operator computes and dropped when the pipeline is deleted.
  */
 public final class PipelineMetrics {
 
@@ -43,6 +45,7 @@ public final class PipelineMetrics {
   private static final String CHECKPOINT_RESETS = "telemetra.pipeline.checkpoint.resets";
   private static final String KAFKA_LOST_RECORDS = "telemetra.pipeline.kafka.lost.records";
   private static final String RECONCILE_SECONDS = "telemetra.pipeline.reconcile.seconds";
+  private static final String DEAD_LETTERS = "telemetra.pipeline.dead.letters";
   private static final Map<String, String> DESCRIPTIONS =
       Map.of(
           CONDITION, "1 when the pipeline's condition of this type is True, 0 when False",
@@ -50,7 +53,9 @@ public final class PipelineMetrics {
           CHECKPOINT_RESETS,
               "Checkpoint resets nobody asked for, as the streaming job recorded them",
           KAFKA_LOST_RECORDS, "Records deleted from Kafka before the streaming job read them",
-          RECONCILE_SECONDS, "How long the pipeline's last reconciliation took");
+          RECONCILE_SECONDS, "How long the pipeline's last reconciliation took",
+          DEAD_LETTERS,
+              "Records in the pipeline's dead-letter topic: every record the job refused");
 
   private final MeterRegistry registry;
 
@@ -148,6 +153,9 @@ public final class PipelineMetrics {
     }
     incident(rows, CHECKPOINT_RESETS, pipeline, status.getCheckpointResets());
     incident(rows, KAFKA_LOST_RECORDS, pipeline, status.getKafkaDataLoss());
+    Optional.ofNullable(status.getDataFlow())
+        .map(DataFlowStatus::getDeadLetters)
+        .ifPresent(count -> rows.put(new Series(DEAD_LETTERS, pipeline), count.doubleValue()));
     return rows;
   }
 

@@ -25,6 +25,7 @@ public final class Observation {
   IncidentStatus kafkaDataLoss;
   String reconcileError;
   Long inputRecords;
+  Long deadLetters;
   List<QueryProgress> queries;
 
   public Observation part(PartState part) {
@@ -57,6 +58,12 @@ public final class Observation {
   /** The records in the event topics (the sum of their end offsets). */
   public Observation inputRecords(long inputRecords) {
     this.inputRecords = inputRecords;
+    return this;
+  }
+
+  /** The records in the dead-letter topic (the sum of its end offsets). */
+  public Observation deadLetters(long deadLetters) {
+    this.deadLetters = deadLetters;
     return this;
   }
 

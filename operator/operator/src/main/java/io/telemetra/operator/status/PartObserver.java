@@ -86,6 +86,9 @@ public final class PartObserver {
     if (state.inputRecords() >= 0) {
       seen.inputRecords(state.inputRecords());
     }
+    if (state.deadLetters() >= 0) {
+      seen.deadLetters(state.deadLetters());
+    }
     return PartState.ready(
         TOPICS_READY, Reason.TopicsReconciled, topics.size() + " topics present");
   }

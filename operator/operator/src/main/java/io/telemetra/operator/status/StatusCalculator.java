@@ -76,6 +76,7 @@ public final class StatusCalculator {
         DataFlow.next(
             old.getDataFlow(),
             seen.inputRecords,
+            seen.deadLetters,
             seen.queries,
             DataFlow.slack(pipeline),
             Instant.now(clock));

@@ -27,19 +27,20 @@ public final class DataFlow {
   private DataFlow() {}
 
   /**
-   * The data flow after this observation: the new input count and last commits where they were
-   * observed (the previous figures where not), and since when records wait for a commit: the first
-   * growth of the input seen after the last commit, cleared once a commit covers it. The growth is
-   * seen by a Kafka poll, up to one poll interval after the records arrived, so a commit up to
-   * {@code slack} (one poll and one trigger) before it covers it too.
+   * The data flow after this observation: the new input and dead-letter counts and last commits
+   * where they were observed (the previous figures where not), and since when records wait for a
+   * commit: the first growth of the input seen after the last commit, cleared once a commit covers
+   * it. The growth is seen by a Kafka poll, up to one poll interval after the records arrived, so a
+   * commit up to {@code slack} (one poll and one trigger) before it covers it too.
    */
   public static DataFlowStatus next(
       DataFlowStatus old,
       Long inputRecords,
+      Long deadLetters,
       List<QueryProgress> queries,
       Duration slack,
       Instant now) {
-    if (inputRecords == null && queries == null) {
+    if (inputRecords == null && deadLetters == null && queries == null) {
       return old;
     }
     Long previousInput = old == null ? null : old.getInputRecords();
@@ -57,6 +58,7 @@ public final class DataFlow {
             since -> lastCommit.isEmpty() || lastCommit.get().isBefore(since.minus(slack)));
     return new DataFlowStatus(
         inputRecords != null ? inputRecords : previousInput,
+        deadLetters != null ? deadLetters : old == null ? null : old.getDeadLetters(),
         waiting.map(Instant::toString).orElse(null),
         commits);
   }
@@ -130,7 +132,13 @@ public final class DataFlow {
                   + stallAfter.toSeconds()
                   + " s; the job runs but writes nothing: see its driver log"));
     }
-    String input = "; the event topics hold " + flow.getInputRecords() + " records";
+    String input =
+        "; the event topics hold "
+            + flow.getInputRecords()
+            + " records"
+            + (flow.getDeadLetters() == null
+                ? ""
+                : ", the dead-letter topic " + flow.getDeadLetters());
     return Optional.of(
         last.isEmpty()
             ? PartState.ready(DATA_FLOWING, Reason.WaitingForInput, committed + input)

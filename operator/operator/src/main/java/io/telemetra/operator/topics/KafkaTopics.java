@@ -23,7 +23,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -105,7 +104,7 @@ public final class KafkaTopics implements TopicsService {
     try {
       Admin admin = KafkaAdmins.SHARED.forProperties(adminProperties);
       Map<String, TopicsState.Topic> topics = describe(admin);
-      return TopicsState.seen(topics, inputRecords(admin, topics));
+      return TopicsState.seen(topics, records(admin, topics));
     } catch (ExecutionException | TimeoutException | KafkaException e) {
       return TopicsState.unavailable(Reason.KafkaUnavailable, unavailable(e));
     } catch (InterruptedException e) {
@@ -158,7 +157,7 @@ public final class KafkaTopics implements TopicsService {
       if (!configs.isEmpty())
         admin.incrementalAlterConfigs(configs).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       Map<String, TopicsState.Topic> topics = describe(admin);
-      return TopicsState.seen(topics, inputRecords(admin, topics));
+      return TopicsState.seen(topics, records(admin, topics));
     } catch (ExecutionException | TimeoutException | KafkaException e) {
       throw new PipelineProblem(Reason.KafkaUnavailable, unavailable(e), e);
     } catch (InterruptedException e) {
@@ -219,27 +218,39 @@ public final class KafkaTopics implements TopicsService {
     return topics;
   }
 
-  /** The sum of the end offsets of the event topics: every record ever written to them. */
-  private long inputRecords(Admin admin, Map<String, TopicsState.Topic> topics)
+  /**
+   * The sums of the end offsets of the event topics (every record ever written to them) and of the
+   * dead-letter topic (every record the job refused), in one request.
+   */
+  private TopicsState.Records records(Admin admin, Map<String, TopicsState.Topic> topics)
       throws ExecutionException, InterruptedException, TimeoutException {
+    Topics names = new Topics(spec.getTopicPrefix());
     Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-    for (String name : new Topics(spec.getTopicPrefix()).eventTopics()) {
-      TopicsState.Topic topic = topics.get(name);
-      for (int p = 0; topic != null && p < topic.partitions(); p++) {
-        ends.put(new TopicPartition(name, p), OffsetSpec.latest());
+    for (String name : names.eventTopics()) {
+      latest(ends, name, topics.get(name));
+    }
+    latest(ends, names.deadLetter(), topics.get(names.deadLetter()));
+    if (ends.isEmpty()) {
+      return new TopicsState.Records(0, 0);
+    }
+    long input = 0;
+    long deadLetters = 0;
+    for (var end :
+        admin.listOffsets(ends).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).entrySet()) {
+      if (end.getKey().topic().equals(names.deadLetter())) {
+        deadLetters += end.getValue().offset();
+      } else {
+        input += end.getValue().offset();
       }
     }
-    if (ends.isEmpty()) {
-      return 0;
+    return new TopicsState.Records(input, deadLetters);
+  }
+
+  private static void latest(
+      Map<TopicPartition, OffsetSpec> ends, String name, TopicsState.Topic topic) {
+    for (int p = 0; topic != null && p < topic.partitions(); p++) {
+      ends.put(new TopicPartition(name, p), OffsetSpec.latest());
     }
-    return admin
-        .listOffsets(ends)
-        .all()
-        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-        .values()
-        .stream()
-        .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
-        .sum();
   }
 
   private String unavailable(Exception e) {

@@ -53,6 +53,22 @@ class PipelineMetricsTest {
     assertThat(condition("a")).as("the other pipeline keeps its series").isEqualTo(1.0);
   }
 
+  @Test
+  void theDeadLettersFollowTheDataFlow() {
+    TelemetraPipeline a = pipeline("a");
+    TelemetraPipelineStatus status = status(Phase.Running, "True", null);
+    metrics.record(a, status);
+    assertThat(registry.find("telemetra.pipeline.dead.letters").gauge())
+        .as("Kafka not polled yet, no series")
+        .isNull();
+
+    status.setDataFlow(
+        new io.telemetra.operator.api.v1alpha1.DataFlowStatus(1000L, 7L, null, List.of()));
+    metrics.record(a, status);
+    assertThat(registry.find("telemetra.pipeline.dead.letters").tag("name", "a").gauge().value())
+        .isEqualTo(7.0);
+  }
+
   private double condition(String name) {
     return registry
         .find("telemetra.pipeline.condition")

@@ -120,6 +120,19 @@ class StatusCalculatorTest {
   }
 
   @Test
+  void theDeadLettersAreTheLastCountKafkaGaveAndTheDataFlowingMessageNamesThem() {
+    runningSinceNineWithACommitAtTen();
+    var polled = observe("2026-11-27T10:00:30Z", allReady().inputRecords(1000).deadLetters(12));
+    assertThat(polled.getDataFlow().getDeadLetters()).isEqualTo(12L);
+    assertThat(condition(polled, DATA_FLOWING).getMessage())
+        .endsWith("the event topics hold 1000 records, the dead-letter topic 12");
+
+    // a reconcile between two Kafka polls: the count stays
+    var between = observe("2026-11-27T10:00:40Z", allReady());
+    assertThat(between.getDataFlow().getDeadLetters()).isEqualTo(12L);
+  }
+
+  @Test
   void recordsWaitingLongerThanTheStallLimitForACommitMeanDataIsNotFlowingAndThePipelineDegraded() {
     runningSinceNineWithACommitAtTen();
     assertThat(condition(pipeline.getStatus(), DATA_FLOWING).getReason())

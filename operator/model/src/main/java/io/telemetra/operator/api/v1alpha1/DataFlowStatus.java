@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Whether data moves through the pipeline: the records in its event topics and the last batch each
- * streaming query committed to Postgres.
+ * Whether data moves through the pipeline: the records in its event topics and its dead-letter
+ * topic, and the last batch each streaming query committed to Postgres.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class DataFlowStatus {
@@ -16,6 +16,13 @@ public class DataFlowStatus {
   @JsonPropertyDescription(
       "Records in the event topics (the sum of their end offsets) when Kafka was last polled.")
   private Long inputRecords;
+
+  @JsonPropertyDescription(
+      "Records in the dead-letter topic (the sum of its end offsets) when Kafka was last polled:"
+          + " every record the job refused, each with its reason. The metric"
+          + " telemetra_pipeline_dead_letters is the same count; its rate is the rejects per"
+          + " second.")
+  private Long deadLetters;
 
   @JsonPropertyDescription(
       "Since when records wait that no commit covers (RFC 3339): the first time the operator saw"
@@ -29,7 +36,13 @@ public class DataFlowStatus {
   public DataFlowStatus() {}
 
   public DataFlowStatus(Long inputRecords, String uncommittedSince, List<QueryProgress> queries) {
+    this(inputRecords, null, uncommittedSince, queries);
+  }
+
+  public DataFlowStatus(
+      Long inputRecords, Long deadLetters, String uncommittedSince, List<QueryProgress> queries) {
     this.inputRecords = inputRecords;
+    this.deadLetters = deadLetters;
     this.uncommittedSince = uncommittedSince;
     this.queries = new ArrayList<>(queries);
   }
@@ -38,13 +51,14 @@ public class DataFlowStatus {
   public boolean equals(Object o) {
     return o instanceof DataFlowStatus d
         && Objects.equals(inputRecords, d.inputRecords)
+        && Objects.equals(deadLetters, d.deadLetters)
         && Objects.equals(uncommittedSince, d.uncommittedSince)
         && Objects.equals(queries, d.queries);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(inputRecords, uncommittedSince, queries);
+    return Objects.hash(inputRecords, deadLetters, uncommittedSince, queries);
   }
 
   public Long getInputRecords() {
@@ -53,6 +67,14 @@ public class DataFlowStatus {
 
   public void setInputRecords(Long inputRecords) {
     this.inputRecords = inputRecords;
+  }
+
+  public Long getDeadLetters() {
+    return deadLetters;
+  }
+
+  public void setDeadLetters(Long deadLetters) {
+    this.deadLetters = deadLetters;
   }
 
   public String getUncommittedSince() {
