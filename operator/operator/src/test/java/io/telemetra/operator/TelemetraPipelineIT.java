@@ -1124,7 +1124,7 @@ class TelemetraPipelineIT {
     awaitCondition("lossy", ConditionType.KAFKA_DATA_LOSS, "True", "RecordsDeletedBeforeRead");
     assertThat(condition("lossy", ConditionType.KAFKA_DATA_LOSS).orElseThrow().getMessage())
         .startsWith("500 records lost, the latest at ")
-        .contains("query telemetra-ingest batch 12: 500 records were deleted from Kafka");
+        .contains("query telemetra-ingest batch 12: 500 records were never read");
     assertThat(pipeline("lossy").getStatus().getKafkaDataLoss().getCount()).isEqualTo(500L);
     assertThat(gauge("telemetra_pipeline_kafka_lost_records", "lossy")).isEqualTo(500.0);
     assertThat(gauge("telemetra_pipeline_phase", "lossy", "phase=\"Degraded\"")).isZero();

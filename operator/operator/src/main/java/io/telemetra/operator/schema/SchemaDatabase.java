@@ -198,7 +198,8 @@ public final class SchemaDatabase implements SchemaService {
               DATA_LOSS,
               row ->
                   String.format(
-                      "query %s batch %d: %d records were deleted from Kafka before it read them"
+                      "query %s batch %d: %d records were never read: deleted from Kafka before"
+                          + " it got to them, or skipped when a topic's offsets went back"
                           + " (offsets %s)",
                       row.getString(3), row.getLong(4), row.getLong(5), row.getString(6))),
           lastCommits(c));

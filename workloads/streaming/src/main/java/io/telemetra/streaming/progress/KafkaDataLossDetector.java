@@ -4,7 +4,6 @@ import io.telemetra.streaming.sink.SinkDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.streaming.SourceProgress;
@@ -17,9 +16,10 @@ import org.slf4j.LoggerFactory;
  * Detects records that left Kafka before a query read them. The job reads with {@code
  * failOnDataLoss=false}, so it keeps running from the earliest retained offset instead of failing;
  * this listener makes the loss visible instead of silent: after each batch it compares the records
- * in the batch's offset range with the records it read ({@link KafkaOffsetRange}), logs a WARN line
- * starting {@code KafkaDataLoss:}, counts them, and records the batch in streaming_data_loss, which
- * the operator reports on the pipeline.
+ * in the batch's offset range with the records it read ({@link KafkaOffsetRange}), and looks for
+ * partitions whose offsets went back (their log was replaced: Spark skips what the new log held
+ * below its end); it logs a WARN line starting {@code KafkaDataLoss:}, counts the records, and
+ * records the batch in streaming_data_loss, which the operator reports on the pipeline.
  */
 public final class KafkaDataLossDetector extends StreamingQueryListener {
 
@@ -55,27 +55,47 @@ public final class KafkaDataLossDetector extends StreamingQueryListener {
       return;
     }
     for (SourceProgress source : progress.sources()) {
-      OptionalLong unread =
-          KafkaOffsetRange.unread(source.startOffset(), source.endOffset(), source.numInputRows());
-      if (unread.isPresent() && unread.getAsLong() > 0) {
-        report(progress, source, unread.getAsLong());
-      }
+      KafkaOffsetRange.unread(source.startOffset(), source.endOffset(), source.numInputRows())
+          .filter(unread -> unread.total() > 0)
+          .ifPresent(unread -> report(progress, source, unread));
     }
   }
 
-  private void report(StreamingQueryProgress progress, SourceProgress source, long lost) {
+  private void report(
+      StreamingQueryProgress progress, SourceProgress source, KafkaOffsetRange.Unread unread) {
+    long lost = unread.total();
     long sum = total.addAndGet(lost);
-    String offsets = source.startOffset() + " .. " + source.endOffset();
-    LOG.warn(
-        "KafkaDataLoss: {} batch {} read {} records of its offset range {}: {} were deleted from"
-            + " Kafka (retention?) before the job read them and are missing from every table"
-            + " ({} in total)",
-        progress.name(),
-        progress.batchId(),
-        source.numInputRows(),
-        offsets,
-        lost,
-        sum);
+    String offsets =
+        source.startOffset()
+            + " .. "
+            + source.endOffset()
+            + (unread.rewound().isEmpty()
+                ? ""
+                : "; " + String.join(", ", unread.rewound()) + ": the log was replaced");
+    if (unread.deleted() > 0) {
+      LOG.warn(
+          "KafkaDataLoss: {} batch {} read {} records of its offset range {}: {} were deleted from"
+              + " Kafka (retention?) before the job read them and are missing from every table"
+              + " ({} in total)",
+          progress.name(),
+          progress.batchId(),
+          source.numInputRows(),
+          offsets,
+          unread.deleted(),
+          sum);
+    }
+    if (unread.skipped() > 0) {
+      LOG.warn(
+          "KafkaDataLoss: {} batch {}: the offsets of {} (the topic was deleted and created again,"
+              + " or the brokers are another cluster); the job resumed at the new end offsets and"
+              + " skipped the {} records before them, which are missing from every table ({} in"
+              + " total); a checkpoint reset with startingOffsets earliest reads them",
+          progress.name(),
+          progress.batchId(),
+          String.join(", ", unread.rewound()),
+          unread.skipped(),
+          sum);
+    }
     try (Connection c = postgres.open();
         PreparedStatement insert = c.prepareStatement(RECORD)) {
       insert.setString(1, pipeline);

@@ -2,6 +2,7 @@ package io.telemetra.streaming.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KafkaOffsetRangeTest {
@@ -10,7 +11,8 @@ class KafkaOffsetRangeTest {
   void aBatchThatReadItsWholeRangeLostNothing() {
     assertThat(
             KafkaOffsetRange.unread("{\"t\":{\"0\":10,\"1\":5}}", "{\"t\":{\"0\":30,\"1\":8}}", 23))
-        .hasValue(0);
+        .map(KafkaOffsetRange.Unread::total)
+        .hasValue(0L);
   }
 
   @Test
@@ -18,7 +20,25 @@ class KafkaOffsetRangeTest {
     String start = "{\"a\":{\"0\":100,\"1\":100},\"b\":{\"0\":0}}";
     String end = "{\"a\":{\"0\":250,\"1\":120},\"b\":{\"0\":40}}";
 
-    assertThat(KafkaOffsetRange.unread(start, end, 60)).hasValue(150 + 20 + 40 - 60);
+    assertThat(KafkaOffsetRange.unread(start, end, 60))
+        .hasValue(new KafkaOffsetRange.Unread(150 + 20 + 40 - 60, 0, List.of()));
+  }
+
+  @Test
+  void aPartitionWhoseOffsetsWentBackHadItsLogReplacedAndWhatTheNewLogHeldIsSkipped() {
+    // t/0 went from 250 back to 12 (topic recreated): Spark resumes at 12, the 12 are never read
+    assertThat(KafkaOffsetRange.unread("{\"t\":{\"0\":250}}", "{\"t\":{\"0\":12}}", 0))
+        .hasValue(new KafkaOffsetRange.Unread(0, 12, List.of("t/0 went from 250 back to 12")));
+  }
+
+  @Test
+  void aPartitionThatWentBackDoesNotHideAnotherPartitionsLoss() {
+    // t/1 lost 100 records to retention; t/0 went back by 238: both count
+    String start = "{\"t\":{\"0\":250,\"1\":100}}";
+    String end = "{\"t\":{\"0\":12,\"1\":300}}";
+
+    assertThat(KafkaOffsetRange.unread(start, end, 100))
+        .hasValue(new KafkaOffsetRange.Unread(100, 12, List.of("t/0 went from 250 back to 12")));
   }
 
   @Test
