@@ -1,6 +1,7 @@
 package io.telemetra.operator.schema;
 
 import io.telemetra.operator.api.v1alpha1.QueryProgress;
+import io.telemetra.operator.pipeline.ExternalState;
 import io.telemetra.operator.status.Reason;
 import java.util.List;
 
@@ -17,7 +18,8 @@ public record SchemaState(
     RecordedIncidents checkpointResets,
     RecordedIncidents kafkaDataLoss,
     List<QueryProgress> queries,
-    boolean owned) {
+    boolean owned)
+    implements ExternalState {
 
   public static SchemaState seen(String version, int pending) {
     return seen(version, pending, true);
@@ -56,9 +58,5 @@ public record SchemaState(
         RecordedIncidents.NONE,
         List.of(),
         false);
-  }
-
-  public boolean reachable() {
-    return problem == null;
   }
 }

@@ -1,5 +1,6 @@
 package io.telemetra.operator.topics;
 
+import io.telemetra.operator.pipeline.ExternalState;
 import io.telemetra.operator.status.Reason;
 import java.util.Map;
 
@@ -9,11 +10,8 @@ import java.util.Map;
  * topic (the records it refused): the sums of their end offsets, -1 when not asked.
  */
 public record TopicsState(
-    Reason problem,
-    String message,
-    Map<String, Topic> topics,
-    long inputRecords,
-    long deadLetters) {
+    Reason problem, String message, Map<String, Topic> topics, long inputRecords, long deadLetters)
+    implements ExternalState {
 
   /** One topic: its partition count and retention.ms. */
   public record Topic(int partitions, long retentionMs) {}
@@ -34,9 +32,5 @@ public record TopicsState(
 
   public static TopicsState unavailable(Reason problem, String message) {
     return new TopicsState(problem, message, Map.of(), -1, -1);
-  }
-
-  public boolean reachable() {
-    return problem == null;
   }
 }
