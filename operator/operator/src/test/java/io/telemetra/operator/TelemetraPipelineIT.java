@@ -1183,7 +1183,8 @@ class TelemetraPipelineIT {
         var insert =
             c.prepareStatement(
                 "INSERT INTO streaming_commits (pipeline, query_name, query_id, batch_id,"
-                    + " row_count) VALUES (?, 'telemetra-windows', ?, 0, 10)")) {
+                    + " row_count, newest_window_end) VALUES (?, 'telemetra-windows', ?, 0, 10,"
+                    + " '2026-12-07T10:01:00Z')")) {
       insert.setString(1, NS + "/stalled");
       insert.setObject(2, UUID.randomUUID());
       insert.executeUpdate();
@@ -1197,9 +1198,12 @@ class TelemetraPipelineIT {
             q -> {
               assertThat(q.getName()).isEqualTo("telemetra-windows");
               assertThat(q.getLastBatchId()).isZero();
+              assertThat(q.getNewestWindowEnd()).isEqualTo("2026-12-07T10:01:00Z");
             });
     assertThat(gauge("telemetra_pipeline_condition", "stalled", "type=\"DataFlowing\""))
         .isEqualTo(1.0);
+    assertThat(gauge("telemetra_pipeline_newest_window_end_seconds", "stalled"))
+        .isEqualTo(java.time.Instant.parse("2026-12-07T10:01:00Z").getEpochSecond());
   }
 
   /** Exactly one Event of {@code type} with {@code reason} and {@code message} on the pipeline. */

@@ -121,6 +121,18 @@ class WindowedAnalyticsIT {
           .containsExactlyInAnyOrderElementsOf(expectedTransactions);
       assertStreams(c, all);
       assertThat(WrittenRows.count(c, "SELECT count(*) FROM streaming_commits")).isPositive();
+      // the ledger knows the newest window the tables hold (what the operator reports)
+      try (var rs =
+          c.createStatement()
+              .executeQuery(
+                  "SELECT (SELECT max(newest_window_end) FROM streaming_commits"
+                      + " WHERE query_name = 'telemetra-windows'),"
+                      + " greatest((SELECT max(window_end) FROM chat_summary_minute),"
+                      + " (SELECT max(window_end) FROM viewer_timeseries),"
+                      + " (SELECT max(window_end) FROM revenue_summary_minute))")) {
+        rs.next();
+        assertThat(rs.getTimestamp(1)).isNotNull().isEqualTo(rs.getTimestamp(2));
+      }
     }
 
     List<ScriptedTraffic.Sent> malformed =

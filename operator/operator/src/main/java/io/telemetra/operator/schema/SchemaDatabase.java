@@ -53,9 +53,14 @@ public final class SchemaDatabase implements SchemaService {
       "SELECT sum(lost_records) OVER (), detected_at, query_name, batch_id, lost_records, offsets"
           + " FROM streaming_data_loss WHERE pipeline = ? ORDER BY detected_at DESC LIMIT 1";
 
-  /** The last batch each query of the pipeline committed, of whichever checkpoint it runs on. */
+  /**
+   * The last batch each query of the pipeline committed, of whichever checkpoint it runs on, and
+   * the newest window end the job recorded with it (V7; read through to_jsonb, so a database still
+   * at an older version answers too, with none).
+   */
   private static final String LAST_COMMITS =
-      "SELECT DISTINCT ON (query_name) query_name, batch_id, committed_at FROM streaming_commits"
+      "SELECT DISTINCT ON (query_name) query_name, batch_id, committed_at,"
+          + " to_jsonb(streaming_commits)->>'newest_window_end' FROM streaming_commits"
           + " WHERE pipeline = ? ORDER BY query_name, committed_at DESC, batch_id DESC";
 
   /**
@@ -326,7 +331,10 @@ public final class SchemaDatabase implements SchemaService {
               new QueryProgress(
                   row.getString(1),
                   row.getLong(2),
-                  row.getObject(3, OffsetDateTime.class).toInstant().toString()));
+                  row.getObject(3, OffsetDateTime.class).toInstant().toString(),
+                  Optional.ofNullable(row.getString(4))
+                      .map(end -> OffsetDateTime.parse(end).toInstant().toString())
+                      .orElse(null)));
         }
       }
     }

@@ -63,6 +63,17 @@ public final class DataFlow {
         commits);
   }
 
+  /** The end of the newest window the job has written, as its ledger says. */
+  public static Optional<Instant> newestWindowEnd(DataFlowStatus flow) {
+    return flow == null
+        ? Optional.empty()
+        : flow.getQueries().stream()
+            .map(QueryProgress::getNewestWindowEnd)
+            .filter(java.util.Objects::nonNull)
+            .map(Instant::parse)
+            .max(Comparator.naturalOrder());
+  }
+
   private static Optional<QueryProgress> lastCommit(List<QueryProgress> queries) {
     return queries.stream().max(Comparator.comparing(DataFlow::committedAt));
   }
@@ -133,7 +144,8 @@ public final class DataFlow {
                   + " s; the job runs but writes nothing: see its driver log"));
     }
     String input =
-        "; the event topics hold "
+        newestWindowEnd(flow).map(end -> "; the newest window ends at " + end).orElse("")
+            + "; the event topics hold "
             + flow.getInputRecords()
             + " records"
             + (flow.getDeadLetters() == null

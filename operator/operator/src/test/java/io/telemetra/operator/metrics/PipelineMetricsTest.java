@@ -54,7 +54,7 @@ class PipelineMetricsTest {
   }
 
   @Test
-  void theDeadLettersFollowTheDataFlow() {
+  void theDeadLettersAndTheNewestWindowFollowTheDataFlow() {
     TelemetraPipeline a = pipeline("a");
     TelemetraPipelineStatus status = status(Phase.Running, "True", null);
     metrics.record(a, status);
@@ -63,10 +63,25 @@ class PipelineMetricsTest {
         .isNull();
 
     status.setDataFlow(
-        new io.telemetra.operator.api.v1alpha1.DataFlowStatus(1000L, 7L, null, List.of()));
+        new io.telemetra.operator.api.v1alpha1.DataFlowStatus(
+            1000L,
+            7L,
+            null,
+            List.of(
+                new io.telemetra.operator.api.v1alpha1.QueryProgress(
+                    "telemetra-windows", 3, "2026-12-07T10:00:02Z", "2026-12-07T10:00:00Z"),
+                new io.telemetra.operator.api.v1alpha1.QueryProgress(
+                    "telemetra-ingest", 4, "2026-12-07T10:00:03Z"))));
     metrics.record(a, status);
     assertThat(registry.find("telemetra.pipeline.dead.letters").tag("name", "a").gauge().value())
         .isEqualTo(7.0);
+    assertThat(
+            registry
+                .find("telemetra.pipeline.newest.window.end.seconds")
+                .tag("name", "a")
+                .gauge()
+                .value())
+        .isEqualTo(java.time.Instant.parse("2026-12-07T10:00:00Z").getEpochSecond());
   }
 
   private double condition(String name) {

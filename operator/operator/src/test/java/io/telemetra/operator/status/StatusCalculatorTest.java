@@ -122,10 +122,24 @@ class StatusCalculatorTest {
   @Test
   void theDeadLettersAreTheLastCountKafkaGaveAndTheDataFlowingMessageNamesThem() {
     runningSinceNineWithACommitAtTen();
-    var polled = observe("2026-11-27T10:00:30Z", allReady().inputRecords(1000).deadLetters(12));
+    var polled =
+        observe(
+            "2026-11-27T10:00:30Z",
+            allReady()
+                .inputRecords(1000)
+                .deadLetters(12)
+                .queries(
+                    List.of(
+                        new QueryProgress(
+                            "telemetra-windows",
+                            8,
+                            "2026-11-27T10:00:25Z",
+                            "2026-11-27T10:00:20Z"))));
     assertThat(polled.getDataFlow().getDeadLetters()).isEqualTo(12L);
     assertThat(condition(polled, DATA_FLOWING).getMessage())
-        .endsWith("the event topics hold 1000 records, the dead-letter topic 12");
+        .endsWith(
+            "the newest window ends at 2026-11-27T10:00:20Z; the event topics hold 1000 records,"
+                + " the dead-letter topic 12");
 
     // a reconcile between two Kafka polls: the count stays
     var between = observe("2026-11-27T10:00:40Z", allReady());

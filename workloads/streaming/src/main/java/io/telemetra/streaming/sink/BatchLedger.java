@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.spark.sql.Dataset;
@@ -51,7 +53,9 @@ public final class BatchLedger implements Serializable {
 
   private static final String RECORD =
       "INSERT INTO streaming_commits (pipeline, query_name, query_id, batch_id, row_count,"
-          + " reset_nonce) VALUES (?, ?, ?, ?, ?, ?)";
+          + " reset_nonce, newest_window_end) VALUES (?, ?, ?, ?, ?, ?, GREATEST(?::timestamptz,"
+          + " (SELECT newest_window_end FROM streaming_commits WHERE pipeline = ? AND query_name = ?"
+          + " ORDER BY committed_at DESC LIMIT 1)))";
 
   private final String pipeline;
   private final String queryName;
@@ -112,12 +116,26 @@ public final class BatchLedger implements Serializable {
     }
   }
 
+  /** Records {@code batch} as committed, with the rows it wrote. */
   public void record(Connection c, Batch batch, long rowCount) throws SQLException {
+    record(c, batch, rowCount, Optional.empty());
+  }
+
+  /**
+   * Records {@code batch} as committed, with the rows it wrote and the end of the newest window
+   * written so far: the newest among its rows (a windows batch that wrote windows) or the query's
+   * previous one, whichever is later.
+   */
+  public void record(Connection c, Batch batch, long rowCount, Optional<Instant> newestWindowEnd)
+      throws SQLException {
     try (PreparedStatement s = c.prepareStatement(RECORD)) {
       bindQuery(s, 1, batch.queryId());
       s.setLong(4, batch.batchId());
       s.setLong(5, rowCount);
       s.setString(6, resetNonce);
+      s.setObject(7, newestWindowEnd.map(end -> end.atOffset(ZoneOffset.UTC)).orElse(null));
+      s.setString(8, pipeline);
+      s.setString(9, queryName);
       s.executeUpdate();
     }
   }

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -50,13 +51,18 @@ public final class WindowSink implements VoidFunction2<Dataset<Row>, Long> {
       }
       WindowRowWriter.write(c, rows, batchId);
       Map<String, Set<Instant>> touched = new TreeMap<>();
+      Optional<Instant> newestEnd = Optional.empty();
       for (Row r : rows) {
         touched
             .computeIfAbsent(r.getAs("stream_id"), k -> new TreeSet<>())
             .add(((Timestamp) r.getAs("window_start")).toInstant());
+        Instant end = ((Timestamp) r.getAs("window_end")).toInstant();
+        if (newestEnd.isEmpty() || end.isAfter(newestEnd.get())) {
+          newestEnd = Optional.of(end);
+        }
       }
       int momentCount = moments.evaluate(c, touched, batchId);
-      ledger.record(c, committing, rows.size());
+      ledger.record(c, committing, rows.size(), newestEnd);
       if (!rows.isEmpty()) {
         UpdateNotification.send(
             c, UpdateNotification.payload(batchId, touched.keySet(), momentCount));

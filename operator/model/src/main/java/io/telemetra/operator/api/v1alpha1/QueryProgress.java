@@ -17,12 +17,24 @@ public class QueryProgress {
   @JsonPropertyDescription("When that batch was committed (RFC 3339).")
   private String lastCommittedAt;
 
+  @JsonPropertyDescription(
+      "telemetra-windows only: the end of the newest window the query has written (RFC 3339). How"
+          + " far the dashboard's data is behind the clock is now minus this; the metric"
+          + " telemetra_pipeline_newest_window_end_seconds carries it for alerts.")
+  private String newestWindowEnd;
+
   public QueryProgress() {}
 
   public QueryProgress(String name, long lastBatchId, String lastCommittedAt) {
+    this(name, lastBatchId, lastCommittedAt, null);
+  }
+
+  public QueryProgress(
+      String name, long lastBatchId, String lastCommittedAt, String newestWindowEnd) {
     this.name = name;
     this.lastBatchId = lastBatchId;
     this.lastCommittedAt = lastCommittedAt;
+    this.newestWindowEnd = newestWindowEnd;
   }
 
   @Override
@@ -30,12 +42,13 @@ public class QueryProgress {
     return o instanceof QueryProgress q
         && Objects.equals(name, q.name)
         && Objects.equals(lastBatchId, q.lastBatchId)
-        && Objects.equals(lastCommittedAt, q.lastCommittedAt);
+        && Objects.equals(lastCommittedAt, q.lastCommittedAt)
+        && Objects.equals(newestWindowEnd, q.newestWindowEnd);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, lastBatchId, lastCommittedAt);
+    return Objects.hash(name, lastBatchId, lastCommittedAt, newestWindowEnd);
   }
 
   public String getName() {
@@ -60,5 +73,13 @@ public class QueryProgress {
 
   public void setLastCommittedAt(String lastCommittedAt) {
     this.lastCommittedAt = lastCommittedAt;
+  }
+
+  public String getNewestWindowEnd() {
+    return newestWindowEnd;
+  }
+
+  public void setNewestWindowEnd(String newestWindowEnd) {
+    this.newestWindowEnd = newestWindowEnd;
   }
 }
