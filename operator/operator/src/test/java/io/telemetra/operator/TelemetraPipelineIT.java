@@ -1184,24 +1184,41 @@ class TelemetraPipelineIT {
             c.prepareStatement(
                 "INSERT INTO streaming_commits (pipeline, query_name, query_id, batch_id,"
                     + " row_count, newest_window_end) VALUES (?, 'telemetra-windows', ?, 0, 10,"
-                    + " '2026-12-07T10:01:00Z')")) {
+                    + " '2026-12-07T10:01:00Z')");
+        var ingest =
+            c.prepareStatement(
+                "INSERT INTO streaming_commits (pipeline, query_name, query_id, batch_id,"
+                    + " row_count) VALUES (?, 'telemetra-ingest', ?, 0, 1)");
+        var progress =
+            c.prepareStatement(
+                "INSERT INTO streaming_progress (pipeline, query_name, consumed_records)"
+                    + " VALUES (?, 'telemetra-ingest', 1)")) {
       insert.setString(1, NS + "/stalled");
       insert.setObject(2, UUID.randomUUID());
       insert.executeUpdate();
+      ingest.setString(1, NS + "/stalled");
+      ingest.setObject(2, UUID.randomUUID());
+      ingest.executeUpdate();
+      progress.setString(1, NS + "/stalled");
+      progress.executeUpdate();
     }
 
     awaitCondition("stalled", ConditionType.DATA_FLOWING, "True", "BatchesCommitting");
     awaitCondition("stalled", ConditionType.READY, "True", "AllPartsReady");
     assertThat(pipeline("stalled").getStatus().getDataFlow().getQueries())
+        .filteredOn(q -> q.getName().equals("telemetra-windows"))
         .singleElement()
         .satisfies(
             q -> {
-              assertThat(q.getName()).isEqualTo("telemetra-windows");
               assertThat(q.getLastBatchId()).isZero();
               assertThat(q.getNewestWindowEnd()).isEqualTo("2026-12-07T10:01:00Z");
             });
     assertThat(gauge("telemetra_pipeline_condition", "stalled", "type=\"DataFlowing\""))
         .isEqualTo(1.0);
+    var flow = pipeline("stalled").getStatus().getDataFlow();
+    assertThat(flow.getConsumerLag())
+        .as("the records in the event topics less the 1 the ingest query read")
+        .isEqualTo(flow.getInputRecords() - 1);
     assertThat(gauge("telemetra_pipeline_newest_window_end_seconds", "stalled"))
         .isEqualTo(java.time.Instant.parse("2026-12-07T10:01:00Z").getEpochSecond());
   }

@@ -5,6 +5,7 @@ import io.telemetra.local.LocalPipeline;
 import io.telemetra.local.RunnerSettings;
 import io.telemetra.local.RunningPart;
 import io.telemetra.runtime.RedisConnection;
+import io.telemetra.schema.StreamingQueries;
 import io.telemetra.soak.probe.ApiProber;
 import io.telemetra.soak.probe.CheckpointProgress;
 import io.telemetra.soak.probe.KafkaEndOffsets;
@@ -51,10 +52,10 @@ public final class SoakRun {
 
   static final Duration SLIDE = Duration.ofSeconds(10);
 
-  /** The streaming job's query names (StreamingJob.INGEST_QUERY / WINDOWS_QUERY). */
-  static final String INGEST_QUERY = "telemetra-ingest";
+  /** The streaming job's query names. */
+  static final String INGEST_QUERY = StreamingQueries.INGEST;
 
-  static final String WINDOWS_QUERY = "telemetra-windows";
+  static final String WINDOWS_QUERY = StreamingQueries.WINDOWS;
 
   private static final Duration RECOVERY_POLL = Duration.ofMillis(500);
 

@@ -5,10 +5,12 @@ import static org.apache.spark.sql.functions.col;
 import io.telemetra.analytics.moments.MomentDetector;
 import io.telemetra.analytics.window.SlidingWindows;
 import io.telemetra.events.EventType;
+import io.telemetra.schema.StreamingQueries;
 import io.telemetra.streaming.config.CheckpointLocation;
 import io.telemetra.streaming.config.StreamingSettings;
 import io.telemetra.streaming.ingest.EventRows;
 import io.telemetra.streaming.ingest.RecordParser;
+import io.telemetra.streaming.progress.ConsumedRecords;
 import io.telemetra.streaming.progress.KafkaDataLossDetector;
 import io.telemetra.streaming.sink.BatchLedger;
 import io.telemetra.streaming.sink.IngestSink;
@@ -35,8 +37,8 @@ import org.apache.spark.sql.streaming.Trigger;
  */
 public final class StreamingJob {
 
-  public static final String INGEST_QUERY = "telemetra-ingest";
-  public static final String WINDOWS_QUERY = "telemetra-windows";
+  public static final String INGEST_QUERY = StreamingQueries.INGEST;
+  public static final String WINDOWS_QUERY = StreamingQueries.WINDOWS;
 
   private StreamingJob() {}
 
@@ -50,6 +52,11 @@ public final class StreamingJob {
         new KafkaDataLossDetector(
             settings.pipeline(), Set.of(INGEST_QUERY, WINDOWS_QUERY), postgres);
     spark.streams().addListener(dataLoss);
+    spark
+        .streams()
+        .addListener(
+            new ConsumedRecords(
+                settings.pipeline(), Set.of(INGEST_QUERY, WINDOWS_QUERY), postgres));
     SlidingWindows windows = new SlidingWindows(settings.windowDuration(), settings.windowSlide());
     try {
       StreamingQuery ingest =

@@ -97,6 +97,21 @@ class WindowedAnalyticsIT {
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(() -> assertThat(job.lateEventCount()).isEqualTo(lateWindowed));
       assertThat(job.failure()).isEmpty();
+      // how far the ingest query has read: every record sent to the event topics, the sentinel
+      // included (the operator subtracts this from Kafka's end offsets: the consumer lag)
+      try (Connection c = pipeline.connect()) {
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .ignoreExceptions()
+            .untilAsserted(
+                () ->
+                    assertThat(
+                            WrittenRows.count(
+                                c,
+                                "SELECT consumed_records FROM streaming_progress"
+                                    + " WHERE query_name = 'telemetra-ingest'"))
+                        .isEqualTo(onTime.size() + late.size()));
+      }
     }
 
     List<Event> windowed =

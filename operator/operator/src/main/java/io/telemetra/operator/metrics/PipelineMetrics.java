@@ -24,10 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * telemetra_pipeline_phase{namespace,name,phase}} (1 for the current phase), and what the streaming
  * job recorded, {@code telemetra_pipeline_checkpoint_resets} and {@code
  * telemetra_pipeline_kafka_lost_records}, the records it refused, {@code
- * telemetra_pipeline_dead_letters} (its {@code rate()} is the rejects per second), the end of the
- * newest window it wrote, {@code telemetra_pipeline_newest_window_end_seconds} (Unix time: {@code
- * time() -} it is how far the dashboard is behind), and how long its last reconciliation took,
- * {@code telemetra_pipeline_reconcile_seconds}. Updated with every status the operator computes and
+ * telemetra_pipeline_dead_letters} (its {@code rate()} is the rejects per second), the records it
+ * has not read yet, {@code telemetra_pipeline_consumer_lag_records}, the end of the newest window
+ * it wrote, {@code telemetra_pipeline_newest_window_end_seconds} (Unix time: {@code time() -} it is
+ * how far the dashboard is behind), and how long its last reconciliation took, {@code
+ * telemetra_pipeline_reconcile_seconds}. Updated with every status the operator computes and
  * dropped when the pipeline is deleted.
  */
 public final class PipelineMetrics {
@@ -50,6 +51,7 @@ public final class PipelineMetrics {
   private static final String RECONCILE_SECONDS = "telemetra.pipeline.reconcile.seconds";
   private static final String DEAD_LETTERS = "telemetra.pipeline.dead.letters";
   private static final String NEWEST_WINDOW_END = "telemetra.pipeline.newest.window.end.seconds";
+  private static final String CONSUMER_LAG = "telemetra.pipeline.consumer.lag.records";
   private static final Map<String, String> DESCRIPTIONS =
       Map.of(
           CONDITION, "1 when the pipeline's condition of this type is True, 0 when False",
@@ -59,6 +61,7 @@ public final class PipelineMetrics {
           KAFKA_LOST_RECORDS, "Records deleted from Kafka before the streaming job read them",
           RECONCILE_SECONDS, "How long the pipeline's last reconciliation took",
           DEAD_LETTERS, "Records in the pipeline's dead-letter topic: every record the job refused",
+          CONSUMER_LAG, "Records in the event topics the streaming job has not read yet",
           NEWEST_WINDOW_END,
               "End of the newest window the streaming job wrote, Unix time; time() minus it is how"
                   + " far the tables are behind the clock");
@@ -162,6 +165,9 @@ public final class PipelineMetrics {
     Optional.ofNullable(status.getDataFlow())
         .map(DataFlowStatus::getDeadLetters)
         .ifPresent(count -> rows.put(new Series(DEAD_LETTERS, pipeline), count.doubleValue()));
+    Optional.ofNullable(status.getDataFlow())
+        .map(DataFlowStatus::getConsumerLag)
+        .ifPresent(lag -> rows.put(new Series(CONSUMER_LAG, pipeline), lag.doubleValue()));
     DataFlow.newestWindowEnd(status.getDataFlow())
         .ifPresent(
             end -> rows.put(new Series(NEWEST_WINDOW_END, pipeline), end.toEpochMilli() / 1000.0));

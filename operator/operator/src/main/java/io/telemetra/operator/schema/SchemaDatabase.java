@@ -54,14 +54,16 @@ public final class SchemaDatabase implements SchemaService {
           + " FROM streaming_data_loss WHERE pipeline = ? ORDER BY detected_at DESC LIMIT 1";
 
   /**
-   * The last batch each query of the pipeline committed, of whichever checkpoint it runs on, and
-   * the newest window end the job recorded with it (V7; read through to_jsonb, so a database still
-   * at an older version answers too, with none).
+   * The last batch each query of the pipeline committed, of whichever checkpoint it runs on, the
+   * newest window end the job recorded with it, and how far the query has read its topics (V7;
+   * asked only of a current schema).
    */
   private static final String LAST_COMMITS =
-      "SELECT DISTINCT ON (query_name) query_name, batch_id, committed_at,"
-          + " to_jsonb(streaming_commits)->>'newest_window_end' FROM streaming_commits"
-          + " WHERE pipeline = ? ORDER BY query_name, committed_at DESC, batch_id DESC";
+      "SELECT DISTINCT ON (c.query_name) c.query_name, c.batch_id, c.committed_at,"
+          + " c.newest_window_end, p.consumed_records FROM streaming_commits c"
+          + " LEFT JOIN streaming_progress p ON p.pipeline = c.pipeline"
+          + " AND p.query_name = c.query_name WHERE c.pipeline = ?"
+          + " ORDER BY c.query_name, c.committed_at DESC, c.batch_id DESC";
 
   /**
    * The version Telemetra's shipped migrations bring a database to, learnt from this process's
@@ -332,9 +334,10 @@ public final class SchemaDatabase implements SchemaService {
                   row.getString(1),
                   row.getLong(2),
                   row.getObject(3, OffsetDateTime.class).toInstant().toString(),
-                  Optional.ofNullable(row.getString(4))
-                      .map(end -> OffsetDateTime.parse(end).toInstant().toString())
-                      .orElse(null)));
+                  Optional.ofNullable(row.getObject(4, OffsetDateTime.class))
+                      .map(end -> end.toInstant().toString())
+                      .orElse(null),
+                  row.getObject(5, Long.class)));
         }
       }
     }

@@ -8,6 +8,7 @@ import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.config.PollingSettings;
 import io.telemetra.operator.status.PartState;
 import io.telemetra.operator.status.Reason;
+import io.telemetra.schema.StreamingQueries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -56,11 +57,26 @@ public final class DataFlow {
     waiting =
         waiting.filter(
             since -> lastCommit.isEmpty() || lastCommit.get().isBefore(since.minus(slack)));
+    Long input = inputRecords != null ? inputRecords : previousInput;
     return new DataFlowStatus(
-        inputRecords != null ? inputRecords : previousInput,
+        input,
         deadLetters != null ? deadLetters : old == null ? null : old.getDeadLetters(),
+        lag(input, commits),
         waiting.map(Instant::toString).orElse(null),
         commits);
+  }
+
+  /**
+   * Records in the event topics the ingest query has not read: the input minus where it read up to,
+   * never below 0 (the two figures are polled at different moments).
+   */
+  private static Long lag(Long input, List<QueryProgress> queries) {
+    return queries.stream()
+        .filter(q -> StreamingQueries.INGEST.equals(q.getName()) && q.getConsumedRecords() != null)
+        .findFirst()
+        .filter(q -> input != null)
+        .map(q -> Math.max(0, input - q.getConsumedRecords()))
+        .orElse(null);
   }
 
   /** The end of the newest window the job has written, as its ledger says. */
@@ -148,6 +164,7 @@ public final class DataFlow {
             + "; the event topics hold "
             + flow.getInputRecords()
             + " records"
+            + (flow.getConsumerLag() == null ? "" : " (" + flow.getConsumerLag() + " not read yet)")
             + (flow.getDeadLetters() == null
                 ? ""
                 : ", the dead-letter topic " + flow.getDeadLetters());

@@ -66,6 +66,7 @@ class PipelineMetricsTest {
         new io.telemetra.operator.api.v1alpha1.DataFlowStatus(
             1000L,
             7L,
+            25L,
             null,
             List.of(
                 new io.telemetra.operator.api.v1alpha1.QueryProgress(
@@ -75,6 +76,13 @@ class PipelineMetricsTest {
     metrics.record(a, status);
     assertThat(registry.find("telemetra.pipeline.dead.letters").tag("name", "a").gauge().value())
         .isEqualTo(7.0);
+    assertThat(
+            registry
+                .find("telemetra.pipeline.consumer.lag.records")
+                .tag("name", "a")
+                .gauge()
+                .value())
+        .isEqualTo(25.0);
     assertThat(
             registry
                 .find("telemetra.pipeline.newest.window.end.seconds")

@@ -120,7 +120,7 @@ class StatusCalculatorTest {
   }
 
   @Test
-  void theDeadLettersAreTheLastCountKafkaGaveAndTheDataFlowingMessageNamesThem() {
+  void deadLettersConsumerLagAndTheNewestWindowAreInTheDataFlowAndItsMessage() {
     runningSinceNineWithACommitAtTen();
     var polled =
         observe(
@@ -134,12 +134,18 @@ class StatusCalculatorTest {
                             "telemetra-windows",
                             8,
                             "2026-11-27T10:00:25Z",
-                            "2026-11-27T10:00:20Z"))));
+                            "2026-11-27T10:00:20Z",
+                            700L),
+                        new QueryProgress(
+                            "telemetra-ingest", 9, "2026-11-27T10:00:24Z", null, 940L))));
     assertThat(polled.getDataFlow().getDeadLetters()).isEqualTo(12L);
+    assertThat(polled.getDataFlow().getConsumerLag())
+        .as("the event topics' 1000 records less the 940 the ingest query read")
+        .isEqualTo(60L);
     assertThat(condition(polled, DATA_FLOWING).getMessage())
         .endsWith(
-            "the newest window ends at 2026-11-27T10:00:20Z; the event topics hold 1000 records,"
-                + " the dead-letter topic 12");
+            "the newest window ends at 2026-11-27T10:00:20Z; the event topics hold 1000 records"
+                + " (60 not read yet), the dead-letter topic 12");
 
     // a reconcile between two Kafka polls: the count stays
     var between = observe("2026-11-27T10:00:40Z", allReady());

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.streaming.SourceProgress;
-import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * below its end); it logs a WARN line starting {@code KafkaDataLoss:}, counts the records, and
  * records the batch in streaming_data_loss, which the operator reports on the pipeline.
  */
-public final class KafkaDataLossDetector extends StreamingQueryListener {
+public final class KafkaDataLossDetector extends WatchedQueries {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaDataLossDetector.class);
 
@@ -30,13 +29,12 @@ public final class KafkaDataLossDetector extends StreamingQueryListener {
           + " offsets) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
   private final String pipeline;
-  private final Set<String> queries;
   private final SinkDatabase postgres;
   private final AtomicLong total = new AtomicLong();
 
   public KafkaDataLossDetector(String pipeline, Set<String> queries, SinkDatabase postgres) {
+    super(queries);
     this.pipeline = pipeline;
-    this.queries = queries;
     this.postgres = postgres;
   }
 
@@ -46,14 +44,7 @@ public final class KafkaDataLossDetector extends StreamingQueryListener {
   }
 
   @Override
-  public void onQueryStarted(QueryStartedEvent event) {}
-
-  @Override
-  public void onQueryProgress(QueryProgressEvent event) {
-    StreamingQueryProgress progress = event.progress();
-    if (!queries.contains(progress.name())) {
-      return;
-    }
+  void progressed(StreamingQueryProgress progress) {
     for (SourceProgress source : progress.sources()) {
       KafkaOffsetRange.unread(source.startOffset(), source.endOffset(), source.numInputRows())
           .filter(unread -> unread.total() > 0)
@@ -114,7 +105,4 @@ public final class KafkaDataLossDetector extends StreamingQueryListener {
           e.getMessage());
     }
   }
-
-  @Override
-  public void onQueryTerminated(QueryTerminatedEvent event) {}
 }

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The offsets a Kafka source of a micro-batch covered, as Spark reports them in the batch's
@@ -82,6 +83,31 @@ public final class KafkaOffsetRange {
       return Optional.of(new Unread(Math.max(0, inRange - read), skipped, List.copyOf(rewound)));
     } catch (java.io.IOException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * The sum of the offsets in {@code json} ({@code {"topic":{"0":120,"1":98}}}): for a batch's end
+   * offsets, every record up to where the query has read; empty when unreadable.
+   */
+  public static OptionalLong sum(String json) {
+    try {
+      JsonNode offsets = parse(json);
+      if (offsets == null) {
+        return OptionalLong.empty();
+      }
+      long sum = 0;
+      for (JsonNode topic : offsets) {
+        for (JsonNode offset : topic) {
+          if (!offset.canConvertToLong()) {
+            return OptionalLong.empty();
+          }
+          sum += offset.asLong();
+        }
+      }
+      return OptionalLong.of(sum);
+    } catch (java.io.IOException e) {
+      return OptionalLong.empty();
     }
   }
 

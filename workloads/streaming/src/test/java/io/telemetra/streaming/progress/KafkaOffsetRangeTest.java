@@ -50,4 +50,12 @@ class KafkaOffsetRangeTest {
         .isEmpty();
     assertThat(KafkaOffsetRange.unread("not json", "{\"t\":{\"0\":30}}", 0)).isEmpty();
   }
+
+  @Test
+  void theSumOfABatchsEndOffsetsIsEverythingReadUpToThem() {
+    assertThat(KafkaOffsetRange.sum("{\"a\":{\"0\":250,\"1\":120},\"b\":{\"0\":40}}"))
+        .hasValue(410);
+    assertThat(KafkaOffsetRange.sum(null)).isEmpty();
+    assertThat(KafkaOffsetRange.sum("{\"a\":{\"0\":\"x\"}}")).isEmpty();
+  }
 }

@@ -25,6 +25,12 @@ public class DataFlowStatus {
   private Long deadLetters;
 
   @JsonPropertyDescription(
+      "Records in the event topics the ingest query has not read yet: inputRecords minus its"
+          + " consumedRecords (approximate: the two are polled up to one poll interval apart). The"
+          + " metric telemetra_pipeline_consumer_lag_records is the same figure.")
+  private Long consumerLag;
+
+  @JsonPropertyDescription(
       "Since when records wait that no commit covers (RFC 3339): the first time the operator saw"
           + " inputRecords grow after the last commit it knew of; unset while every record it saw"
           + " arrive is older than the last commit.")
@@ -41,8 +47,18 @@ public class DataFlowStatus {
 
   public DataFlowStatus(
       Long inputRecords, Long deadLetters, String uncommittedSince, List<QueryProgress> queries) {
+    this(inputRecords, deadLetters, null, uncommittedSince, queries);
+  }
+
+  public DataFlowStatus(
+      Long inputRecords,
+      Long deadLetters,
+      Long consumerLag,
+      String uncommittedSince,
+      List<QueryProgress> queries) {
     this.inputRecords = inputRecords;
     this.deadLetters = deadLetters;
+    this.consumerLag = consumerLag;
     this.uncommittedSince = uncommittedSince;
     this.queries = new ArrayList<>(queries);
   }
@@ -52,13 +68,14 @@ public class DataFlowStatus {
     return o instanceof DataFlowStatus d
         && Objects.equals(inputRecords, d.inputRecords)
         && Objects.equals(deadLetters, d.deadLetters)
+        && Objects.equals(consumerLag, d.consumerLag)
         && Objects.equals(uncommittedSince, d.uncommittedSince)
         && Objects.equals(queries, d.queries);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(inputRecords, deadLetters, uncommittedSince, queries);
+    return Objects.hash(inputRecords, deadLetters, consumerLag, uncommittedSince, queries);
   }
 
   public Long getInputRecords() {
@@ -75,6 +92,14 @@ public class DataFlowStatus {
 
   public void setDeadLetters(Long deadLetters) {
     this.deadLetters = deadLetters;
+  }
+
+  public Long getConsumerLag() {
+    return consumerLag;
+  }
+
+  public void setConsumerLag(Long consumerLag) {
+    this.consumerLag = consumerLag;
   }
 
   public String getUncommittedSince() {

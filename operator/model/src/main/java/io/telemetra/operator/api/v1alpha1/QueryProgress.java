@@ -23,6 +23,10 @@ public class QueryProgress {
           + " telemetra_pipeline_newest_window_end_seconds carries it for alerts.")
   private String newestWindowEnd;
 
+  @JsonPropertyDescription(
+      "Records the query has read its topics up to: the sum of the end offsets of its last batch.")
+  private Long consumedRecords;
+
   public QueryProgress() {}
 
   public QueryProgress(String name, long lastBatchId, String lastCommittedAt) {
@@ -31,10 +35,20 @@ public class QueryProgress {
 
   public QueryProgress(
       String name, long lastBatchId, String lastCommittedAt, String newestWindowEnd) {
+    this(name, lastBatchId, lastCommittedAt, newestWindowEnd, null);
+  }
+
+  public QueryProgress(
+      String name,
+      long lastBatchId,
+      String lastCommittedAt,
+      String newestWindowEnd,
+      Long consumedRecords) {
     this.name = name;
     this.lastBatchId = lastBatchId;
     this.lastCommittedAt = lastCommittedAt;
     this.newestWindowEnd = newestWindowEnd;
+    this.consumedRecords = consumedRecords;
   }
 
   @Override
@@ -43,12 +57,13 @@ public class QueryProgress {
         && Objects.equals(name, q.name)
         && Objects.equals(lastBatchId, q.lastBatchId)
         && Objects.equals(lastCommittedAt, q.lastCommittedAt)
-        && Objects.equals(newestWindowEnd, q.newestWindowEnd);
+        && Objects.equals(newestWindowEnd, q.newestWindowEnd)
+        && Objects.equals(consumedRecords, q.consumedRecords);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(name, lastBatchId, lastCommittedAt, newestWindowEnd);
+    return Objects.hash(name, lastBatchId, lastCommittedAt, newestWindowEnd, consumedRecords);
   }
 
   public String getName() {
@@ -81,5 +96,13 @@ public class QueryProgress {
 
   public void setNewestWindowEnd(String newestWindowEnd) {
     this.newestWindowEnd = newestWindowEnd;
+  }
+
+  public Long getConsumedRecords() {
+    return consumedRecords;
+  }
+
+  public void setConsumedRecords(Long consumedRecords) {
+    this.consumedRecords = consumedRecords;
   }
 }
