@@ -5,6 +5,7 @@ import io.javaoperatorsdk.operator.api.config.dependent.DependentResourceSpec;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResource;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.DependentResourceFactory;
 import io.telemetra.operator.pipeline.Connector;
+import io.telemetra.operator.pipeline.Probes;
 import io.telemetra.operator.schema.SchemaDatabase;
 import io.telemetra.operator.schema.SchemaMigrationDependent;
 import io.telemetra.operator.schema.SchemaService;
@@ -24,12 +25,13 @@ public record ExternalSystems(Connector<TopicsService> kafka, Connector<SchemaSe
       new ExternalSystems(KafkaTopics.CONNECTOR, SchemaDatabase.CONNECTOR);
 
   /**
-   * JOSDK's factory of the workflow's dependents, building the two external ones on these systems
-   * (JOSDK would build them with their no-argument constructors, i.e. on the real ones).
+   * JOSDK's factory of the workflow's dependents, building the two external ones on these systems,
+   * each poll told to {@code probes} (JOSDK would build them with their no-argument constructors,
+   * i.e. on the real ones, untold).
    */
   @SuppressWarnings({"rawtypes", "unchecked"})
-  DependentResourceFactory<ControllerConfiguration<?>, DependentResourceSpec<?, ?, ?>>
-      dependents() {
+  DependentResourceFactory<ControllerConfiguration<?>, DependentResourceSpec<?, ?, ?>> dependents(
+      Probes probes) {
     return new DependentResourceFactory<>() {
       @Override
       public DependentResource createFrom(
@@ -37,9 +39,9 @@ public record ExternalSystems(Connector<TopicsService> kafka, Connector<SchemaSe
         Class<?> type = spec.getDependentResourceClass();
         DependentResource dependent;
         if (type == KafkaTopicsDependent.class) {
-          dependent = new KafkaTopicsDependent(kafka);
+          dependent = new KafkaTopicsDependent(kafka, probes);
         } else if (type == SchemaMigrationDependent.class) {
-          dependent = new SchemaMigrationDependent(postgres);
+          dependent = new SchemaMigrationDependent(postgres, probes);
         } else {
           return DependentResourceFactory.super.createFrom(spec, configuration);
         }

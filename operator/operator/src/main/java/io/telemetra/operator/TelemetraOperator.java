@@ -61,19 +61,19 @@ public final class TelemetraOperator implements AutoCloseable {
         settings.leaderElection()
             ? Optional.of(LeaderLease.of(settings, client, System.getenv("HOSTNAME")))
             : Optional.empty();
+    PipelineMetrics metrics = new PipelineMetrics(registry);
     Operator operator =
         new Operator(
             o -> {
               o.withKubernetesClient(client)
                   .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
                   .withConcurrentReconciliationThreads(settings.reconcileThreads())
-                  .withDependentResourceFactory(systems.dependents())
+                  .withDependentResourceFactory(systems.dependents(metrics::probed))
                   .withCloseClientOnStop(false);
               lease.ifPresent(
                   l -> o.withLeaderElectionConfiguration(l.configuration(settings.leaseTimings())));
               overrides.accept(o);
             });
-    PipelineMetrics metrics = new PipelineMetrics(registry);
     for (var reconciler :
         java.util.List.of(
             new TelemetraPipelineReconciler(Clock.systemUTC(), metrics),

@@ -175,6 +175,12 @@ class FakeExternalSystemsMockTest {
             "faked.events.stream_meta",
             "faked.events.dlq");
     assertThat(postgres.migrations).hasValue(1);
+    assertThat(operator.registry().scrape())
+        .as("when each polled part was last looked at")
+        .containsPattern(
+            "telemetra_pipeline_last_probe_seconds\\{[^}]*name=\"faked\"[^}]*part=\"topics\"")
+        .containsPattern(
+            "telemetra_pipeline_last_probe_seconds\\{[^}]*name=\"faked\"[^}]*part=\"schema\"");
 
     kafka.down.set(true);
     await()

@@ -13,6 +13,7 @@ import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineStatus;
 import io.telemetra.operator.streaming.DataFlow;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,9 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * telemetra_pipeline_dead_letters} (its {@code rate()} is the rejects per second), the records it
  * has not read yet, {@code telemetra_pipeline_consumer_lag_records}, the end of the newest window
  * it wrote, {@code telemetra_pipeline_newest_window_end_seconds} (Unix time: {@code time() -} it is
- * how far the dashboard is behind), and how long its last reconciliation took, {@code
- * telemetra_pipeline_reconcile_seconds}. Updated with every status the operator computes and
- * dropped when the pipeline is deleted.
+ * how far the dashboard is behind), how long its last reconciliation took, {@code
+ * telemetra_pipeline_reconcile_seconds}, and when each polled part was last polled, {@code
+ * telemetra_pipeline_last_probe_seconds{part}} (topics, schema). Updated with every status the
+ * operator computes (and every poll) and dropped when the pipeline is deleted.
  */
 public final class PipelineMetrics {
 
@@ -52,6 +54,7 @@ public final class PipelineMetrics {
   private static final String DEAD_LETTERS = "telemetra.pipeline.dead.letters";
   private static final String NEWEST_WINDOW_END = "telemetra.pipeline.newest.window.end.seconds";
   private static final String CONSUMER_LAG = "telemetra.pipeline.consumer.lag.records";
+  private static final String LAST_PROBE = "telemetra.pipeline.last.probe.seconds";
   private static final Map<String, String> DESCRIPTIONS =
       Map.of(
           CONDITION, "1 when the pipeline's condition of this type is True, 0 when False",
@@ -62,6 +65,8 @@ public final class PipelineMetrics {
           RECONCILE_SECONDS, "How long the pipeline's last reconciliation took",
           DEAD_LETTERS, "Records in the pipeline's dead-letter topic: every record the job refused",
           CONSUMER_LAG, "Records in the event topics the streaming job has not read yet",
+          LAST_PROBE,
+              "When the operator last polled the part (topics: Kafka, schema: Postgres), Unix time",
           NEWEST_WINDOW_END,
               "End of the newest window the streaming job wrote, Unix time; time() minus it is how"
                   + " far the tables are behind the clock");
@@ -76,6 +81,9 @@ public final class PipelineMetrics {
 
   /** Each pipeline's last reconcile duration (kept apart: a status does not carry it). */
   private final Map<Key, Value> reconcileSeconds = new ConcurrentHashMap<>();
+
+  /** When each pipeline's polled parts were last polled, by part. */
+  private final Map<Key, Map<String, Value>> probes = new ConcurrentHashMap<>();
 
   public PipelineMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -119,8 +127,28 @@ public final class PipelineMetrics {
         duration.toNanos() / 1e9;
   }
 
+  /** {@code part} ("topics", "schema") of {@code pipeline} was polled {@code at}. */
+  public void probed(TelemetraPipeline pipeline, String part, Instant at) {
+    Key key = key(pipeline);
+    probes
+            .computeIfAbsent(key, k -> new ConcurrentHashMap<>())
+            .computeIfAbsent(
+                part,
+                p ->
+                    register(
+                        new Series(
+                            LAST_PROBE,
+                            Tags.of("namespace", key.namespace(), "name", key.name(), "part", p))))
+            .value =
+        at.toEpochMilli() / 1000.0;
+  }
+
   /** {@code pipeline} is gone: its series disappear. */
   public void forget(TelemetraPipeline pipeline) {
+    Map<String, Value> probed = probes.remove(key(pipeline));
+    if (probed != null) {
+      probed.values().forEach(value -> registry.remove(value.id));
+    }
     Value duration = reconcileSeconds.remove(key(pipeline));
     if (duration != null) {
       registry.remove(duration.id);

@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.processing.dependent.external.PerResourcePoll
 import io.javaoperatorsdk.operator.processing.event.source.ExternalResourceCachingEventSource;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -27,13 +28,21 @@ public abstract class ExternalDependent<S extends ExternalState, V>
     implements Creator<S, TelemetraPipeline>, Updater<S, TelemetraPipeline> {
 
   private KubernetesClient client;
+  private final String part;
   private final Connector<V> connector;
+  private final Probes probes;
   private final LastConnections<V> connections = new LastConnections<>();
 
+  /**
+   * Polls {@code part} ("topics", "schema") every {@code period} through {@code connector}, telling
+   * {@code probes} of every poll.
+   */
   protected ExternalDependent(
-      Class<S> stateType, Duration period, String id, Connector<V> connector) {
-    super(stateType, period, state -> id);
+      Class<S> stateType, Duration period, String part, Connector<V> connector, Probes probes) {
+    super(stateType, period, state -> part);
+    this.part = part;
     this.connector = connector;
+    this.probes = probes;
   }
 
   /** What {@code view} sees now; never throws. */
@@ -60,17 +69,24 @@ public abstract class ExternalDependent<S extends ExternalState, V>
   @Override
   public Set<S> fetchResources(TelemetraPipeline pipeline) {
     try {
-      return Set.of(
-          observe(
-              connections.of(
-                  pipeline,
-                  () ->
-                      connector.connect(
-                          client,
-                          ReferencedSecrets.fetching(client, pipeline.getMetadata().getNamespace()),
-                          pipeline))));
+      return Set.of(poll(pipeline));
+    } finally {
+      probes.probed(pipeline, part, Instant.now());
+    }
+  }
+
+  private S poll(TelemetraPipeline pipeline) {
+    try {
+      return (observe(
+          connections.of(
+              pipeline,
+              () ->
+                  connector.connect(
+                      client,
+                      ReferencedSecrets.fetching(client, pipeline.getMetadata().getNamespace()),
+                      pipeline))));
     } catch (PipelineProblem problem) {
-      return Set.of(unavailable(problem));
+      return unavailable(problem);
     }
   }
 

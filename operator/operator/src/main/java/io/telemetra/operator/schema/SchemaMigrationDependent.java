@@ -7,6 +7,7 @@ import io.telemetra.operator.config.PollingSettings;
 import io.telemetra.operator.pipeline.Connector;
 import io.telemetra.operator.pipeline.ExternalDependent;
 import io.telemetra.operator.pipeline.PipelineProblem;
+import io.telemetra.operator.pipeline.Probes;
 
 /**
  * The Postgres schema, an external resource polled through Flyway (telemetra-schema's
@@ -17,12 +18,15 @@ public class SchemaMigrationDependent extends ExternalDependent<SchemaState, Sch
 
   /** On the real Postgres. */
   public SchemaMigrationDependent() {
-    this(SchemaDatabase.CONNECTOR);
+    this(SchemaDatabase.CONNECTOR, Probes.NONE);
   }
 
-  /** On the Postgres {@code postgres} connects to (a fake in tests). */
-  public SchemaMigrationDependent(Connector<SchemaService> postgres) {
-    super(SchemaState.class, PollingSettings.postgres(), "schema", postgres);
+  /**
+   * On the Postgres {@code postgres} connects to (a fake in tests), each poll told to {@code
+   * probes}.
+   */
+  public SchemaMigrationDependent(Connector<SchemaService> postgres, Probes probes) {
+    super(SchemaState.class, PollingSettings.postgres(), "schema", postgres, probes);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.telemetra.operator.config.PollingSettings;
 import io.telemetra.operator.pipeline.Connector;
 import io.telemetra.operator.pipeline.ExternalDependent;
 import io.telemetra.operator.pipeline.PipelineProblem;
+import io.telemetra.operator.pipeline.Probes;
 
 /**
  * The pipeline's Kafka topics, an external resource polled through the AdminClient. Creates missing
@@ -17,12 +18,12 @@ public class KafkaTopicsDependent extends ExternalDependent<TopicsState, TopicsS
 
   /** On the real Kafka. */
   public KafkaTopicsDependent() {
-    this(KafkaTopics.CONNECTOR);
+    this(KafkaTopics.CONNECTOR, Probes.NONE);
   }
 
-  /** On the Kafka {@code kafka} connects to (a fake in tests). */
-  public KafkaTopicsDependent(Connector<TopicsService> kafka) {
-    super(TopicsState.class, PollingSettings.kafka(), "topics", kafka);
+  /** On the Kafka {@code kafka} connects to (a fake in tests), each poll told to {@code probes}. */
+  public KafkaTopicsDependent(Connector<TopicsService> kafka, Probes probes) {
+    super(TopicsState.class, PollingSettings.kafka(), "topics", kafka, probes);
   }
 
   @Override

@@ -92,6 +92,32 @@ class PipelineMetricsTest {
         .isEqualTo(java.time.Instant.parse("2026-12-07T10:00:00Z").getEpochSecond());
   }
 
+  @Test
+  void eachPolledPartHasItsLastProbeTimeUntilThePipelineIsGone() {
+    TelemetraPipeline a = pipeline("a");
+    metrics.probed(a, "topics", java.time.Instant.ofEpochSecond(1000));
+    metrics.probed(a, "schema", java.time.Instant.ofEpochSecond(1010));
+    metrics.probed(a, "topics", java.time.Instant.ofEpochSecond(1030));
+
+    assertThat(
+            registry
+                .find("telemetra.pipeline.last.probe.seconds")
+                .tags("name", "a", "part", "topics")
+                .gauge()
+                .value())
+        .isEqualTo(1030.0);
+    assertThat(
+            registry
+                .find("telemetra.pipeline.last.probe.seconds")
+                .tags("name", "a", "part", "schema")
+                .gauge()
+                .value())
+        .isEqualTo(1010.0);
+
+    metrics.forget(a);
+    assertThat(registry.find("telemetra.pipeline.last.probe.seconds").gauges()).isEmpty();
+  }
+
   private double condition(String name) {
     return registry
         .find("telemetra.pipeline.condition")
