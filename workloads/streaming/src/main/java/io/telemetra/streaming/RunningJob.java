@@ -90,6 +90,7 @@ public final class RunningJob implements AutoCloseable {
     }
     spark.streams().removeListener(lateEvents);
     spark.streams().removeListener(dataLoss);
+    dataLoss.close();
   }
 
   @Override

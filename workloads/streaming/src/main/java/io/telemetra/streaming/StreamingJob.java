@@ -50,7 +50,7 @@ public final class StreamingJob {
     SinkDatabase postgres = new SinkDatabase(settings.postgres());
     var dataLoss =
         new KafkaDataLossDetector(
-            settings.pipeline(), Set.of(INGEST_QUERY, WINDOWS_QUERY), postgres);
+            settings.pipeline(), Set.of(INGEST_QUERY, WINDOWS_QUERY), postgres, settings.kafka());
     spark.streams().addListener(dataLoss);
     spark
         .streams()

@@ -1,5 +1,6 @@
 package io.telemetra.streaming;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +22,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,10 +44,7 @@ class KafkaDataLossIT {
   @Test
   void recordsDeletedFromKafkaBeforeTheJobReadThemAreCountedAndRecorded() throws Exception {
     var pipeline = TestInfrastructure.shared().newPipeline("loss");
-    Instant start = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
-    List<ScriptedTraffic.Sent> traffic =
-        new ScriptedTraffic(17, pipeline.topics())
-            .generate(1500, 3, start, Duration.ofMillis(200), 0, 0, 0, 0);
+    List<ScriptedTraffic.Sent> traffic = traffic(pipeline, 17, 1500);
     List<ScriptedTraffic.Sent> a = traffic.subList(0, 500);
     List<ScriptedTraffic.Sent> b = traffic.subList(500, 1000);
     List<ScriptedTraffic.Sent> c = traffic.subList(1000, 1500);
@@ -55,11 +58,7 @@ class KafkaDataLossIT {
     deleteEverythingSentSoFar(pipeline);
     KafkaTestClient.send(pipeline.bootstrapServers(), c);
 
-    Set<String> windowTopics =
-        Set.of(
-            pipeline.topics().of(EventType.CHAT),
-            pipeline.topics().of(EventType.VIEWER),
-            pipeline.topics().of(EventType.TRANSACTION));
+    Set<String> windowTopics = windowTopics(pipeline);
     long lostByIngest = b.size();
     long lostByWindows = b.stream().filter(s -> windowTopics.contains(s.topic())).count();
     restartAndExpect(
@@ -111,13 +110,78 @@ class KafkaDataLossIT {
   void recordsOfATopicCreatedAgainBelowTheCheckpointsOffsetsAreCountedAsNeverRead()
       throws Exception {
     var pipeline = TestInfrastructure.shared().newPipeline("recreated");
-    Instant start = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
-    List<ScriptedTraffic.Sent> traffic =
-        new ScriptedTraffic(23, pipeline.topics())
-            .generate(960, 3, start, Duration.ofMillis(200), 0, 0, 0, 0);
+    List<ScriptedTraffic.Sent> traffic = traffic(pipeline, 23, 960);
     List<ScriptedTraffic.Sent> before = traffic.subList(0, 900);
     List<ScriptedTraffic.Sent> after = traffic.subList(900, 960);
 
+    Replaced logs = replaceTopicsUnderTheCheckpoint(pipeline, before, after);
+    // the same keys go to the same partitions, 60 records after 900: every partition the new
+    // records are in is below where the checkpoint stopped
+    logs.recreated()
+        .forEach(
+            (tp, end) ->
+                assertThat(end == 0 || end < logs.checkpointed().get(tp))
+                    .as(
+                        "%s: %d new records, the checkpoint at %d",
+                        tp, end, logs.checkpointed().get(tp))
+                    .isTrue());
+
+    long neverReadByIngest = sum(logs.recreated(), Set.copyOf(pipeline.topics().eventTopics()));
+    assertThat(neverReadByIngest).isEqualTo(after.size());
+    restartAndExpect(
+        pipeline, neverReadByIngest, sum(logs.recreated(), windowTopics(pipeline)), before);
+  }
+
+  /**
+   * The event topics are created again while the job is stopped and the new ones receive
+   * <em>more</em> records than the checkpoint had read of the old ones: no offset goes back, so
+   * Spark resumes at the checkpoint's offsets in the new logs and never reads the records below
+   * them. Only the topics' identity tells (Kafka's topic ids, recorded with the checkpoint): each
+   * query must report exactly the records below the checkpoint's offsets in the new logs, and the
+   * tables must be the ground truth of what was read (before the replacement, and above those
+   * offsets after it).
+   */
+  @Test
+  void recordsOfATopicCreatedAgainPastTheCheckpointsOffsetsAreCountedAsNeverRead()
+      throws Exception {
+    var pipeline = TestInfrastructure.shared().newPipeline("replaced");
+    List<ScriptedTraffic.Sent> traffic = traffic(pipeline, 29, 1200);
+    List<ScriptedTraffic.Sent> before = traffic.subList(0, 300);
+    List<ScriptedTraffic.Sent> after = traffic.subList(300, 1200);
+
+    Replaced logs = replaceTopicsUnderTheCheckpoint(pipeline, before, after);
+    logs.checkpointed()
+        .forEach(
+            (tp, offset) ->
+                assertThat(logs.recreated().get(tp))
+                    .as("%s: the new log must reach past the checkpoint's %d", tp, offset)
+                    .isGreaterThanOrEqualTo(offset));
+
+    Set<String> neverRead = valuesBelow(pipeline, logs.checkpointed());
+    long neverReadByIngest = sum(logs.checkpointed(), Set.copyOf(pipeline.topics().eventTopics()));
+    assertThat(neverRead).hasSize((int) neverReadByIngest);
+    List<ScriptedTraffic.Sent> read =
+        Stream.concat(
+                before.stream(),
+                after.stream().filter(s -> !neverRead.contains(new String(s.value(), UTF_8))))
+            .toList();
+    restartAndExpect(
+        pipeline, neverReadByIngest, sum(logs.checkpointed(), windowTopics(pipeline)), read);
+  }
+
+  /** Where the checkpoint stopped in the old logs, and the end of each new log. */
+  private record Replaced(
+      Map<TopicPartition, Long> checkpointed, Map<TopicPartition, Long> recreated) {}
+
+  /**
+   * Runs the job on {@code before} and stops it; deletes the event topics, creates them again and
+   * sends {@code after} to the new ones.
+   */
+  private static Replaced replaceTopicsUnderTheCheckpoint(
+      TestInfrastructure.Pipeline pipeline,
+      List<ScriptedTraffic.Sent> before,
+      List<ScriptedTraffic.Sent> after)
+      throws Exception {
     try (RunningJob job = StreamingJob.start(pipeline.settings())) {
       KafkaTestClient.send(pipeline.bootstrapServers(), before);
       job.processAllAvailable();
@@ -126,28 +190,61 @@ class KafkaDataLossIT {
     Map<TopicPartition, Long> checkpointed = endOffsets(pipeline);
     recreateEventTopics(pipeline);
     KafkaTestClient.send(pipeline.bootstrapServers(), after);
-    Map<TopicPartition, Long> recreated = endOffsets(pipeline);
-    // the same keys go to the same partitions, 60 records after 900: every partition the new
-    // records are in is below where the checkpoint stopped
-    recreated.forEach(
-        (tp, end) ->
-            assertThat(end == 0 || end < checkpointed.get(tp))
-                .as("%s: %d new records, the checkpoint at %d", tp, end, checkpointed.get(tp))
-                .isTrue());
+    return new Replaced(checkpointed, endOffsets(pipeline));
+  }
 
-    Set<String> windowTopics =
-        Set.of(
-            pipeline.topics().of(EventType.CHAT),
-            pipeline.topics().of(EventType.VIEWER),
-            pipeline.topics().of(EventType.TRANSACTION));
-    long neverReadByIngest = recreated.values().stream().mapToLong(Long::longValue).sum();
-    long neverReadByWindows =
-        recreated.entrySet().stream()
-            .filter(e -> windowTopics.contains(e.getKey().topic()))
-            .mapToLong(Map.Entry::getValue)
-            .sum();
-    assertThat(neverReadByIngest).isEqualTo(after.size());
-    restartAndExpect(pipeline, neverReadByIngest, neverReadByWindows, before);
+  /** Valid events of 3 streams, 5 per second of event time from half an hour ago. */
+  private static List<ScriptedTraffic.Sent> traffic(
+      TestInfrastructure.Pipeline pipeline, long seed, int count) {
+    Instant start = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+    return new ScriptedTraffic(seed, pipeline.topics())
+        .generate(count, 3, start, Duration.ofMillis(200), 0, 0, 0, 0);
+  }
+
+  private static Set<String> windowTopics(TestInfrastructure.Pipeline pipeline) {
+    return Set.of(
+        pipeline.topics().of(EventType.CHAT),
+        pipeline.topics().of(EventType.VIEWER),
+        pipeline.topics().of(EventType.TRANSACTION));
+  }
+
+  /** The sum of {@code offsets} over the partitions of {@code topics}. */
+  private static long sum(Map<TopicPartition, Long> offsets, Set<String> topics) {
+    return offsets.entrySet().stream()
+        .filter(e -> topics.contains(e.getKey().topic()))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
+  }
+
+  /** The values of the records below {@code offsets} in each partition. */
+  private static Set<String> valuesBelow(
+      TestInfrastructure.Pipeline pipeline, Map<TopicPartition, Long> offsets) {
+    Set<String> values = new HashSet<>();
+    try (var consumer =
+        new KafkaConsumer<>(
+            Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers()),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      consumer.assign(offsets.keySet());
+      consumer.seekToBeginning(offsets.keySet());
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      Map<TopicPartition, Long> remaining = new HashMap<>(offsets);
+      remaining.values().removeIf(offset -> offset == 0);
+      while (!remaining.isEmpty() && System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+          if (r.offset() < offsets.get(tp)) {
+            values.add(new String(r.value(), UTF_8));
+          }
+          if (r.offset() + 1 >= offsets.get(tp)) {
+            remaining.remove(tp);
+          }
+        }
+      }
+      assertThat(remaining).as("partitions not read up to the checkpoint's offsets").isEmpty();
+    }
+    return values;
   }
 
   private static Admin admin(TestInfrastructure.Pipeline pipeline) {

@@ -206,7 +206,7 @@ public final class SchemaDatabase implements SchemaService {
               row ->
                   String.format(
                       "query %s batch %d: %d records were never read: deleted from Kafka before"
-                          + " it got to them, or skipped when a topic's offsets went back"
+                          + " it got to them, or skipped when a topic's log was replaced"
                           + " (offsets %s)",
                       row.getString(3), row.getLong(4), row.getLong(5), row.getString(6))),
           lastCommits(c));

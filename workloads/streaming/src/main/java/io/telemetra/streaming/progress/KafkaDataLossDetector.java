@@ -1,10 +1,18 @@
 package io.telemetra.streaming.progress;
 
+import io.telemetra.runtime.KafkaConnection;
 import io.telemetra.streaming.sink.SinkDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -16,11 +24,13 @@ import org.slf4j.LoggerFactory;
  * failOnDataLoss=false}, so it keeps running from the earliest retained offset instead of failing;
  * this listener makes the loss visible instead of silent: after each batch it compares the records
  * in the batch's offset range with the records it read ({@link KafkaOffsetRange}), and looks for
- * partitions whose offsets went back (their log was replaced: Spark skips what the new log held
- * below its end); it logs a WARN line starting {@code KafkaDataLoss:}, counts the records, and
- * records the batch in streaming_data_loss, which the operator reports on the pipeline.
+ * partitions whose log was replaced since the checkpoint's offsets were taken (Spark skips what the
+ * new log held below them): their offsets went back, or their topic's id is not the one recorded
+ * for the checkpoint ({@link TopicIds}, streaming_topics). It logs a WARN line starting {@code
+ * KafkaDataLoss:}, counts the records, and records the batch in streaming_data_loss, which the
+ * operator reports on the pipeline.
  */
-public final class KafkaDataLossDetector extends WatchedQueries {
+public final class KafkaDataLossDetector extends WatchedQueries implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaDataLossDetector.class);
 
@@ -28,14 +38,28 @@ public final class KafkaDataLossDetector extends WatchedQueries {
       "INSERT INTO streaming_data_loss (pipeline, query_name, query_id, batch_id, lost_records,"
           + " offsets) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
+  private static final String RECORDED_IDS =
+      "SELECT topic, topic_id FROM streaming_topics WHERE pipeline = ? AND query_id = ?";
+
+  private static final String RECORD_ID =
+      "INSERT INTO streaming_topics (pipeline, query_id, topic, topic_id) VALUES (?, ?, ?, ?)"
+          + " ON CONFLICT (pipeline, query_id, topic) DO UPDATE SET topic_id = EXCLUDED.topic_id,"
+          + " recorded_at = now()";
+
   private final String pipeline;
   private final SinkDatabase postgres;
+  private final TopicIds topicIds;
   private final AtomicLong total = new AtomicLong();
 
-  public KafkaDataLossDetector(String pipeline, Set<String> queries, SinkDatabase postgres) {
+  /** The topic ids recorded for each checkpoint (query id) this job has looked at. */
+  private final Map<UUID, Map<String, String>> recordedIds = new ConcurrentHashMap<>();
+
+  public KafkaDataLossDetector(
+      String pipeline, Set<String> queries, SinkDatabase postgres, KafkaConnection kafka) {
     super(queries);
     this.pipeline = pipeline;
     this.postgres = postgres;
+    this.topicIds = new TopicIds(kafka);
   }
 
   /** Records the watched queries found gone from Kafka since the job started. */
@@ -46,23 +70,104 @@ public final class KafkaDataLossDetector extends WatchedQueries {
   @Override
   void progressed(StreamingQueryProgress progress) {
     for (SourceProgress source : progress.sources()) {
-      KafkaOffsetRange.unread(source.startOffset(), source.endOffset(), source.numInputRows())
-          .filter(unread -> unread.total() > 0)
-          .ifPresent(unread -> report(progress, source, unread));
+      Set<String> topics = KafkaOffsetRange.topics(source.endOffset());
+      Optional<Map<String, String>> ids = topicIds.of(topics);
+      try {
+        Map<String, String> recorded = recorded(progress.id());
+        Set<String> replaced = new TreeSet<>();
+        ids.ifPresent(
+            now ->
+                now.forEach(
+                    (topic, id) -> {
+                      String before = recorded.get(topic);
+                      if (before != null && !before.equals(id)) {
+                        replaced.add(topic);
+                      }
+                    }));
+        Optional<KafkaOffsetRange.Unread> unread =
+            KafkaOffsetRange.unread(
+                    source.startOffset(), source.endOffset(), source.numInputRows(), replaced)
+                .filter(u -> u.total() > 0);
+        boolean idsChanged = ids.isPresent() && !recorded.equals(merged(recorded, ids.get()));
+        if (unread.isEmpty() && !idsChanged) {
+          continue;
+        }
+        try (Connection c = postgres.open()) {
+          if (unread.isPresent()) {
+            report(c, progress, source, unread.get());
+          }
+          if (idsChanged) {
+            record(c, progress.id(), ids.get());
+          }
+          c.commit();
+        }
+        ids.ifPresent(now -> recordedIds.put(progress.id(), merged(recorded, now)));
+      } catch (SQLException e) {
+        LOG.error(
+            "KafkaDataLoss: cannot check or record what {} batch {} did not read: {}",
+            progress.name(),
+            progress.batchId(),
+            e.getMessage());
+      }
+    }
+  }
+
+  /** The topic ids recorded with the checkpoint {@code queryId}, read once per checkpoint. */
+  private Map<String, String> recorded(UUID queryId) throws SQLException {
+    Map<String, String> known = recordedIds.get(queryId);
+    if (known != null) {
+      return known;
+    }
+    Map<String, String> ids = new TreeMap<>();
+    try (Connection c = postgres.open();
+        PreparedStatement select = c.prepareStatement(RECORDED_IDS)) {
+      select.setString(1, pipeline);
+      select.setObject(2, queryId);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.put(rows.getString(1), rows.getString(2));
+        }
+      }
+      c.rollback();
+    }
+    recordedIds.put(queryId, ids);
+    return ids;
+  }
+
+  private static Map<String, String> merged(Map<String, String> recorded, Map<String, String> now) {
+    Map<String, String> merged = new TreeMap<>(recorded);
+    merged.putAll(now);
+    return merged;
+  }
+
+  private void record(Connection c, UUID queryId, Map<String, String> ids) throws SQLException {
+    try (PreparedStatement upsert = c.prepareStatement(RECORD_ID)) {
+      for (Map.Entry<String, String> id : ids.entrySet()) {
+        upsert.setString(1, pipeline);
+        upsert.setObject(2, queryId);
+        upsert.setString(3, id.getKey());
+        upsert.setString(4, id.getValue());
+        upsert.addBatch();
+      }
+      upsert.executeBatch();
     }
   }
 
   private void report(
-      StreamingQueryProgress progress, SourceProgress source, KafkaOffsetRange.Unread unread) {
+      Connection c,
+      StreamingQueryProgress progress,
+      SourceProgress source,
+      KafkaOffsetRange.Unread unread)
+      throws SQLException {
     long lost = unread.total();
     long sum = total.addAndGet(lost);
     String offsets =
         source.startOffset()
             + " .. "
             + source.endOffset()
-            + (unread.rewound().isEmpty()
+            + (unread.replaced().isEmpty()
                 ? ""
-                : "; " + String.join(", ", unread.rewound()) + ": the log was replaced");
+                : "; replaced logs: " + String.join(", ", unread.replaced()));
     if (unread.deleted() > 0) {
       LOG.warn(
           "KafkaDataLoss: {} batch {} read {} records of its offset range {}: {} were deleted from"
@@ -77,18 +182,18 @@ public final class KafkaDataLossDetector extends WatchedQueries {
     }
     if (unread.skipped() > 0) {
       LOG.warn(
-          "KafkaDataLoss: {} batch {}: the offsets of {} (the topic was deleted and created again,"
-              + " or the brokers are another cluster); the job resumed at the new end offsets and"
-              + " skipped the {} records before them, which are missing from every table ({} in"
-              + " total); a checkpoint reset with startingOffsets earliest reads them",
+          "KafkaDataLoss: {} batch {}: the log of {} was replaced (the topic was deleted and"
+              + " created again, or the brokers are another cluster); the job read each new log"
+              + " from the offset given and skipped the {} records below, which are missing from"
+              + " every table ({} in total); a checkpoint reset with startingOffsets earliest reads"
+              + " them",
           progress.name(),
           progress.batchId(),
-          String.join(", ", unread.rewound()),
+          String.join(", ", unread.replaced()),
           unread.skipped(),
           sum);
     }
-    try (Connection c = postgres.open();
-        PreparedStatement insert = c.prepareStatement(RECORD)) {
+    try (PreparedStatement insert = c.prepareStatement(RECORD)) {
       insert.setString(1, pipeline);
       insert.setString(2, progress.name());
       insert.setObject(3, progress.id());
@@ -96,13 +201,11 @@ public final class KafkaDataLossDetector extends WatchedQueries {
       insert.setLong(5, lost);
       insert.setString(6, offsets);
       insert.executeUpdate();
-      c.commit();
-    } catch (SQLException e) {
-      LOG.error(
-          "KafkaDataLoss: cannot record the loss of {} batch {} in streaming_data_loss: {}",
-          progress.name(),
-          progress.batchId(),
-          e.getMessage());
     }
+  }
+
+  @Override
+  public void close() {
+    topicIds.close();
   }
 }

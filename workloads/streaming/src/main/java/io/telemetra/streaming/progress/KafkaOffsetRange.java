@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The offsets a Kafka source of a micro-batch covered, as Spark reports them in the batch's
@@ -16,11 +18,13 @@ import java.util.OptionalLong;
  * start} records per partition; a batch that read fewer lost the rest to Kafka (deleted before it
  * got to them).
  *
- * <p>A partition whose end is <em>below</em> its start went back: its log was replaced (the topic
- * deleted and created again, or the brokers are another cluster). Spark then drops the partition
- * from the batch and resumes at the new end, so the records the new log held below that end are
- * never read; they are counted as skipped. (Before, the negative range of such a partition was
- * added to the others' and could hide their losses.)
+ * <p>A partition whose log was replaced (the topic deleted and created again, or the brokers are
+ * another cluster) is read from the checkpoint's offset in the <em>new</em> log, or from the new
+ * log's end if that is lower: the records the new log holds below that point are never read and are
+ * counted as skipped. A partition whose end is below its start shows the replacement by itself; one
+ * whose new log already reaches past the checkpoint's offset only by its topic's id, which the
+ * caller passes as {@code replacedTopics}. (Before, the negative range of a partition that went
+ * back was added to the others' and could hide their losses.)
  */
 public final class KafkaOffsetRange {
 
@@ -28,10 +32,10 @@ public final class KafkaOffsetRange {
 
   /**
    * What a batch did not read of its range: {@code deleted}, records that left Kafka before it got
-   * to them, and {@code skipped}, the records of replaced partitions ({@code rewound}, e.g. "chat/0
-   * went from 250 back to 12") below the point where Spark resumed.
+   * to them, and {@code skipped}, the records of replaced partitions ({@code replaced}, e.g.
+   * "chat/0 went from 250 back to 12") below the point where Spark resumed.
    */
-  public record Unread(long deleted, long skipped, List<String> rewound) {
+  public record Unread(long deleted, long skipped, List<String> replaced) {
 
     public long total() {
       return deleted + skipped;
@@ -42,9 +46,12 @@ public final class KafkaOffsetRange {
 
   /**
    * What the batch did not read ({@link Unread}), or empty when it cannot be told (first batch
-   * without a start, a partition new in this batch, or an unreadable offset).
+   * without a start, a partition new in this batch of a topic that was not replaced, or an
+   * unreadable offset). {@code replacedTopics} are the topics whose log is not the one the start
+   * offsets were taken from.
    */
-  public static Optional<Unread> unread(String startJson, String endJson, long read) {
+  public static Optional<Unread> unread(
+      String startJson, String endJson, long read, Set<String> replacedTopics) {
     try {
       JsonNode start = parse(startJson);
       JsonNode end = parse(endJson);
@@ -53,36 +60,61 @@ public final class KafkaOffsetRange {
       }
       long inRange = 0;
       long skipped = 0;
-      List<String> rewound = new ArrayList<>();
+      List<String> replaced = new ArrayList<>();
       for (Iterator<Map.Entry<String, JsonNode>> topics = end.fields(); topics.hasNext(); ) {
         Map.Entry<String, JsonNode> topic = topics.next();
+        boolean newLog = replacedTopics.contains(topic.getKey());
         for (Iterator<Map.Entry<String, JsonNode>> partitions = topic.getValue().fields();
             partitions.hasNext(); ) {
           Map.Entry<String, JsonNode> partition = partitions.next();
+          String name = topic.getKey() + "/" + partition.getKey();
           JsonNode from = start.path(topic.getKey()).path(partition.getKey());
-          if (!from.canConvertToLong() || !partition.getValue().canConvertToLong()) {
+          if (!partition.getValue().canConvertToLong()) {
+            return Optional.empty();
+          }
+          long last = partition.getValue().asLong();
+          if (newLog && from.isMissingNode()) {
+            // a partition the replaced topic did not have: Spark reads it from its beginning
+            inRange += last;
+            continue;
+          }
+          if (!from.canConvertToLong()) {
             return Optional.empty();
           }
           long first = from.asLong();
-          long last = partition.getValue().asLong();
-          if (last < first) {
+          if (newLog) {
+            long resumedAt = Math.min(first, last);
+            skipped += resumedAt;
+            inRange += last - resumedAt;
+            if (resumedAt > 0) {
+              replaced.add(name + " (a new topic id; read from offset " + resumedAt + ")");
+            }
+          } else if (last < first) {
             skipped += last;
-            rewound.add(
-                topic.getKey()
-                    + "/"
-                    + partition.getKey()
-                    + " went from "
-                    + first
-                    + " back to "
-                    + last);
+            replaced.add(name + " (went from " + first + " back to " + last + ")");
           } else {
             inRange += last - first;
           }
         }
       }
-      return Optional.of(new Unread(Math.max(0, inRange - read), skipped, List.copyOf(rewound)));
+      return Optional.of(new Unread(Math.max(0, inRange - read), skipped, List.copyOf(replaced)));
     } catch (java.io.IOException e) {
       return Optional.empty();
+    }
+  }
+
+  /** The topics of an offsets JSON ({@code {"topic":{"0":120}}}), empty when unreadable. */
+  public static Set<String> topics(String json) {
+    try {
+      JsonNode offsets = parse(json);
+      if (offsets == null) {
+        return Set.of();
+      }
+      Set<String> topics = new TreeSet<>();
+      offsets.fieldNames().forEachRemaining(topics::add);
+      return topics;
+    } catch (java.io.IOException e) {
+      return Set.of();
     }
   }
 
