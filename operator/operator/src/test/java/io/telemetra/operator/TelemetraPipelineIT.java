@@ -360,8 +360,8 @@ class TelemetraPipelineIT {
     String current = pipeline("behind").getStatus().getSchema().getVersion();
     try (var c = DriverManager.getConnection(jdbcUrl("behind"), Postgres.USER, "");
         var s = c.createStatement()) {
-      // undo the last migration (V8): its table gone, its history row too
-      s.execute("DROP TABLE streaming_topics");
+      // undo the last migration (V9): its table gone, its history row too
+      s.execute("DROP TABLE streaming_snapshots");
       s.execute(
           "DELETE FROM flyway_schema_history WHERE installed_rank ="
               + " (SELECT max(installed_rank) FROM flyway_schema_history)");
@@ -376,7 +376,7 @@ class TelemetraPipelineIT {
                         SchemaMigrator.forUrl(jdbcUrl("behind"), Postgres.USER, "")
                             .currentVersion())
                     .contains(current);
-                assertThat(c.getMetaData().getTables(null, null, "streaming_topics", null).next())
+                assertThat(c.getMetaData().getTables(null, null, "streaming_snapshots", null).next())
                     .as("the last migration ran again")
                     .isTrue();
               }

@@ -6,6 +6,8 @@ import io.telemetra.analytics.moments.MomentDetector;
 import io.telemetra.analytics.window.SlidingWindows;
 import io.telemetra.events.EventType;
 import io.telemetra.schema.StreamingQueries;
+import io.telemetra.streaming.checkpoint.CheckpointHistory;
+import io.telemetra.streaming.checkpoint.CheckpointSnapshots;
 import io.telemetra.streaming.config.CheckpointLocation;
 import io.telemetra.streaming.config.StreamingSettings;
 import io.telemetra.streaming.ingest.EventRows;
@@ -18,6 +20,7 @@ import io.telemetra.streaming.sink.SinkDatabase;
 import io.telemetra.streaming.sink.WindowSink;
 import io.telemetra.streaming.window.WindowedAggregation;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.SparkConf;
@@ -40,7 +43,24 @@ public final class StreamingJob {
   public static final String INGEST_QUERY = StreamingQueries.INGEST;
   public static final String WINDOWS_QUERY = StreamingQueries.WINDOWS;
 
+  /** The queries' checkpoints, children of the checkpoint location. */
+  static final String INGEST_CHECKPOINT = "ingest";
+
+  static final String WINDOWS_CHECKPOINT = "windows";
+
   private StreamingJob() {}
+
+  private static CheckpointSnapshots snapshots(StreamingSettings settings, SparkSession spark) {
+    try {
+      return CheckpointSnapshots.of(
+          settings.checkpointLocation(),
+          List.of(INGEST_CHECKPOINT, WINDOWS_CHECKPOINT),
+          spark.sparkContext().hadoopConfiguration());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(
+          "cannot reach the checkpoint location " + settings.checkpointLocation(), e);
+    }
+  }
 
   /** Starts the job (and a local Spark session unless one is configured) and returns at once. */
   public static RunningJob start(StreamingSettings settings) {
@@ -58,6 +78,14 @@ public final class StreamingJob {
             new ConsumedRecords(
                 settings.pipeline(), Set.of(INGEST_QUERY, WINDOWS_QUERY), postgres));
     SlidingWindows windows = new SlidingWindows(settings.windowDuration(), settings.windowSlide());
+    var ingestLedger = new BatchLedger(settings.pipeline(), INGEST_QUERY, settings.resetNonce());
+    var windowsLedger = new BatchLedger(settings.pipeline(), WINDOWS_QUERY, settings.resetNonce());
+    CheckpointHistory.prepare(
+        settings.pipeline(),
+        settings.snapshots(),
+        snapshots(settings, spark),
+        postgres,
+        Map.of(INGEST_CHECKPOINT, ingestLedger, WINDOWS_CHECKPOINT, windowsLedger));
     try {
       StreamingQuery ingest =
           // The ingest query stores no sentiment: scoring every chat message there was wasted.
@@ -66,14 +94,11 @@ public final class StreamingJob {
               .queryName(INGEST_QUERY)
               .option(
                   "checkpointLocation",
-                  CheckpointLocation.of(settings.checkpointLocation(), "ingest"))
+                  CheckpointLocation.of(settings.checkpointLocation(), INGEST_CHECKPOINT))
               .trigger(Trigger.ProcessingTime(settings.trigger().toMillis()))
               .foreachBatch(
                   new IngestSink(
-                      new BatchLedger(settings.pipeline(), INGEST_QUERY, settings.resetNonce()),
-                      postgres,
-                      settings.topics().deadLetter(),
-                      settings.kafka()))
+                      ingestLedger, postgres, settings.topics().deadLetter(), settings.kafka()))
               .start();
       StreamingQuery windowed =
           WindowedAggregation.of(
@@ -92,11 +117,11 @@ public final class StreamingJob {
               .outputMode(OutputMode.Update())
               .option(
                   "checkpointLocation",
-                  CheckpointLocation.of(settings.checkpointLocation(), "windows"))
+                  CheckpointLocation.of(settings.checkpointLocation(), WINDOWS_CHECKPOINT))
               .trigger(Trigger.ProcessingTime(settings.trigger().toMillis()))
               .foreachBatch(
                   new WindowSink(
-                      new BatchLedger(settings.pipeline(), WINDOWS_QUERY, settings.resetNonce()),
+                      windowsLedger,
                       postgres,
                       windows,
                       new MomentDetector(

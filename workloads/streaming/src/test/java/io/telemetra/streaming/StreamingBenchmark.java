@@ -4,6 +4,7 @@ import io.telemetra.events.Decoded;
 import io.telemetra.events.Event;
 import io.telemetra.events.EventCodec;
 import io.telemetra.events.Topics;
+import io.telemetra.streaming.config.SnapshotSettings;
 import io.telemetra.streaming.config.StartingOffsets;
 import io.telemetra.streaming.config.StreamingSettings;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +141,8 @@ public final class StreamingBenchmark {
         4,
         maxOffsets,
         StartingOffsets.parse(offsets),
-        Optional.empty());
+        Optional.empty(),
+        SnapshotSettings.NONE);
   }
 
   private static int sendBacklog(String bootstrap, Topics topics, int n, Instant start) {

@@ -11,6 +11,7 @@ import io.telemetra.events.Topics;
 import io.telemetra.runtime.KafkaConnection;
 import io.telemetra.runtime.PostgresConnection;
 import io.telemetra.schema.SchemaMigrator;
+import io.telemetra.streaming.config.SnapshotSettings;
 import io.telemetra.streaming.config.StartingOffsets;
 import io.telemetra.streaming.config.StreamingSettings;
 import java.nio.file.Files;
@@ -130,7 +131,8 @@ final class TestInfrastructure {
           2,
           Optional.empty(),
           StartingOffsets.EARLIEST,
-          Optional.empty());
+          Optional.empty(),
+          SnapshotSettings.NONE);
     }
 
     /** Environment for a job in a child JVM: the documented variables. */

@@ -15,10 +15,15 @@ public final class CheckpointLocation {
 
   /** The checkpoint of {@code query} under {@code location}. */
   public static String of(String location, String query) {
+    return new Path(base(location), query).toString();
+  }
+
+  /** {@code location} as a Hadoop path, a plain path made absolute. */
+  public static Path base(String location) {
     Path base = new Path(location);
     if (base.toUri().getScheme() == null) {
       base = new Path(Paths.get(location).toAbsolutePath().normalize().toString());
     }
-    return new Path(base, query).toString();
+    return base;
   }
 }

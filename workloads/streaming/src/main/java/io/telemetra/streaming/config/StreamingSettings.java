@@ -31,6 +31,7 @@ import java.util.Optional;
  * @param startingOffsets where a fresh checkpoint starts reading: earliest, latest or a time
  * @param resetNonce the requested reset the checkpoint belongs to, if any: the commit ledger tells
  *     a reset on purpose (a new nonce) from a lost checkpoint (the same nonce, or none)
+ * @param snapshots the copies of the checkpoint to keep, and the one to restore
  */
 public record StreamingSettings(
     String pipeline,
@@ -49,7 +50,8 @@ public record StreamingSettings(
     int shufflePartitions,
     Optional<Long> maxOffsetsPerTrigger,
     StartingOffsets startingOffsets,
-    Optional<String> resetNonce) {
+    Optional<String> resetNonce,
+    SnapshotSettings snapshots) {
 
   public StreamingSettings {
     if (pipeline == null || pipeline.isBlank()) {
@@ -107,7 +109,12 @@ public record StreamingSettings(
         StartingOffsets.parse(env.getOrDefault("KAFKA_STARTING_OFFSETS", "earliest")),
         Optional.ofNullable(env.get("TELEMETRA_RESET_NONCE"))
             .map(String::strip)
-            .filter(v -> !v.isEmpty()));
+            .filter(v -> !v.isEmpty()),
+        new SnapshotSettings(
+            (int) number(env, "CHECKPOINT_SNAPSHOTS", 0),
+            Optional.ofNullable(env.get("CHECKPOINT_RESTORE_FROM"))
+                .map(String::strip)
+                .filter(v -> !v.isEmpty())));
   }
 
   /**
@@ -141,8 +148,21 @@ public record StreamingSettings(
     return withCheckpoint(location, startingOffsets, Optional.of(resetNonce));
   }
 
+  /** A copy that keeps and restores {@code snapshots}. */
+  public StreamingSettings withSnapshots(SnapshotSettings snapshots) {
+    return copy(checkpointLocation, startingOffsets, resetNonce, snapshots);
+  }
+
   private StreamingSettings withCheckpoint(
       String location, StartingOffsets startingOffsets, Optional<String> resetNonce) {
+    return copy(location, startingOffsets, resetNonce, snapshots);
+  }
+
+  private StreamingSettings copy(
+      String location,
+      StartingOffsets startingOffsets,
+      Optional<String> resetNonce,
+      SnapshotSettings snapshots) {
     return new StreamingSettings(
         pipeline,
         kafka,
@@ -160,7 +180,8 @@ public record StreamingSettings(
         shufflePartitions,
         maxOffsetsPerTrigger,
         startingOffsets,
-        resetNonce);
+        resetNonce,
+        snapshots);
   }
 
   private static Duration seconds(Map<String, String> env, String name, long fallback) {

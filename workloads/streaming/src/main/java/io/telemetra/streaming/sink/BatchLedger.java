@@ -57,6 +57,10 @@ public final class BatchLedger implements Serializable {
           + " (SELECT newest_window_end FROM streaming_commits WHERE pipeline = ? AND query_name = ?"
           + " ORDER BY committed_at DESC LIMIT 1)))";
 
+  private static final String FORGET_AFTER =
+      "DELETE FROM streaming_commits WHERE pipeline = ? AND query_name = ? AND query_id = ?"
+          + " AND batch_id > ?";
+
   private final String pipeline;
   private final String queryName;
   private final String resetNonce;
@@ -137,6 +141,19 @@ public final class BatchLedger implements Serializable {
       s.setString(8, pipeline);
       s.setString(9, queryName);
       s.executeUpdate();
+    }
+  }
+
+  /**
+   * Forgets the batches of checkpoint {@code queryId} after {@code lastBatch}: the checkpoint went
+   * back to a snapshot taken when that was its last batch, so the batches after it run again and
+   * must be written, not skipped as replays. Returns how many were forgotten.
+   */
+  public int forgetBatchesAfter(Connection c, UUID queryId, long lastBatch) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(FORGET_AFTER)) {
+      bindQuery(s, 1, queryId);
+      s.setLong(4, lastBatch);
+      return s.executeUpdate();
     }
   }
 

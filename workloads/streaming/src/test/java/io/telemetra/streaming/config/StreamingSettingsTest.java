@@ -58,6 +58,25 @@ class StreamingSettingsTest {
   }
 
   @Test
+  void snapshotsAreOffUnlessAskedForAndARestoreNamesASnapshotId() {
+    assertThat(StreamingSettings.fromEnvironment(Map.of()).snapshots())
+        .isEqualTo(SnapshotSettings.NONE);
+    assertThat(
+            StreamingSettings.fromEnvironment(
+                    Map.of(
+                        "CHECKPOINT_SNAPSHOTS", "3",
+                        "CHECKPOINT_RESTORE_FROM", " 20261207-051200-123 "))
+                .snapshots())
+        .isEqualTo(new SnapshotSettings(3, java.util.Optional.of("20261207-051200-123")));
+    assertThatThrownBy(
+            () -> StreamingSettings.fromEnvironment(Map.of("CHECKPOINT_RESTORE_FROM", "../x")))
+        .hasMessageContaining("CHECKPOINT_RESTORE_FROM must be a snapshot id");
+    assertThatThrownBy(
+            () -> StreamingSettings.fromEnvironment(Map.of("CHECKPOINT_SNAPSHOTS", "-1")))
+        .hasMessageContaining("CHECKPOINT_SNAPSHOTS must not be negative");
+  }
+
+  @Test
   void thePipelineIsNamedAfterItsTopicPrefixUnlessGivenAName() {
     assertThat(StreamingSettings.fromEnvironment(Map.of()).pipeline())
         .isEqualTo("telemetra.events");
