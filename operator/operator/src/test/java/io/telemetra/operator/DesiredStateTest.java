@@ -338,6 +338,33 @@ class DesiredStateTest {
   }
 
   @Test
+  void theJobKeepsThreeSnapshotsByDefaultAndIsToldTheOneToRestore() {
+    var pipeline = TestingPipelines.example("demo-producer.yaml", "ns1");
+    Map<String, EnvVar> defaults = driverEnv(pipeline);
+    assertThat(defaults.get("CHECKPOINT_SNAPSHOTS").getValue()).isEqualTo("3");
+    assertThat(defaults).doesNotContainKey("CHECKPOINT_RESTORE_FROM");
+
+    pipeline.getSpec().getStreaming().setSnapshots(0);
+    pipeline.getSpec().getStreaming().setRestoreFrom("20261207-051200-123");
+    Map<String, EnvVar> restore = driverEnv(pipeline);
+    assertThat(restore.get("CHECKPOINT_SNAPSHOTS").getValue()).isEqualTo("0");
+    assertThat(restore.get("CHECKPOINT_RESTORE_FROM").getValue()).isEqualTo("20261207-051200-123");
+  }
+
+  private static Map<String, EnvVar> driverEnv(TelemetraPipeline pipeline) {
+    return byName(
+        new StreamingApplicationDependent()
+            .desired(pipeline, null)
+            .getSpec()
+            .getDriver()
+            .getTemplate()
+            .getSpec()
+            .getContainers()
+            .get(0)
+            .getEnv());
+  }
+
+  @Test
   void withoutAResetTheJobRunsOnTheCheckpointLocationFromTheDefaultPosition() {
     var env =
         byName(

@@ -18,6 +18,7 @@ import io.telemetra.embedded.CertificateAuthority;
 import io.telemetra.embedded.KafkaBroker;
 import io.telemetra.embedded.KafkaTlsListeners;
 import io.telemetra.embedded.Postgres;
+import io.telemetra.operator.api.v1alpha1.CheckpointSnapshot;
 import io.telemetra.operator.api.v1alpha1.ClientCertificateSecretRef;
 import io.telemetra.operator.api.v1alpha1.KafkaAuth;
 import io.telemetra.operator.api.v1alpha1.KafkaSpec;
@@ -376,7 +377,8 @@ class TelemetraPipelineIT {
                         SchemaMigrator.forUrl(jdbcUrl("behind"), Postgres.USER, "")
                             .currentVersion())
                     .contains(current);
-                assertThat(c.getMetaData().getTables(null, null, "streaming_snapshots", null).next())
+                assertThat(
+                        c.getMetaData().getTables(null, null, "streaming_snapshots", null).next())
                     .as("the last migration ran again")
                     .isTrue();
               }
@@ -1136,6 +1138,75 @@ class TelemetraPipelineIT {
                 assertThat(events("lossy", "RecordsDeletedBeforeRead"))
                     .singleElement()
                     .satisfies(e -> assertThat(e.getType()).isEqualTo("Warning")));
+  }
+
+  @Test
+  void theCheckpointSnapshotsTheJobKeepsAreListedAndTheOneToRestoreReachesTheJob()
+      throws Exception {
+    create("snapshots");
+    awaitCondition("snapshots", ConditionType.SCHEMA_READY, "True", "SchemaMigrated");
+    try (var c = DriverManager.getConnection(jdbcUrl("snapshots"), Postgres.USER, "");
+        var insert =
+            c.prepareStatement(
+                "INSERT INTO streaming_snapshots (pipeline, checkpoint, snapshot_id, location,"
+                    + " taken_at, batches) VALUES (?, 'file:/ckpt', ?, ?, ?::timestamptz,"
+                    + " 'ingest batch 4, windows batch 3')")) {
+      Map<String, String> takenAt =
+          Map.of(
+              "20261207-051200-123", "2026-12-07T05:12:00.123Z",
+              "20261207-061500-007", "2026-12-07T06:15:00.007Z");
+      for (var snapshot : takenAt.entrySet()) {
+        insert.setString(1, NS + "/snapshots");
+        insert.setString(2, snapshot.getKey());
+        insert.setString(3, "file:/ckpt/snapshots/" + snapshot.getKey());
+        insert.setString(4, snapshot.getValue());
+        insert.executeUpdate();
+      }
+    }
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(pipeline("snapshots").getStatus().getStreaming().getSnapshots())
+                    .extracting(CheckpointSnapshot::getId)
+                    .as("newest first")
+                    .containsExactly("20261207-061500-007", "20261207-051200-123"));
+    assertThat(pipeline("snapshots").getStatus().getStreaming().getSnapshots().get(1))
+        .satisfies(
+            s -> {
+              assertThat(s.getTakenAt()).isEqualTo("2026-12-07T05:12:00.123Z");
+              assertThat(s.getBatches()).isEqualTo("ingest batch 4, windows batch 3");
+              assertThat(s.getLocation()).isEqualTo("file:/ckpt/snapshots/20261207-051200-123");
+            });
+
+    client
+        .resources(TelemetraPipeline.class)
+        .inNamespace(NS)
+        .withName("snapshots")
+        .edit(
+            p -> {
+              p.getSpec().getStreaming().setRestoreFrom("20261207-051200-123");
+              return p;
+            });
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        application("snapshots")
+                            .getSpec()
+                            .getDriver()
+                            .getTemplate()
+                            .getSpec()
+                            .getContainers()
+                            .get(0)
+                            .getEnv())
+                    .anySatisfy(
+                        e -> {
+                          assertThat(e.getName()).isEqualTo("CHECKPOINT_RESTORE_FROM");
+                          assertThat(e.getValue()).isEqualTo("20261207-051200-123");
+                        }));
   }
 
   @Test

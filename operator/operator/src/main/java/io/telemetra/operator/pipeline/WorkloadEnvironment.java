@@ -102,6 +102,10 @@ public final class WorkloadEnvironment {
     env.put("ANOMALY_HISTORY_WINDOWS", String.valueOf(s.getHistoryWindows()));
     env.put("SENTIMENT_ENABLED", String.valueOf(s.getSentimentEnabled()));
     env.put("CHECKPOINT_LOCATION", checkpointLocation(s));
+    env.put("CHECKPOINT_SNAPSHOTS", String.valueOf(s.getSnapshots()));
+    if (s.getRestoreFrom() != null) {
+      env.put("CHECKPOINT_RESTORE_FROM", s.getRestoreFrom());
+    }
     StreamingReset reset = s.getReset();
     if (reset != null) {
       env.put("TELEMETRA_RESET_NONCE", reset.getNonce());

@@ -1,6 +1,7 @@
 package io.telemetra.operator.schema;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.telemetra.operator.api.v1alpha1.CheckpointSnapshot;
 import io.telemetra.operator.api.v1alpha1.PostgresSpec;
 import io.telemetra.operator.api.v1alpha1.QueryProgress;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
@@ -64,6 +65,11 @@ public final class SchemaDatabase implements SchemaService {
           + " LEFT JOIN streaming_progress p ON p.pipeline = c.pipeline"
           + " AND p.query_name = c.query_name WHERE c.pipeline = ?"
           + " ORDER BY c.query_name, c.committed_at DESC, c.batch_id DESC";
+
+  /** The checkpoint snapshots the job keeps (V9), newest first. */
+  private static final String SNAPSHOTS =
+      "SELECT snapshot_id, taken_at, batches, location, restored_at FROM streaming_snapshots"
+          + " WHERE pipeline = ? ORDER BY taken_at DESC, snapshot_id DESC LIMIT 20";
 
   /**
    * The version Telemetra's shipped migrations bring a database to, learnt from this process's
@@ -209,7 +215,8 @@ public final class SchemaDatabase implements SchemaService {
                           + " it got to them, or skipped when a topic's log was replaced"
                           + " (offsets %s)",
                       row.getString(3), row.getLong(4), row.getLong(5), row.getString(6))),
-          lastCommits(c));
+          lastCommits(c),
+          snapshots(c));
     } catch (SQLException e) {
       throw new PipelineProblem(
           Reason.MigrationFailed,
@@ -342,6 +349,27 @@ public final class SchemaDatabase implements SchemaService {
       }
     }
     return queries;
+  }
+
+  private List<CheckpointSnapshot> snapshots(Connection c) throws SQLException {
+    List<CheckpointSnapshot> snapshots = new ArrayList<>();
+    try (PreparedStatement statement = c.prepareStatement(SNAPSHOTS)) {
+      statement.setString(1, ledgerName);
+      try (ResultSet row = statement.executeQuery()) {
+        while (row.next()) {
+          snapshots.add(
+              new CheckpointSnapshot(
+                  row.getString(1),
+                  row.getObject(2, OffsetDateTime.class).toInstant().toString(),
+                  row.getString(3),
+                  row.getString(4),
+                  Optional.ofNullable(row.getObject(5, OffsetDateTime.class))
+                      .map(at -> at.toInstant().toString())
+                      .orElse(null)));
+        }
+      }
+    }
+    return snapshots;
   }
 
   /** A connection, or PostgresUnavailable saying why not. */

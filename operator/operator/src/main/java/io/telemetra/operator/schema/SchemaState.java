@@ -1,5 +1,6 @@
 package io.telemetra.operator.schema;
 
+import io.telemetra.operator.api.v1alpha1.CheckpointSnapshot;
 import io.telemetra.operator.api.v1alpha1.QueryProgress;
 import io.telemetra.operator.pipeline.ExternalState;
 import io.telemetra.operator.status.Reason;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * The pipeline's Postgres schema as last seen: applied version, pending migrations, whether the
  * tables are recorded as this pipeline's, and what the streaming job recorded in it: checkpoint
- * resets, records lost from Kafka, and the last batch each query committed.
+ * resets, records lost from Kafka, the last batch each query committed, and the checkpoint
+ * snapshots it keeps.
  */
 public record SchemaState(
     Reason problem,
@@ -18,6 +20,7 @@ public record SchemaState(
     RecordedIncidents checkpointResets,
     RecordedIncidents kafkaDataLoss,
     List<QueryProgress> queries,
+    List<CheckpointSnapshot> snapshots,
     boolean owned)
     implements ExternalState {
 
@@ -35,6 +38,7 @@ public record SchemaState(
         RecordedIncidents.NONE,
         RecordedIncidents.NONE,
         List.of(),
+        List.of(),
         owned);
   }
 
@@ -43,9 +47,18 @@ public record SchemaState(
       int pending,
       RecordedIncidents checkpointResets,
       RecordedIncidents kafkaDataLoss,
-      List<QueryProgress> queries) {
+      List<QueryProgress> queries,
+      List<CheckpointSnapshot> snapshots) {
     return new SchemaState(
-        null, null, version, pending, checkpointResets, kafkaDataLoss, List.copyOf(queries), true);
+        null,
+        null,
+        version,
+        pending,
+        checkpointResets,
+        kafkaDataLoss,
+        List.copyOf(queries),
+        List.copyOf(snapshots),
+        true);
   }
 
   public static SchemaState unavailable(Reason problem, String message) {
@@ -56,6 +69,7 @@ public record SchemaState(
         -1,
         RecordedIncidents.NONE,
         RecordedIncidents.NONE,
+        List.of(),
         List.of(),
         false);
   }

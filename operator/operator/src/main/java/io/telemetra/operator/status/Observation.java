@@ -1,6 +1,7 @@
 package io.telemetra.operator.status;
 
 import io.telemetra.operator.api.v1alpha1.ApiStatus;
+import io.telemetra.operator.api.v1alpha1.CheckpointSnapshot;
 import io.telemetra.operator.api.v1alpha1.IncidentStatus;
 import io.telemetra.operator.api.v1alpha1.QueryProgress;
 import io.telemetra.operator.api.v1alpha1.SchemaStatus;
@@ -27,6 +28,7 @@ public final class Observation {
   Long inputRecords;
   Long deadLetters;
   List<QueryProgress> queries;
+  List<CheckpointSnapshot> snapshots;
 
   public Observation part(PartState part) {
     parts.put(part.type(), part);
@@ -64,6 +66,12 @@ public final class Observation {
   /** The records in the dead-letter topic (the sum of its end offsets). */
   public Observation deadLetters(long deadLetters) {
     this.deadLetters = deadLetters;
+    return this;
+  }
+
+  /** The checkpoint snapshots the streaming job keeps. */
+  public Observation snapshots(List<CheckpointSnapshot> snapshots) {
+    this.snapshots = snapshots;
     return this;
   }
 

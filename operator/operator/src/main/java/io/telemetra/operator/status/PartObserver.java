@@ -103,6 +103,7 @@ public final class PartObserver {
     seen.schema(new SchemaStatus(state.version()));
     seen.incidents(incident(state.checkpointResets()), incident(state.kafkaDataLoss()));
     seen.queries(state.queries());
+    seen.snapshots(state.snapshots());
     return PartState.ready(
         SCHEMA_READY, Reason.SchemaMigrated, "schema at version " + state.version());
   }

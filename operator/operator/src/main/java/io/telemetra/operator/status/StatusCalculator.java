@@ -11,9 +11,11 @@ import static io.telemetra.operator.status.ConditionType.TOPICS_READY;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.telemetra.operator.api.v1alpha1.CheckpointSnapshot;
 import io.telemetra.operator.api.v1alpha1.DataFlowStatus;
 import io.telemetra.operator.api.v1alpha1.IncidentStatus;
 import io.telemetra.operator.api.v1alpha1.Phase;
+import io.telemetra.operator.api.v1alpha1.StreamingStatus;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineStatus;
 import io.telemetra.operator.streaming.DataFlow;
@@ -101,7 +103,11 @@ public final class StatusCalculator {
             clock));
     status.setTopics(seen.topics != null ? seen.topics : old.getTopics());
     status.setSchema(seen.schema != null ? seen.schema : old.getSchema());
-    status.setStreaming(seen.streaming != null ? seen.streaming : old.getStreaming());
+    status.setStreaming(
+        streaming(
+            seen.streaming != null ? seen.streaming : old.getStreaming(),
+            seen.snapshots,
+            old.getStreaming()));
     status.setApi(seen.api != null ? seen.api : old.getApi());
     status.setDataFlow(dataFlow);
     status.setCheckpointResets(
@@ -247,6 +253,20 @@ public final class StatusCalculator {
             .map(c -> Instant.parse(c.getLastTransitionTime()))
             // As the condition will record it (whole seconds), so the next status says the same.
             .orElseGet(() -> Instant.now(clock).truncatedTo(ChronoUnit.SECONDS)));
+  }
+
+  /**
+   * The streaming status with the snapshots the schema part saw, or the ones the status listed when
+   * the schema was not looked at (a poll that failed keeps them).
+   */
+  private static StreamingStatus streaming(
+      StreamingStatus current, List<CheckpointSnapshot> seen, StreamingStatus old) {
+    List<CheckpointSnapshot> snapshots =
+        seen != null ? seen : old != null ? old.getSnapshots() : List.of();
+    if (current == null) {
+      return snapshots.isEmpty() ? null : new StreamingStatus().withSnapshots(snapshots);
+    }
+    return current.withSnapshots(snapshots);
   }
 
   private static PartState previous(List<Condition> conditions, String type) {

@@ -13,9 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.telemetra.operator.TestingPipelines;
 import io.telemetra.operator.api.v1alpha1.ApiStatus;
+import io.telemetra.operator.api.v1alpha1.CheckpointSnapshot;
 import io.telemetra.operator.api.v1alpha1.IncidentStatus;
 import io.telemetra.operator.api.v1alpha1.Phase;
 import io.telemetra.operator.api.v1alpha1.QueryProgress;
+import io.telemetra.operator.api.v1alpha1.StreamingStatus;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipelineStatus;
 import java.time.Clock;
@@ -452,6 +454,36 @@ class StatusCalculatorTest {
     assertThat(condition(first, DATA_FLOWING).getMessage())
         .contains(condition(first, STREAMING_READY).getLastTransitionTime());
     assertThat(StatusComparison.same(first, again)).isTrue();
+  }
+
+  @Test
+  void theSnapshotsTheSchemaPartSawAreListedUnderStreamingAndKeptWhenItWasNotLookedAt() {
+    var snapshot =
+        new CheckpointSnapshot(
+            "20261207-051200-123",
+            "2026-12-07T05:12:00.123Z",
+            "ingest batch 41, windows batch 40",
+            "s3a://ckpt/p/snapshots/20261207-051200-123",
+            null);
+    var seen =
+        allReady()
+            .streaming(new StreamingStatus("basic-streaming", "RUNNING", null))
+            .snapshots(List.of(snapshot));
+    var first = new StatusCalculator(at("2026-11-27T10:00:00Z")).statusFor(pipeline, seen);
+    assertThat(first.getStreaming().getState()).isEqualTo("RUNNING");
+    assertThat(first.getStreaming().getSnapshots()).containsExactly(snapshot);
+    pipeline.setStatus(first);
+
+    // Postgres down: the schema part saw nothing, the list stays as it was
+    var postgresDown =
+        allReady()
+            .part(PartState.notReady(SCHEMA_READY, Reason.PostgresUnavailable, "connect refused"))
+            .streaming(new StreamingStatus("basic-streaming", "RUNNING", null));
+    var later = new StatusCalculator(at("2026-11-27T10:01:00Z")).statusFor(pipeline, postgresDown);
+    assertThat(later.getStreaming().getSnapshots()).containsExactly(snapshot);
+    assertThat(first.getStreaming().getSnapshots())
+        .as("the old status is not changed in place")
+        .containsExactly(snapshot);
   }
 
   @Test

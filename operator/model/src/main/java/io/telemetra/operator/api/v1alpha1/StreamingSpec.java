@@ -132,6 +132,23 @@ public class StreamingSpec {
           + " See docs/operator.md, \"Resume or reset\".")
   private StreamingReset reset;
 
+  @Default("3")
+  @Min(0)
+  @Max(100)
+  @JsonPropertyDescription(
+      "How many copies of the checkpoint to keep: the job copies its checkpoint to"
+          + " <checkpointLocation>/snapshots/<id> each time it starts, i.e. before every"
+          + " resubmit, and deletes the oldest beyond this many; status.streaming.snapshots lists"
+          + " them. 0 takes none. A copy costs the checkpoint's size (its state included).")
+  private Integer snapshots = 3;
+
+  @Pattern("^[0-9]{8}-[0-9]{6}-[0-9]{3}$")
+  @JsonPropertyDescription(
+      "Id of a snapshot (status.streaming.snapshots[].id) to put back in place of the"
+          + " checkpoint: the job is resubmitted, goes back to it once, and runs the batches after"
+          + " it again, rewriting the windows they touch. See docs/operator.md, \"Snapshots\".")
+  private String restoreFrom;
+
   @Size(min = 1, max = 63)
   @Pattern("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$")
   @JsonPropertyDescription(
@@ -312,6 +329,22 @@ public class StreamingSpec {
 
   public void setReset(StreamingReset reset) {
     this.reset = reset;
+  }
+
+  public Integer getSnapshots() {
+    return snapshots;
+  }
+
+  public void setSnapshots(Integer snapshots) {
+    this.snapshots = snapshots;
+  }
+
+  public String getRestoreFrom() {
+    return restoreFrom;
+  }
+
+  public void setRestoreFrom(String restoreFrom) {
+    this.restoreFrom = restoreFrom;
   }
 
   public CheckpointS3Spec getCheckpointS3() {
