@@ -3,6 +3,7 @@ package io.telemetra.operator.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
@@ -523,6 +524,47 @@ class ClusterE2E {
     assertThat(checkpoints).anyMatch(path -> path.endsWith("/offsets"));
     deleteTheDriverPodAndAwaitTheJobResumed(before);
     assertExact("a lost driver with checkpoints on S3");
+  }
+
+  @Test
+  @Order(14)
+  void aSnapshotOnS3TakenAtTheLastStartIsRestoredAndTheBatchesAfterItRunAgainExactly()
+      throws Exception {
+    // Step 13's driver started on a checkpoint with committed batches: it copied it first.
+    JsonNode snapshot =
+        await("the snapshot the restarted job took, in the status")
+            .atMost(Duration.ofMinutes(2))
+            .pollInterval(Duration.ofSeconds(5))
+            .until(
+                () -> gameDay.pipeline().at("/status/streaming/snapshots/0"),
+                node -> !node.isMissingNode());
+    String id = snapshot.path("id").asText();
+    List<String> copy =
+        infra.objectStore().list(DemoPipeline.CHECKPOINT_BUCKET, "demo/snapshots/" + id);
+    report("snapshot %s (%s) in S3: %s", id, snapshot.path("batches").asText(), copy);
+    assertThat(copy).anyMatch(path -> path.endsWith("/_COMPLETE"));
+    assertThat(copy).anyMatch(path -> path.endsWith("/windows"));
+
+    underLoad();
+    long patched = System.nanoTime();
+    patchPipeline("{\"spec\":{\"streaming\":{\"restoreFrom\":\"" + id + "\"}}}");
+    gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(8));
+    await("the job went back to the snapshot")
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(5))
+        .until(
+            () -> {
+              for (JsonNode s : gameDay.pipeline().at("/status/streaming/snapshots")) {
+                if (id.equals(s.path("id").asText()) && s.hasNonNull("restoredAt")) {
+                  return true;
+                }
+              }
+              return false;
+            });
+    report(
+        "restored from %s, Ready %d s after the patch",
+        id, Duration.ofNanos(System.nanoTime() - patched).toSeconds());
+    assertExact("a restore from a snapshot on S3");
   }
 
   /** The driver pod deleted; a new one runs and the job resumes from the same checkpoints. */

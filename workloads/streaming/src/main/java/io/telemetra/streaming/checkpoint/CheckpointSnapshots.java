@@ -34,6 +34,7 @@ public final class CheckpointSnapshots {
 
   private static final String SNAPSHOTS = "snapshots";
   private static final String RESTORED_FROM = "restored-from";
+  private static final String COMPLETE = "_COMPLETE";
   private static final DateTimeFormatter ID =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,14 +78,12 @@ public final class CheckpointSnapshots {
     if (fs.exists(target)) {
       throw new IOException("snapshot " + target + " exists already");
     }
-    Path partial = new Path(new Path(checkpoint, SNAPSHOTS), "." + id + ".partial");
-    fs.delete(partial, true);
     for (String query : committed.keySet()) {
-      copy(new Path(checkpoint, query), new Path(partial, query));
+      copy(new Path(checkpoint, query), new Path(target, query));
     }
-    if (!fs.rename(partial, target)) {
-      throw new IOException("cannot rename " + partial + " to " + target);
-    }
+    // written last: a copy cut short has none and is not a snapshot (no rename, which an object
+    // store would do by copying everything again)
+    fs.create(new Path(target, COMPLETE), false).close();
     return Optional.of(new Snapshot(id, target.toString(), committed));
   }
 
@@ -97,7 +96,9 @@ public final class CheckpointSnapshots {
     }
     for (FileStatus entry : fs.listStatus(root)) {
       String id = entry.getPath().getName();
-      if (entry.isDirectory() && SnapshotSettings.ID.matcher(id).matches()) {
+      if (entry.isDirectory()
+          && SnapshotSettings.ID.matcher(id).matches()
+          && fs.exists(new Path(entry.getPath(), COMPLETE))) {
         snapshots.add(new Snapshot(id, entry.getPath().toString(), describe(entry.getPath())));
       }
     }
@@ -105,10 +106,21 @@ public final class CheckpointSnapshots {
     return snapshots;
   }
 
-  /** Deletes the oldest snapshots beyond {@code keep}, never {@code spared}; returns their ids. */
+  /**
+   * Deletes the oldest snapshots beyond {@code keep}, never {@code spared}, and copies cut short;
+   * returns the ids of the snapshots deleted.
+   */
   public List<String> prune(int keep, Optional<String> spared) throws IOException {
     List<Snapshot> all = list();
     List<String> deleted = new ArrayList<>();
+    Path root = new Path(checkpoint, SNAPSHOTS);
+    if (fs.exists(root)) {
+      for (FileStatus entry : fs.listStatus(root)) {
+        if (entry.isDirectory() && !fs.exists(new Path(entry.getPath(), COMPLETE))) {
+          fs.delete(entry.getPath(), true);
+        }
+      }
+    }
     for (int i = 0; i < all.size() - keep; i++) {
       String id = all.get(i).id();
       if (spared.filter(id::equals).isEmpty()) {
@@ -139,7 +151,7 @@ public final class CheckpointSnapshots {
    */
   public Snapshot restore(String id) throws IOException {
     Path source = new Path(new Path(checkpoint, SNAPSHOTS), id);
-    if (!fs.isDirectory(source)) {
+    if (!fs.exists(new Path(source, COMPLETE))) {
       throw new IOException(
           "no snapshot "
               + id
