@@ -191,6 +191,55 @@ class HelmChartTest {
   }
 
   @Test
+  void thePrometheusRuleAlertsOnThePipelinesMetricsWithTheGivenThresholds() throws Exception {
+    assertThat(RenderedChart.render("").ofKind("PrometheusRule")).isEmpty();
+    RenderedChart chart =
+        RenderedChart.render(
+            "metrics:\n  enabled: true\n  prometheusRule:\n    enabled: true\n"
+                + "    labels: {release: prometheus}\n    behindSeconds: 300\n"
+                + "    additionalRules:\n      - alert: Mine\n        expr: vector(1)\n");
+
+    JsonNode rule = chart.ofKind("PrometheusRule").get(0);
+    assertThat(rule.at("/metadata/labels/release").asText()).isEqualTo("prometheus");
+    Map<String, String> alerts = new java.util.LinkedHashMap<>();
+    rule.at("/spec/groups/0/rules")
+        .forEach(r -> alerts.put(r.path("alert").asText(), r.path("expr").asText()));
+    assertThat(alerts)
+        .containsOnlyKeys(
+            "TelemetraPipelineNotReady",
+            "TelemetraPipelineKafkaDataLoss",
+            "TelemetraPipelineCheckpointReset",
+            "TelemetraPipelineDeadLetters",
+            "TelemetraPipelineBehind",
+            "Mine");
+    assertThat(alerts.get("TelemetraPipelineBehind"))
+        .contains("telemetra_pipeline_newest_window_end_seconds > 300");
+    assertThat(alerts.get("TelemetraPipelineDeadLetters")).endsWith("* 60 > 100");
+    // every metric an alert reads is one the operator exports (Micrometer's dotted name)
+    Path metrics =
+        RepoPaths.resolve(
+            "operator/operator/src/main/java/io/telemetra/operator/metrics/PipelineMetrics.java");
+    assumeThat(metrics).as("Assumes the operator sources at %s", metrics).isRegularFile();
+    String exported = Files.readString(metrics);
+    for (String expr : alerts.values()) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("telemetra_pipeline_[a-z_]+").matcher(expr);
+      while (m.find()) {
+        assertThat(exported)
+            .as("the operator exports %s", m.group())
+            .contains('"' + m.group().replace('_', '.') + '"');
+      }
+    }
+    assertThat(rule.at("/spec/groups/0/rules/0/annotations/summary").asText())
+        .isEqualTo("TelemetraPipeline {{ $labels.namespace }}/{{ $labels.name }} is not Ready");
+    assertThat(
+            RenderedChart.render(
+                    "metrics:\n  enabled: false\n  prometheusRule:\n    enabled: true\n")
+                .ofKind("PrometheusRule"))
+        .isEmpty();
+  }
+
+  @Test
   void nonDefaultValuesReachTheDeployment() throws Exception {
     RenderedChart chart =
         RenderedChart.render(
