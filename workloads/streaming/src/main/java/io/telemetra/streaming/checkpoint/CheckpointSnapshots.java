@@ -20,7 +20,6 @@ import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -221,9 +220,23 @@ public final class CheckpointSnapshots {
     }
   }
 
+  /**
+   * Copies file or directory {@code from} to exactly {@code to}, file by file. Not {@code
+   * FileUtil.copy}: it copies a directory <em>into</em> a destination that exists, and on an object
+   * store a deleted directory can still exist, empty (SeaweedFS's S3 keeps it): the restored
+   * checkpoint landed one level down and Spark started it afresh.
+   */
   private void copy(Path from, Path to) throws IOException {
-    if (!FileUtil.copy(fs, from, fs, to, false, true, fs.getConf())) {
-      throw new IOException("cannot copy " + from + " to " + to);
+    if (fs.getFileStatus(from).isDirectory()) {
+      fs.mkdirs(to);
+      for (FileStatus child : fs.listStatus(from)) {
+        copy(child.getPath(), new Path(to, child.getPath().getName()));
+      }
+      return;
+    }
+    try (InputStream in = fs.open(from);
+        OutputStream out = fs.create(to, true)) {
+      in.transferTo(out);
     }
   }
 }
