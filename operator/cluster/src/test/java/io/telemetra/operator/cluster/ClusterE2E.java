@@ -546,6 +546,7 @@ class ClusterE2E {
     assertThat(copy).anyMatch(path -> path.endsWith("/windows"));
 
     underLoad();
+    var before = gameDay.ledgerOfBothQueries();
     long patched = System.nanoTime();
     patchPipeline("{\"spec\":{\"streaming\":{\"restoreFrom\":\"" + id + "\"}}}");
     gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(8));
@@ -561,9 +562,12 @@ class ClusterE2E {
               }
               return false;
             });
+    gameDay.assertRestoredOnto(before, Duration.ofSeconds(30));
     report(
-        "restored from %s, Ready %d s after the patch",
-        id, Duration.ofNanos(System.nanoTime() - patched).toSeconds());
+        "restored from %s, running on the same checkpoints %d s after the patch: %s",
+        id,
+        Duration.ofNanos(System.nanoTime() - patched).toSeconds(),
+        gameDay.ledgerOfBothQueries());
     assertExact("a restore from a snapshot on S3");
   }
 

@@ -190,6 +190,35 @@ final class GameDay {
     assertThat(ledger.resets()).as("checkpoint resets").isZero();
   }
 
+  /**
+   * After a restore: each query commits batches of the checkpoint it ran on before (the same query
+   * id: going back keeps the checkpoint's identity, a new one would be a reset), and the job stays
+   * RUNNING for {@code steady} (a restored checkpoint Spark could not use fails at start).
+   */
+  void assertRestoredOnto(Map<String, CommitLedger.Progress> before, Duration steady)
+      throws java.sql.SQLException {
+    await("both queries committing on their own checkpoints after the restore")
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofSeconds(2))
+        .untilAsserted(
+            () -> {
+              Map<String, CommitLedger.Progress> now = ledger.progress();
+              before.forEach(
+                  (query, was) ->
+                      assertThat(now.get(query).queryId())
+                          .as(query + " checkpoint")
+                          .isEqualTo(was.queryId()));
+            });
+    await("the restored job keeps running")
+        .during(steady)
+        .atMost(steady.plusSeconds(30))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () -> sparkApplication().at("/status/applicationState/state").asText(),
+            "RUNNING"::equals);
+    assertThat(ledger.resets()).as("checkpoint resets").isZero();
+  }
+
   /** A condition of the pipeline as "Status Reason: message", or "absent". */
   String condition(String type) {
     for (JsonNode c : pipeline().at("/status/conditions")) {
