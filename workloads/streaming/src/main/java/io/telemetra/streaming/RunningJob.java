@@ -1,5 +1,6 @@
 package io.telemetra.streaming;
 
+import io.telemetra.streaming.progress.ConsumedRecords;
 import io.telemetra.streaming.progress.KafkaDataLossDetector;
 import java.time.Duration;
 import java.util.List;
@@ -17,18 +18,21 @@ public final class RunningJob implements AutoCloseable {
   private final StreamingQuery windows;
   private final LateEventCounter lateEvents;
   private final KafkaDataLossDetector dataLoss;
+  private final ConsumedRecords consumed;
 
   RunningJob(
       SparkSession spark,
       StreamingQuery ingest,
       StreamingQuery windows,
       LateEventCounter lateEvents,
-      KafkaDataLossDetector dataLoss) {
+      KafkaDataLossDetector dataLoss,
+      ConsumedRecords consumed) {
     this.spark = spark;
     this.ingest = ingest;
     this.windows = windows;
     this.lateEvents = lateEvents;
     this.dataLoss = dataLoss;
+    this.consumed = consumed;
   }
 
   public List<StreamingQuery> queries() {
@@ -89,7 +93,9 @@ public final class RunningJob implements AutoCloseable {
       }
     }
     spark.streams().removeListener(lateEvents);
+    // listeners go with the job: another job in this session (tests) runs queries of the same names
     spark.streams().removeListener(dataLoss);
+    spark.streams().removeListener(consumed);
     dataLoss.close();
   }
 

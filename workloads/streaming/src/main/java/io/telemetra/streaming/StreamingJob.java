@@ -65,19 +65,7 @@ public final class StreamingJob {
   /** Starts the job (and a local Spark session unless one is configured) and returns at once. */
   public static RunningJob start(StreamingSettings settings) {
     SparkSession spark = session(settings);
-    var lateEvents = new LateEventCounter(WINDOWS_QUERY);
-    spark.streams().addListener(lateEvents);
     SinkDatabase postgres = new SinkDatabase(settings.postgres());
-    var dataLoss =
-        new KafkaDataLossDetector(
-            settings.pipeline(), Set.of(INGEST_QUERY, WINDOWS_QUERY), postgres, settings.kafka());
-    spark.streams().addListener(dataLoss);
-    spark
-        .streams()
-        .addListener(
-            new ConsumedRecords(
-                settings.pipeline(), Set.of(INGEST_QUERY, WINDOWS_QUERY), postgres));
-    SlidingWindows windows = new SlidingWindows(settings.windowDuration(), settings.windowSlide());
     var ingestLedger = new BatchLedger(settings.pipeline(), INGEST_QUERY, settings.resetNonce());
     var windowsLedger = new BatchLedger(settings.pipeline(), WINDOWS_QUERY, settings.resetNonce());
     CheckpointHistory.prepare(
@@ -86,6 +74,16 @@ public final class StreamingJob {
         snapshots(settings, spark),
         postgres,
         Map.of(INGEST_CHECKPOINT, ingestLedger, WINDOWS_CHECKPOINT, windowsLedger));
+    var lateEvents = new LateEventCounter(WINDOWS_QUERY);
+    spark.streams().addListener(lateEvents);
+    var dataLoss =
+        new KafkaDataLossDetector(
+            settings.pipeline(), Set.of(INGEST_QUERY, WINDOWS_QUERY), postgres, settings.kafka());
+    spark.streams().addListener(dataLoss);
+    var consumed =
+        new ConsumedRecords(settings.pipeline(), Set.of(INGEST_QUERY, WINDOWS_QUERY), postgres);
+    spark.streams().addListener(consumed);
+    SlidingWindows windows = new SlidingWindows(settings.windowDuration(), settings.windowSlide());
     try {
       StreamingQuery ingest =
           // The ingest query stores no sentiment: scoring every chat message there was wasted.
@@ -127,7 +125,7 @@ public final class StreamingJob {
                       new MomentDetector(
                           windows, settings.anomalyThreshold(), settings.anomalyHistoryWindows())))
               .start();
-      return new RunningJob(spark, ingest, windowed, lateEvents, dataLoss);
+      return new RunningJob(spark, ingest, windowed, lateEvents, dataLoss, consumed);
     } catch (TimeoutException e) {
       throw new IllegalStateException("streaming query did not start", e);
     }
