@@ -78,7 +78,9 @@ public final class CheckpointHistory {
             wanted.get(),
             restored.get().batches());
       }
-      List<String> pruned = snapshots.prune(settings.keep(), wanted);
+      // 0 takes none and deletes none: the copies taken before stay until deleted by hand
+      List<String> pruned =
+          settings.keep() > 0 ? snapshots.prune(settings.keep(), wanted) : List.of();
       if (!pruned.isEmpty()) {
         LOG.info("Deleted checkpoint snapshots {} (keeping {})", pruned, settings.keep());
       }
