@@ -56,34 +56,7 @@ public final class CheckpointHistory {
       return;
     }
     try {
-      if (settings.keep() > 0) {
-        snapshots
-            .take(Instant.now())
-            .ifPresent(
-                s ->
-                    LOG.info(
-                        "Checkpoint snapshot {} taken at {} ({})",
-                        s.id(),
-                        s.location(),
-                        s.batches()));
-      }
-      Optional<Snapshot> restored = Optional.empty();
-      Optional<String> wanted = settings.restoreFrom();
-      if (wanted.isPresent() && !wanted.equals(snapshots.restoredFrom())) {
-        restored = Optional.of(snapshots.restore(wanted.get()));
-        LOG.warn(
-            "CheckpointRestored: the checkpoint at {} went back to snapshot {} ({}); the batches"
-                + " after those run again",
-            snapshots.location(),
-            wanted.get(),
-            restored.get().batches());
-      }
-      // 0 takes none and deletes none: the copies taken before stay until deleted by hand
-      List<String> pruned =
-          settings.keep() > 0 ? snapshots.prune(settings.keep(), wanted) : List.of();
-      if (!pruned.isEmpty()) {
-        LOG.info("Deleted checkpoint snapshots {} (keeping {})", pruned, settings.keep());
-      }
+      Optional<Snapshot> restored = arrange(settings, snapshots, Instant.now());
       record(pipeline, snapshots, postgres, ledgers, restored);
       if (restored.isPresent()) {
         snapshots.markRestored(restored.get().id());
@@ -92,6 +65,43 @@ public final class CheckpointHistory {
       throw new IllegalStateException(
           "cannot prepare the checkpoint at " + snapshots.location() + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The file system's part: takes a snapshot, restores the one asked for unless the checkpoint was
+   * restored from it already, deletes the oldest beyond the count; returns the snapshot restored.
+   */
+  static Optional<Snapshot> arrange(
+      SnapshotSettings settings, CheckpointSnapshots snapshots, Instant now) throws IOException {
+    if (settings.keep() > 0) {
+      snapshots
+          .take(now)
+          .ifPresent(
+              s ->
+                  LOG.info(
+                      "Checkpoint snapshot {} taken at {} ({})",
+                      s.id(),
+                      s.location(),
+                      s.batches()));
+    }
+    Optional<Snapshot> restored = Optional.empty();
+    Optional<String> wanted = settings.restoreFrom();
+    if (wanted.isPresent() && !wanted.equals(snapshots.restoredFrom())) {
+      restored = Optional.of(snapshots.restore(wanted.get()));
+      LOG.warn(
+          "CheckpointRestored: the checkpoint at {} went back to snapshot {} ({}); the batches"
+              + " after those run again",
+          snapshots.location(),
+          wanted.get(),
+          restored.get().batches());
+    }
+    // 0 takes none and deletes none: the copies taken before stay until deleted by hand
+    List<String> pruned =
+        settings.keep() > 0 ? snapshots.prune(settings.keep(), wanted) : List.of();
+    if (!pruned.isEmpty()) {
+      LOG.info("Deleted checkpoint snapshots {} (keeping {})", pruned, settings.keep());
+    }
+    return restored;
   }
 
   private static void record(

@@ -91,6 +91,29 @@ class CheckpointSnapshotsTest {
     assertThat(dir.resolve("snapshots/20261207-051209-000")).doesNotExist();
   }
 
+  @Test
+  void withNoneToKeepARestoreTakesNoSnapshotAndDeletesNone() throws Exception {
+    FileSystem fs = FileSystem.getLocal(new Configuration());
+    Path checkpoint = new Path(dir.toUri());
+    write(fs, new Path(checkpoint, "ingest/metadata"), "{\"id\":\"" + UUID.randomUUID() + "\"}");
+    write(fs, new Path(checkpoint, "ingest/commits/3"), "v1");
+    var snapshots = new CheckpointSnapshots(fs, checkpoint, List.of("ingest"));
+    for (int second = 1; second <= 3; second++) {
+      snapshots.take(Instant.parse("2026-12-07T05:12:0" + second + "Z"));
+    }
+
+    var restoreNoneKept =
+        new io.telemetra.streaming.config.SnapshotSettings(0, Optional.of("20261207-051202-000"));
+    assertThat(CheckpointHistory.arrange(restoreNoneKept, snapshots, Instant.now()))
+        .map(Snapshot::id)
+        .contains("20261207-051202-000");
+    assertThat(snapshots.list()).hasSize(3);
+    snapshots.markRestored("20261207-051202-000"); // what prepare does once Postgres has it
+    assertThat(CheckpointHistory.arrange(restoreNoneKept, snapshots, Instant.now()))
+        .as("restored once")
+        .isEmpty();
+  }
+
   private static void write(FileSystem fs, Path path, String text) throws IOException {
     try (var out = fs.create(path, true)) {
       out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
