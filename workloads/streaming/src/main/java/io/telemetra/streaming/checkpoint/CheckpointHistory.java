@@ -74,15 +74,17 @@ public final class CheckpointHistory {
   static Optional<Snapshot> arrange(
       SnapshotSettings settings, CheckpointSnapshots snapshots, Instant now) throws IOException {
     if (settings.keep() > 0) {
+      long started = System.nanoTime();
       snapshots
           .take(now)
           .ifPresent(
               s ->
                   LOG.info(
-                      "Checkpoint snapshot {} taken at {} ({})",
+                      "Checkpoint snapshot {} taken at {} ({}) in {} ms",
                       s.id(),
                       s.location(),
-                      s.batches()));
+                      s.batches(),
+                      (System.nanoTime() - started) / 1_000_000));
     }
     Optional<Snapshot> restored = Optional.empty();
     Optional<String> wanted = settings.restoreFrom();
