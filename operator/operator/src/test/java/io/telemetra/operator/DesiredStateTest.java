@@ -366,18 +366,8 @@ class DesiredStateTest {
 
   @Test
   void withoutAResetTheJobRunsOnTheCheckpointLocationFromTheDefaultPosition() {
-    var env =
-        byName(
-            new StreamingApplicationDependent()
-                .desired(full, null)
-                .getSpec()
-                .getDriver()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .get(0)
-                .getEnv());
-    assertThat(env).doesNotContainKeys("TELEMETRA_RESET_NONCE", "KAFKA_STARTING_OFFSETS");
+    assertThat(driverEnv(full))
+        .doesNotContainKeys("TELEMETRA_RESET_NONCE", "KAFKA_STARTING_OFFSETS");
   }
 
   @Test
