@@ -109,7 +109,8 @@ public final class StreamingJob {
                           settings.topics().of(EventType.TRANSACTION)),
                       settings.sentimentEnabled()),
                   windows,
-                  settings.watermark())
+                  settings.watermark(),
+                  settings.windowEngine())
               .writeStream()
               .queryName(WINDOWS_QUERY)
               .outputMode(OutputMode.Update())

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.telemetra.embedded.ChildProcess;
 import io.telemetra.events.Event;
+import io.telemetra.streaming.config.WindowEngine;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Exactly-once across crashes: the job runs in its own JVM (as under spark-submit) and is killed
@@ -28,16 +30,19 @@ class ExactlyOnceIT {
   private static final Duration LENGTH = Duration.ofSeconds(60);
   private static final Duration SLIDE = Duration.ofSeconds(10);
 
-  @Test
-  void tablesEqualTheGroundTruthAfterTheJobIsKilledTwiceMidStream() throws Exception {
-    var pipeline = TestInfrastructure.shared().newPipeline("crash");
+  /** Both windows engines: each must restore its state from the checkpoint exactly. */
+  @ParameterizedTest
+  @EnumSource(WindowEngine.class)
+  void tablesEqualTheGroundTruthAfterTheJobIsKilledTwiceMidStream(WindowEngine engine)
+      throws Exception {
+    var pipeline = TestInfrastructure.shared().newPipeline("crash" + engine.value());
     Instant start = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
     List<ScriptedTraffic.Sent> traffic =
         new ScriptedTraffic(7, pipeline.topics())
             .generate(6000, 4, start, Duration.ofMillis(40), 0.05, 0.15, 0.0, 0.02);
     Path passwordFile = Files.writeString(pipeline.checkpoints().resolveSibling("pw-crash"), "");
 
-    ChildProcess job = startJob(pipeline, passwordFile, 1);
+    ChildProcess job = startJob(pipeline, engine, passwordFile, 1);
     CompletableFuture<Void> sending =
         CompletableFuture.runAsync(
             () -> {
@@ -56,7 +61,7 @@ class ExactlyOnceIT {
             .until(() -> windowBatches(pipeline) >= committed + 1);
         job.kill();
         assertThat(job.isAlive()).isFalse();
-        job = startJob(pipeline, passwordFile, crash + 1);
+        job = startJob(pipeline, engine, passwordFile, crash + 1);
       }
       sending.get();
       List<Event> events =
@@ -79,13 +84,14 @@ class ExactlyOnceIT {
   }
 
   private static ChildProcess startJob(
-      TestInfrastructure.Pipeline pipeline, Path passwordFile, int run) {
+      TestInfrastructure.Pipeline pipeline, WindowEngine engine, Path passwordFile, int run) {
     List<String> command = new ArrayList<>(List.of("env"));
     for (Map.Entry<String, String> e : pipeline.environment().entrySet()) {
-      if (!e.getKey().equals("POSTGRES_PASSWORD")) {
+      if (!e.getKey().equals("POSTGRES_PASSWORD") && !e.getKey().equals("WINDOW_ENGINE")) {
         command.add(e.getKey() + "=" + e.getValue());
       }
     }
+    command.add("WINDOW_ENGINE=" + engine.value());
     command.add("POSTGRES_PASSWORD_FILE=" + passwordFile);
     List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
     for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -103,7 +109,9 @@ class ExactlyOnceIT {
         ChildProcess.start(
             "streaming-job-" + run,
             command,
-            pipeline.checkpoints().resolveSibling("job-" + run + ".log"),
+            pipeline
+                .checkpoints()
+                .resolveSibling(pipeline.topics().prefix() + "-job-" + run + ".log"),
             StreamingJobMain.READY_LINE);
     child.awaitReady(Duration.ofSeconds(300));
     return child;

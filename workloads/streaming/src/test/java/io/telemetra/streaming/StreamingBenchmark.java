@@ -7,12 +7,14 @@ import io.telemetra.events.Topics;
 import io.telemetra.streaming.config.SnapshotSettings;
 import io.telemetra.streaming.config.StartingOffsets;
 import io.telemetra.streaming.config.StreamingSettings;
+import io.telemetra.streaming.config.WindowEngine;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,16 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
 public final class StreamingBenchmark {
 
   private static final int STREAMS = 50;
+
+  /** The windows query's engine: WINDOW_ENGINE's default unless -Dbench.windowEngine. */
+  private static final WindowEngine ENGINE =
+      WindowEngine.parse(System.getProperty("bench.windowEngine", "explode"));
+
+  /** The engines whose drains of the same backlog are compared, in this order. */
+  private static final List<WindowEngine> DRAIN_ENGINES =
+      java.util.Arrays.stream(System.getProperty("bench.drainEngines", "explode,panes").split(","))
+          .map(WindowEngine::parse)
+          .toList();
 
   /** Both queries' trigger: TRIGGER_INTERVAL_SECONDS's default unless -Dbench.triggerSeconds. */
   private static final Duration TRIGGER =
@@ -90,20 +102,40 @@ public final class StreamingBenchmark {
     double rawPerCpu = perCpuSecond("raw ceiling", decoded, cpuNanos() - cpu);
 
     long drainBatch = Long.parseLong(System.getProperty("bench.drainBatch", "200000"));
-    StreamingSettings settings = settings(pipeline, Optional.of(drainBatch), "earliest");
-    t = System.nanoTime();
-    cpu = cpuNanos();
-    double capacity;
-    double jobPerCpu;
-    try (RunningJob job = StreamingJob.start(settings)) {
-      job.processAllAvailable();
-      capacity = report("job capacity (drain, both queries)", sent, System.nanoTime() - t);
-      jobPerCpu = perCpuSecond("job drain incl. warm-up", sent, cpuNanos() - cpu);
-      printBatches(job, "drain");
+    // The same backlog drained by each windows engine (-Dbench.drainEngines), in this run.
+    Map<WindowEngine, Double> capacityOf = new EnumMap<>(WindowEngine.class);
+    Map<WindowEngine, Double> perCpuOf = new EnumMap<>(WindowEngine.class);
+    for (WindowEngine engine : DRAIN_ENGINES) {
+      var drained = engine == DRAIN_ENGINES.get(0) ? pipeline : infra.newPipeline("bench" + engine);
+      if (drained != pipeline) {
+        sendBacklog(drained.bootstrapServers(), drained.topics(), backlog, start);
+      }
+      StreamingSettings settings =
+          settings(drained, Optional.of(drainBatch), "earliest").withWindowEngine(engine);
+      t = System.nanoTime();
+      cpu = cpuNanos();
+      try (RunningJob job = StreamingJob.start(settings)) {
+        job.processAllAvailable();
+        String label = "windows engine " + engine.value();
+        capacityOf.put(
+            engine,
+            report("job capacity (drain, both queries), " + label, sent, System.nanoTime() - t));
+        perCpuOf.put(
+            engine, perCpuSecond("job drain incl. warm-up, " + label, sent, cpuNanos() - cpu));
+        printBatches(job, "drain, " + label);
+      }
+      System.out.printf(
+          "RESULT ratio job/raw, windows engine %s: wall clock %.2f, per CPU-second %.2f%n",
+          engine.value(), capacityOf.get(engine) / raw, perCpuOf.get(engine) / rawPerCpu);
     }
-    System.out.printf(
-        "RESULT ratio job/raw: wall clock %.2f, per CPU-second %.2f%n",
-        capacity / raw, jobPerCpu / rawPerCpu);
+    if (capacityOf.size() == 2) {
+      System.out.printf(
+          "RESULT ratio panes/explode (drain): wall clock %.2f, per CPU-second %.2f%n",
+          capacityOf.get(WindowEngine.PANES) / capacityOf.get(WindowEngine.EXPLODE),
+          perCpuOf.get(WindowEngine.PANES) / perCpuOf.get(WindowEngine.EXPLODE));
+    }
+    // the sustained rate is 70 % of what the engine the rest of the run uses drained
+    double capacity = capacityOf.getOrDefault(ENGINE, capacityOf.values().iterator().next());
 
     int rate =
         sustainedRate > 0 ? sustainedRate : Math.max(1000, (int) (capacity * 0.7 / 1000) * 1000);
@@ -142,7 +174,8 @@ public final class StreamingBenchmark {
         maxOffsets,
         StartingOffsets.parse(offsets),
         Optional.empty(),
-        SnapshotSettings.NONE);
+        SnapshotSettings.NONE,
+        ENGINE);
   }
 
   private static int sendBacklog(String bootstrap, Topics topics, int n, Instant start) {

@@ -14,6 +14,7 @@ import io.telemetra.schema.SchemaMigrator;
 import io.telemetra.streaming.config.SnapshotSettings;
 import io.telemetra.streaming.config.StartingOffsets;
 import io.telemetra.streaming.config.StreamingSettings;
+import io.telemetra.streaming.config.WindowEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -35,6 +36,10 @@ final class TestInfrastructure {
 
   private static TestInfrastructure shared;
   private static final AtomicInteger NEXT = new AtomicInteger();
+
+  /** The windows engine the tests run (WINDOW_ENGINE's default unless -Dtelemetra.windowEngine). */
+  static final WindowEngine WINDOW_ENGINE =
+      WindowEngine.parse(System.getProperty("telemetra.windowEngine", "explode"));
 
   /** SCRAM-SHA-512 user of the broker's SASL_SSL listener. */
   static final String SCRAM_USER = "telemetra";
@@ -132,7 +137,8 @@ final class TestInfrastructure {
           Optional.empty(),
           StartingOffsets.EARLIEST,
           Optional.empty(),
-          SnapshotSettings.NONE);
+          SnapshotSettings.NONE,
+          WINDOW_ENGINE);
     }
 
     /** Environment for a job in a child JVM: the documented variables. */
@@ -146,7 +152,8 @@ final class TestInfrastructure {
           Map.entry("TRIGGER_INTERVAL_SECONDS", "1"),
           Map.entry("CHECKPOINT_LOCATION", checkpoints.toString()),
           Map.entry("SPARK_MASTER", "local[2]"),
-          Map.entry("SPARK_SHUFFLE_PARTITIONS", "2"));
+          Map.entry("SPARK_SHUFFLE_PARTITIONS", "2"),
+          Map.entry("WINDOW_ENGINE", WINDOW_ENGINE.value()));
     }
 
     /** The tables hold exactly what the ground truth computes from {@code valid}. */

@@ -13,6 +13,7 @@ import io.telemetra.events.ViewerEvent;
 import io.telemetra.producer.EventGenerator;
 import io.telemetra.producer.GeneratedRecord;
 import io.telemetra.producer.GeneratorSettings;
+import io.telemetra.streaming.config.WindowEngine;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Correctness against ground truth: the producer's seeded traffic with duplicates, out-of-order and
@@ -34,9 +36,12 @@ class WindowedAnalyticsIT {
   private static final Duration LENGTH = Duration.ofSeconds(60);
   private static final Duration SLIDE = Duration.ofSeconds(10);
 
-  @Test
-  void everyWrittenRowEqualsTheGroundTruthComputedFromTheSentEvents() throws Exception {
-    var pipeline = TestInfrastructure.shared().newPipeline("correct");
+  /** Both windows engines, on the same traffic: each must write exactly the ground truth. */
+  @ParameterizedTest
+  @EnumSource(WindowEngine.class)
+  void everyWrittenRowEqualsTheGroundTruthComputedFromTheSentEvents(WindowEngine engine)
+      throws Exception {
+    var pipeline = TestInfrastructure.shared().newPipeline("correct" + engine.value());
     Instant start = Instant.now().minus(Duration.ofMinutes(20)).truncatedTo(ChronoUnit.SECONDS);
     // The producer's generator, fixed seed: duplicates, swapped (out-of-order) pairs, records 2
     // minutes late and every class of malformed record.
@@ -76,7 +81,7 @@ class WindowedAnalyticsIT {
     assertThat(traffic).anyMatch(s -> s.duplicate());
 
     KafkaTestClient.send(pipeline.bootstrapServers(), onTime);
-    try (RunningJob job = StreamingJob.start(pipeline.settings())) {
+    try (RunningJob job = StreamingJob.start(pipeline.settings().withWindowEngine(engine))) {
       job.processAllAvailable();
       Instant maxTs = maxTs(onTime);
       // A no-data batch moves the watermark to (max event time - 30 s); late events sent after

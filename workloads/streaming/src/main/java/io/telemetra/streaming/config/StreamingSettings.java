@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param resetNonce the requested reset the checkpoint belongs to, if any: the commit ledger tells
  *     a reset on purpose (a new nonce) from a lost checkpoint (the same nonce, or none)
  * @param snapshots the copies of the checkpoint to keep, and the one to restore
+ * @param windowEngine how the windows query computes sliding windows
  */
 public record StreamingSettings(
     String pipeline,
@@ -51,7 +52,8 @@ public record StreamingSettings(
     Optional<Long> maxOffsetsPerTrigger,
     StartingOffsets startingOffsets,
     Optional<String> resetNonce,
-    SnapshotSettings snapshots) {
+    SnapshotSettings snapshots,
+    WindowEngine windowEngine) {
 
   public StreamingSettings {
     if (pipeline == null || pipeline.isBlank()) {
@@ -114,7 +116,8 @@ public record StreamingSettings(
             (int) number(env, "CHECKPOINT_SNAPSHOTS", 0),
             Optional.ofNullable(env.get("CHECKPOINT_RESTORE_FROM"))
                 .map(String::strip)
-                .filter(v -> !v.isEmpty())));
+                .filter(v -> !v.isEmpty())),
+        WindowEngine.parse(env.getOrDefault("WINDOW_ENGINE", "explode")));
   }
 
   /**
@@ -150,19 +153,25 @@ public record StreamingSettings(
 
   /** A copy that keeps and restores {@code snapshots}. */
   public StreamingSettings withSnapshots(SnapshotSettings snapshots) {
-    return copy(checkpointLocation, startingOffsets, resetNonce, snapshots);
+    return copy(checkpointLocation, startingOffsets, resetNonce, snapshots, windowEngine);
+  }
+
+  /** A copy computing windows with {@code engine}. */
+  public StreamingSettings withWindowEngine(WindowEngine engine) {
+    return copy(checkpointLocation, startingOffsets, resetNonce, snapshots, engine);
   }
 
   private StreamingSettings withCheckpoint(
       String location, StartingOffsets startingOffsets, Optional<String> resetNonce) {
-    return copy(location, startingOffsets, resetNonce, snapshots);
+    return copy(location, startingOffsets, resetNonce, snapshots, windowEngine);
   }
 
   private StreamingSettings copy(
       String location,
       StartingOffsets startingOffsets,
       Optional<String> resetNonce,
-      SnapshotSettings snapshots) {
+      SnapshotSettings snapshots,
+      WindowEngine windowEngine) {
     return new StreamingSettings(
         pipeline,
         kafka,
@@ -181,7 +190,8 @@ public record StreamingSettings(
         maxOffsetsPerTrigger,
         startingOffsets,
         resetNonce,
-        snapshots);
+        snapshots,
+        windowEngine);
   }
 
   private static Duration seconds(Map<String, String> env, String name, long fallback) {

@@ -12,35 +12,89 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.window;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import io.telemetra.analytics.sentiment.SentimentLabel;
 import io.telemetra.analytics.window.SlidingWindows;
+import io.telemetra.streaming.config.WindowEngine;
 import io.telemetra.streaming.ingest.EventRows;
 import java.time.Duration;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.streaming.OutputMode;
+import org.apache.spark.sql.streaming.TimeMode;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The stateful part of the job: valid chat, viewer and transaction events, watermarked on event
  * time, deduplicated by event id, assigned to sliding windows and aggregated per (stream, window,
- * kind, currency). One aggregation keeps state for all three kinds; run in update mode it emits the
- * complete, current value of every window a micro-batch touched.
+ * kind, currency). Run in update mode it emits the complete, current value of every window a
+ * micro-batch touched, by one of two {@link WindowEngine}s: Spark's {@code window()} explode into
+ * one aggregate, or {@link PaneWindows}.
  *
- * <p>Unique chatters are exact: the window's set of user ids is kept in state ({@code collect_set})
- * and counted, instead of Spark's approximate or unsupported distinct counts.
+ * <p>Unique chatters are exact in both: the explode keeps each window's set of user ids in state
+ * ({@code collect_set}) and counts it, the panes keep each user's panes.
  */
 public final class WindowedAggregation {
 
   private WindowedAggregation() {}
 
-  /** Output columns, one row per (stream, window, kind[, currency]) touched by a batch. */
-  public static Dataset<Row> of(Dataset<Row> parsed, SlidingWindows windows, Duration watermark) {
+  /** The rows of both engines: one per (stream, window, kind[, currency]) touched by a batch. */
+  public static final StructType OUTPUT =
+      new StructType()
+          .add("stream_id", StringType, true)
+          .add("window_start", TimestampType, true)
+          .add("window_end", TimestampType, true)
+          .add("kind", StringType, false)
+          .add("currency", StringType, true)
+          .add("event_count", LongType, false)
+          .add("unique_chatters", IntegerType, false)
+          .add("sentiment_sum", DoubleType, true)
+          .add("positive_count", LongType, true)
+          .add("neutral_count", LongType, true)
+          .add("negative_count", LongType, true)
+          .add("viewer_sum", LongType, true)
+          .add("viewer_min", LongType, true)
+          .add("viewer_max", LongType, true)
+          .add("viewer_last", LongType, true)
+          .add("amount_sum", DataTypes.createDecimalType(38, EventRows.AMOUNT_TYPE.scale()), true);
+
+  /** The windows of {@code parsed}'s chat, viewer and transaction events, as {@link #OUTPUT}. */
+  public static Dataset<Row> of(
+      Dataset<Row> parsed, SlidingWindows windows, Duration watermark, WindowEngine engine) {
     Dataset<Row> events =
         parsed
             .filter(col("kind").isin(EventRows.CHAT, EventRows.VIEWER, EventRows.TRANSACTION))
             .withWatermark("ts", watermark.toMillis() + " milliseconds")
             .dropDuplicatesWithinWatermark("event_id");
+    return switch (engine) {
+      case EXPLODE -> explode(events, windows);
+      case PANES -> panes(events, windows);
+    };
+  }
+
+  /** Panes aggregated once per event and merged per window ({@link PaneWindows}). */
+  static Dataset<Row> panes(Dataset<Row> events, SlidingWindows windows) {
+    return events
+        .groupByKey(
+            (MapFunction<Row, String>) e -> e.getString(EventRows.STREAM_ID), Encoders.STRING())
+        .transformWithState(
+            new PaneWindows(windows),
+            TimeMode.EventTime(),
+            OutputMode.Update(),
+            Encoders.row(OUTPUT));
+  }
+
+  /** Spark's sliding {@code window()}: every event exploded into each window containing it. */
+  static Dataset<Row> explode(Dataset<Row> events, SlidingWindows windows) {
     Column isChat = col("kind").equalTo(EventRows.CHAT);
     return events
         .groupBy(
