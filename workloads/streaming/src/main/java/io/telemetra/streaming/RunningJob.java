@@ -1,5 +1,6 @@
 package io.telemetra.streaming;
 
+import io.telemetra.streaming.config.WindowEngine;
 import io.telemetra.streaming.progress.ConsumedRecords;
 import io.telemetra.streaming.progress.KafkaDataLossDetector;
 import java.time.Duration;
@@ -19,6 +20,7 @@ public final class RunningJob implements AutoCloseable {
   private final LateEventCounter lateEvents;
   private final KafkaDataLossDetector dataLoss;
   private final ConsumedRecords consumed;
+  private final WindowEngine windowEngine;
 
   RunningJob(
       SparkSession spark,
@@ -26,13 +28,20 @@ public final class RunningJob implements AutoCloseable {
       StreamingQuery windows,
       LateEventCounter lateEvents,
       KafkaDataLossDetector dataLoss,
-      ConsumedRecords consumed) {
+      ConsumedRecords consumed,
+      WindowEngine windowEngine) {
     this.spark = spark;
     this.ingest = ingest;
     this.windows = windows;
     this.lateEvents = lateEvents;
     this.dataLoss = dataLoss;
     this.consumed = consumed;
+    this.windowEngine = windowEngine;
+  }
+
+  /** The engine the windows query runs: the one its checkpoint was written by, if any. */
+  public WindowEngine windowEngine() {
+    return windowEngine;
   }
 
   public List<StreamingQuery> queries() {

@@ -6,10 +6,12 @@ import io.telemetra.analytics.moments.MomentDetector;
 import io.telemetra.analytics.window.SlidingWindows;
 import io.telemetra.events.EventType;
 import io.telemetra.schema.StreamingQueries;
+import io.telemetra.streaming.checkpoint.CheckpointEngine;
 import io.telemetra.streaming.checkpoint.CheckpointHistory;
 import io.telemetra.streaming.checkpoint.CheckpointSnapshots;
 import io.telemetra.streaming.config.CheckpointLocation;
 import io.telemetra.streaming.config.StreamingSettings;
+import io.telemetra.streaming.config.WindowEngine;
 import io.telemetra.streaming.ingest.EventRows;
 import io.telemetra.streaming.ingest.RecordParser;
 import io.telemetra.streaming.progress.ConsumedRecords;
@@ -21,6 +23,7 @@ import io.telemetra.streaming.sink.WindowSink;
 import io.telemetra.streaming.window.WindowedAggregation;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.SparkConf;
@@ -31,6 +34,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.Trigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Telemetra streaming job, startable in-process: two Structured Streaming queries over the
@@ -39,6 +44,8 @@ import org.apache.spark.sql.streaming.Trigger;
  * moments. Each has its own checkpoint under the checkpoint location.
  */
 public final class StreamingJob {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamingJob.class);
 
   public static final String INGEST_QUERY = StreamingQueries.INGEST;
   public static final String WINDOWS_QUERY = StreamingQueries.WINDOWS;
@@ -84,6 +91,7 @@ public final class StreamingJob {
         new ConsumedRecords(settings.pipeline(), Set.of(INGEST_QUERY, WINDOWS_QUERY), postgres);
     spark.streams().addListener(consumed);
     SlidingWindows windows = new SlidingWindows(settings.windowDuration(), settings.windowSlide());
+    WindowEngine engine = windowEngine(settings, spark);
     try {
       StreamingQuery ingest =
           // The ingest query stores no sentiment: scoring every chat message there was wasted.
@@ -110,7 +118,7 @@ public final class StreamingJob {
                       settings.sentimentEnabled()),
                   windows,
                   settings.watermark(),
-                  settings.windowEngine())
+                  engine)
               .writeStream()
               .queryName(WINDOWS_QUERY)
               .outputMode(OutputMode.Update())
@@ -126,10 +134,31 @@ public final class StreamingJob {
                       new MomentDetector(
                           windows, settings.anomalyThreshold(), settings.anomalyHistoryWindows())))
               .start();
-      return new RunningJob(spark, ingest, windowed, lateEvents, dataLoss, consumed);
+      return new RunningJob(spark, ingest, windowed, lateEvents, dataLoss, consumed, engine);
     } catch (TimeoutException e) {
       throw new IllegalStateException("streaming query did not start", e);
     }
+  }
+
+  /**
+   * The configured windows engine for a new windows checkpoint; an existing one is resumed by the
+   * engine that wrote it (a change of engine takes effect at the next reset).
+   */
+  private static WindowEngine windowEngine(StreamingSettings settings, SparkSession spark) {
+    String checkpoint = CheckpointLocation.of(settings.checkpointLocation(), WINDOWS_CHECKPOINT);
+    Optional<WindowEngine> written =
+        CheckpointEngine.writtenTo(checkpoint, spark.sparkContext().hadoopConfiguration());
+    if (written.isPresent() && written.get() != settings.windowEngine()) {
+      LOG.warn(
+          "{} resumes its checkpoint with the {} windows engine that wrote it;"
+              + " WINDOW_ENGINE={} applies to a new checkpoint (a reset)",
+          WINDOWS_QUERY,
+          written.get().value(),
+          settings.windowEngine().value());
+    }
+    WindowEngine engine = written.orElse(settings.windowEngine());
+    LOG.info("{} computes windows with the {} engine", WINDOWS_QUERY, engine.value());
+    return engine;
   }
 
   /** Kafka records of {@code topics}, decoded into {@link EventRows}, chat scored if asked. */
