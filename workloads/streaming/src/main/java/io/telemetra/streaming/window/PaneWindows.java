@@ -3,8 +3,10 @@ package io.telemetra.streaming.window;
 import io.telemetra.analytics.window.SlidingWindows;
 import io.telemetra.streaming.ingest.EventRows;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,20 +17,27 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.streaming.ExpiredTimerInfo;
+import org.apache.spark.sql.streaming.ListState;
 import org.apache.spark.sql.streaming.MapState;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StatefulProcessor;
 import org.apache.spark.sql.streaming.TTLConfig;
 import org.apache.spark.sql.streaming.TimeMode;
 import org.apache.spark.sql.streaming.TimerValues;
+import org.apache.spark.sql.streaming.ValueState;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Sliding windows of one stream as panes (Flink's slicing): each event is aggregated once, into the
  * slide-long pane holding its time, and a window's row is the merge of its {@code length / slide}
- * panes. Run with {@code transformWithState} in event time, keyed by stream, after the event-id
- * deduplication, it writes the same rows as {@link WindowedAggregation#explode}: every window a
- * batch's events fall in, with its complete value.
+ * panes. Run with {@code transformWithState} in event time, keyed by stream, it writes the same
+ * rows as {@link WindowedAggregation#explode}: every window a batch's events fall in, with its
+ * complete value.
+ *
+ * <p>It also deduplicates by event id (within the stream): the first event of an id counts, and an
+ * id is remembered until the watermark passes its pane's end plus the watermark delay, as long as
+ * Spark's {@code dropDuplicatesWithinWatermark} would; after that a duplicate is late anyway. The
+ * ids are kept in a ring of lists by pane, so forgetting a pane reads its own ids only.
  *
  * <p>State per stream: the panes' aggregates per (pane, kind, currency); per user the panes they
  * chatted in; per window its count of unique chatters, kept exact incrementally (a user's first
@@ -36,26 +45,45 @@ import scala.jdk.javaapi.CollectionConverters;
  * panes). A pane leaves the state, by an event-time timer, once the watermark has closed every
  * window containing it: the state is the open windows' panes, and no batch scans it.
  *
- * <p>Rows behind the watermark never get here (the deduplication drops them, and Spark filters them
- * again before this operator), so every window an event falls in is open.
+ * <p>Events at or behind the watermark never get here: Spark drops them before this operator
+ * (counted as {@code numRowsDroppedByWatermark}), so every window an event falls in is open.
  */
 public final class PaneWindows extends StatefulProcessor<String, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 
+  /** Rings of event-id lists, one per pane modulo this: what each pane's timer forgets. */
+  static final int EXPIRY_RING = 16;
+
   private final long slideMs;
   private final int panesPerWindow;
+  private final long watermarkDelayMs;
+  private transient MapState<String, Long> seenIds;
+  private transient List<ListState<String>> idsByPane;
+  private transient ValueState<Long> idsForgottenBefore;
+  private transient ValueState<Long> panesClosedBefore;
   private transient MapState<String, PaneAggregate> panes;
   private transient MapState<String, ChatterPanes> chatters;
   private transient MapState<Long, Long> uniqueChatters;
 
-  public PaneWindows(SlidingWindows windows) {
+  public PaneWindows(SlidingWindows windows, Duration watermarkDelay) {
     this.slideMs = windows.slide().toMillis();
     this.panesPerWindow = windows.windowsPerEvent();
+    this.watermarkDelayMs = watermarkDelay.toMillis();
   }
 
   @Override
   public void init(OutputMode outputMode, TimeMode timeMode) {
+    seenIds =
+        getHandle().getMapState("seenIds", Encoders.STRING(), Encoders.LONG(), TTLConfig.NONE());
+    idsForgottenBefore =
+        getHandle().getValueState("idsForgottenBefore", Encoders.LONG(), TTLConfig.NONE());
+    panesClosedBefore =
+        getHandle().getValueState("panesClosedBefore", Encoders.LONG(), TTLConfig.NONE());
+    idsByPane = new ArrayList<>();
+    for (int i = 0; i < EXPIRY_RING; i++) {
+      idsByPane.add(getHandle().getListState("idsByPane" + i, Encoders.STRING(), TTLConfig.NONE()));
+    }
     panes =
         getHandle()
             .getMapState(
@@ -74,10 +102,18 @@ public final class PaneWindows extends StatefulProcessor<String, Row, Row> {
       String streamId, scala.collection.Iterator<Row> events, TimerValues timerValues) {
     Map<PaneKey, PaneAggregate> added = new HashMap<>();
     Map<String, Set<Long>> chatted = new HashMap<>();
+    Map<Long, List<String>> newIds = new HashMap<>();
+    Set<String> batchIds = new HashSet<>();
     while (events.hasNext()) {
       Row event = events.next();
       long pane =
           Math.floorDiv(PaneAggregate.micros(event.getTimestamp(EventRows.TS)), slideMs * 1000);
+      String eventId = event.getString(EventRows.EVENT_ID);
+      if (!batchIds.add(eventId) || seenIds.containsKey(eventId)) {
+        continue; // a duplicate: the first event of an id counts
+      }
+      seenIds.updateValue(eventId, pane);
+      newIds.computeIfAbsent(pane, p -> new ArrayList<>()).add(eventId);
       PaneKey key =
           new PaneKey(
               pane,
@@ -88,6 +124,7 @@ public final class PaneWindows extends StatefulProcessor<String, Row, Row> {
         chatted.computeIfAbsent(event.getString(EventRows.USER_ID), u -> new TreeSet<>()).add(pane);
       }
     }
+    newIds.forEach(this::rememberIds);
     Map<PaneKey, PaneAggregate> current = new HashMap<>();
     added.forEach((key, delta) -> current.put(key, store(key, delta)));
     Map<Long, Long> unique = countNewChatters(chatted);
@@ -101,9 +138,14 @@ public final class PaneWindows extends StatefulProcessor<String, Row, Row> {
   @Override
   public scala.collection.Iterator<Row> handleExpiredTimer(
       String streamId, TimerValues timerValues, ExpiredTimerInfo expiredTimerInfo) {
+    long watermark = timerValues.getCurrentWatermarkInMs();
+    forgetIds(Math.floorDiv(watermark - watermarkDelayMs, slideMs));
     // The first pane of the oldest window the watermark keeps open; before it, nothing is read.
-    long firstOpen =
-        Math.floorDiv(timerValues.getCurrentWatermarkInMs(), slideMs) - panesPerWindow + 1;
+    long firstOpen = Math.floorDiv(watermark, slideMs) - panesPerWindow + 1;
+    if (panesClosedBefore.exists() && panesClosedBefore.get() >= firstOpen) {
+      return CollectionConverters.asScala(List.<Row>of().iterator());
+    }
+    panesClosedBefore.update(firstOpen);
     List<String> closedPanes = new ArrayList<>();
     CollectionConverters.asJava(panes.keys())
         .forEachRemaining(
@@ -142,6 +184,63 @@ public final class PaneWindows extends StatefulProcessor<String, Row, Row> {
           }
         });
     return CollectionConverters.asScala(List.<Row>of().iterator());
+  }
+
+  /**
+   * Keeps a pane's new event ids in the ring list of the pane, to be forgotten with it; the first
+   * ids of a pane set its timer.
+   */
+  private void rememberIds(long pane, List<String> ids) {
+    getHandle().registerTimer(forgetAt(pane));
+    ring(pane).appendList(ids.toArray(String[]::new));
+  }
+
+  /**
+   * Forgets the ids of the panes before {@code firstKept}: their events' time plus the watermark
+   * delay is behind the watermark, so a duplicate of them is late and dropped before it gets here
+   * (Spark's {@code dropDuplicatesWithinWatermark} keeps an id as long). A ring list can hold ids
+   * of a later pane too (a batch spanning more than the ring); those stay.
+   */
+  private void forgetIds(long firstKept) {
+    Long before = idsForgottenBefore.exists() ? idsForgottenBefore.get() : null;
+    long from =
+        before == null ? firstKept - EXPIRY_RING : Math.max(before, firstKept - EXPIRY_RING);
+    for (long pane = from; pane < firstKept; pane++) {
+      ListState<String> ring = ring(pane);
+      if (!ring.exists()) {
+        continue;
+      }
+      List<String> kept = new ArrayList<>();
+      boolean forgot = false;
+      for (var it = ring.get(); it.hasNext(); ) {
+        String id = it.next();
+        Long idPane = seenIds.getValue(id);
+        if (idPane != null && idPane < firstKept) {
+          seenIds.removeKey(id);
+          forgot = true;
+        } else if (idPane != null) {
+          kept.add(id);
+        }
+      }
+      if (forgot) {
+        if (kept.isEmpty()) {
+          ring.clear();
+        } else {
+          ring.put(kept.toArray(String[]::new));
+        }
+      }
+    }
+    if (before == null || firstKept > before) {
+      idsForgottenBefore.update(firstKept);
+    }
+  }
+
+  private ListState<String> ring(long pane) {
+    return idsByPane.get((int) Math.floorMod(pane, (long) EXPIRY_RING));
+  }
+
+  private long forgetAt(long pane) {
+    return (pane + 1) * slideMs + watermarkDelayMs;
   }
 
   /** Adds a batch's aggregate of a pane to its state; the pane as it is now. */

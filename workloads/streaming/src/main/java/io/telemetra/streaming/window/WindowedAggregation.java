@@ -73,21 +73,23 @@ public final class WindowedAggregation {
     Dataset<Row> events =
         parsed
             .filter(col("kind").isin(EventRows.CHAT, EventRows.VIEWER, EventRows.TRANSACTION))
-            .withWatermark("ts", watermark.toMillis() + " milliseconds")
-            .dropDuplicatesWithinWatermark("event_id");
+            .withWatermark("ts", watermark.toMillis() + " milliseconds");
     return switch (engine) {
-      case EXPLODE -> explode(events, windows);
-      case PANES -> panes(events, windows);
+      case EXPLODE -> explode(events.dropDuplicatesWithinWatermark("event_id"), windows);
+      case PANES -> panes(events, windows, watermark);
     };
   }
 
-  /** Panes aggregated once per event and merged per window ({@link PaneWindows}). */
-  static Dataset<Row> panes(Dataset<Row> events, SlidingWindows windows) {
+  /**
+   * Panes aggregated once per event and merged per window, deduplicated by event id per stream
+   * ({@link PaneWindows}).
+   */
+  static Dataset<Row> panes(Dataset<Row> events, SlidingWindows windows, Duration watermark) {
     return events
         .groupByKey(
             (MapFunction<Row, String>) e -> e.getString(EventRows.STREAM_ID), Encoders.STRING())
         .transformWithState(
-            new PaneWindows(windows),
+            new PaneWindows(windows, watermark),
             TimeMode.EventTime(),
             OutputMode.Update(),
             Encoders.row(OUTPUT));
