@@ -47,6 +47,10 @@ public final class StreamingJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(StreamingJob.class);
 
+  private static final String STATE_STORE_PROVIDER = "spark.sql.streaming.stateStore.providerClass";
+  private static final String ROCKSDB =
+      "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider";
+
   public static final String INGEST_QUERY = StreamingQueries.INGEST;
   public static final String WINDOWS_QUERY = StreamingQueries.WINDOWS;
 
@@ -157,6 +161,17 @@ public final class StreamingJob {
           settings.windowEngine().value());
     }
     WindowEngine engine = written.orElse(settings.windowEngine());
+    String stateStore = spark.conf().get(STATE_STORE_PROVIDER, ROCKSDB);
+    if (written.isEmpty() && engine == WindowEngine.PANES && !stateStore.equals(ROCKSDB)) {
+      // transformWithState keeps its state in RocksDB only
+      LOG.warn(
+          "{} computes windows with the explode engine: the panes engine needs the RocksDB state"
+              + " store, and {} is {}",
+          WINDOWS_QUERY,
+          STATE_STORE_PROVIDER,
+          stateStore);
+      engine = WindowEngine.EXPLODE;
+    }
     LOG.info("{} computes windows with the {} engine", WINDOWS_QUERY, engine.value());
     return engine;
   }
@@ -212,11 +227,7 @@ public final class StreamingJob {
             .config(
                 "spark.sql.streaming.disabledV2MicroBatchReaders",
                 "org.apache.spark.sql.kafka010.KafkaSourceProvider")
-            .config(
-                "spark.sql.streaming.stateStore.providerClass",
-                conf.get(
-                    "spark.sql.streaming.stateStore.providerClass",
-                    "org.apache.spark.sql.execution.streaming.state.RocksDBStateStoreProvider"));
+            .config(STATE_STORE_PROVIDER, conf.get(STATE_STORE_PROVIDER, ROCKSDB));
     if (!conf.contains("spark.master")) {
       builder = builder.master(settings.sparkMaster());
       if (!conf.contains("spark.ui.enabled")) {

@@ -38,12 +38,12 @@ public final class PaneAggregate implements Serializable {
   /** Adds one event row ({@link EventRows}) of this pane's kind. */
   void add(Row event) {
     eventCount++;
-    if (!event.isNullAt(EventRows.SENTIMENT)) {
+    if (!event.isNullAt(PaneInput.SENTIMENT)) {
       sentimentCount++;
-      sentimentSum += event.getDouble(EventRows.SENTIMENT);
+      sentimentSum += event.getDouble(PaneInput.SENTIMENT);
     }
-    if (!event.isNullAt(EventRows.SENTIMENT_LABEL)) {
-      int label = event.getInt(EventRows.SENTIMENT_LABEL);
+    if (!event.isNullAt(PaneInput.SENTIMENT_LABEL)) {
+      int label = event.getInt(PaneInput.SENTIMENT_LABEL);
       if (label == SentimentLabel.POSITIVE.ordinal()) {
         positiveCount++;
       } else if (label == SentimentLabel.NEUTRAL.ordinal()) {
@@ -52,21 +52,21 @@ public final class PaneAggregate implements Serializable {
         negativeCount++;
       }
     }
-    if (!event.isNullAt(EventRows.VIEWER_COUNT)) {
-      long viewers = event.getLong(EventRows.VIEWER_COUNT);
+    if (!event.isNullAt(PaneInput.VIEWER_COUNT)) {
+      long viewers = event.getLong(PaneInput.VIEWER_COUNT);
       viewerSum += viewers;
       viewerMin = viewerMin == null ? viewers : Math.min(viewerMin, viewers);
       viewerMax = viewerMax == null ? viewers : Math.max(viewerMax, viewers);
-      long ts = micros(event.getTimestamp(EventRows.TS));
-      String eventId = event.getString(EventRows.EVENT_ID);
+      long ts = micros(event.getTimestamp(PaneInput.TS));
+      String eventId = event.getString(PaneInput.EVENT_ID);
       if (viewerLast == null || isLater(ts, eventId, viewerLastTs, viewerLastEventId)) {
         viewerLast = viewers;
         viewerLastTs = ts;
         viewerLastEventId = eventId;
       }
     }
-    if (!event.isNullAt(EventRows.AMOUNT)) {
-      addAmount(event.getDecimal(EventRows.AMOUNT));
+    if (!event.isNullAt(PaneInput.AMOUNT)) {
+      addAmount(event.getDecimal(PaneInput.AMOUNT));
     }
   }
 

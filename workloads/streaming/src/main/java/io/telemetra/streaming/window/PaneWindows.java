@@ -107,8 +107,8 @@ public final class PaneWindows extends StatefulProcessor<String, Row, Row> {
     while (events.hasNext()) {
       Row event = events.next();
       long pane =
-          Math.floorDiv(PaneAggregate.micros(event.getTimestamp(EventRows.TS)), slideMs * 1000);
-      String eventId = event.getString(EventRows.EVENT_ID);
+          Math.floorDiv(PaneAggregate.micros(event.getTimestamp(PaneInput.TS)), slideMs * 1000);
+      String eventId = event.getString(PaneInput.EVENT_ID);
       if (!batchIds.add(eventId) || seenIds.containsKey(eventId)) {
         continue; // a duplicate: the first event of an id counts
       }
@@ -117,11 +117,11 @@ public final class PaneWindows extends StatefulProcessor<String, Row, Row> {
       PaneKey key =
           new PaneKey(
               pane,
-              event.getString(EventRows.KIND),
-              event.isNullAt(EventRows.CURRENCY) ? null : event.getString(EventRows.CURRENCY));
+              event.getString(PaneInput.KIND),
+              event.isNullAt(PaneInput.CURRENCY) ? null : event.getString(PaneInput.CURRENCY));
       added.computeIfAbsent(key, k -> new PaneAggregate()).add(event);
-      if (EventRows.CHAT.equals(key.kind()) && !event.isNullAt(EventRows.USER_ID)) {
-        chatted.computeIfAbsent(event.getString(EventRows.USER_ID), u -> new TreeSet<>()).add(pane);
+      if (EventRows.CHAT.equals(key.kind()) && !event.isNullAt(PaneInput.USER_ID)) {
+        chatted.computeIfAbsent(event.getString(PaneInput.USER_ID), u -> new TreeSet<>()).add(pane);
       }
     }
     newIds.forEach(this::rememberIds);

@@ -86,8 +86,9 @@ public final class WindowedAggregation {
    */
   static Dataset<Row> panes(Dataset<Row> events, SlidingWindows windows, Duration watermark) {
     return events
+        .select(PaneInput.columns())
         .groupByKey(
-            (MapFunction<Row, String>) e -> e.getString(EventRows.STREAM_ID), Encoders.STRING())
+            (MapFunction<Row, String>) e -> e.getString(PaneInput.STREAM_ID), Encoders.STRING())
         .transformWithState(
             new PaneWindows(windows, watermark),
             TimeMode.EventTime(),
