@@ -77,6 +77,16 @@ class StreamingSettingsTest {
   }
 
   @Test
+  void theWindowEngineIsReadInAnyCaseAndAnUnknownOneIsRefusedNamingTheChoices() {
+    assertThat(StreamingSettings.fromEnvironment(Map.of("WINDOW_ENGINE", " Panes ")).windowEngine())
+        .isEqualTo(WindowEngine.PANES);
+    assertThat(StreamingSettings.fromEnvironment(Map.of("WINDOW_ENGINE", "explode")).windowEngine())
+        .isEqualTo(WindowEngine.EXPLODE);
+    assertThatThrownBy(() -> StreamingSettings.fromEnvironment(Map.of("WINDOW_ENGINE", "slices")))
+        .hasMessage("WINDOW_ENGINE must be explode or panes, got 'slices'");
+  }
+
+  @Test
   void thePipelineIsNamedAfterItsTopicPrefixUnlessGivenAName() {
     assertThat(StreamingSettings.fromEnvironment(Map.of()).pipeline())
         .isEqualTo("telemetra.events");
