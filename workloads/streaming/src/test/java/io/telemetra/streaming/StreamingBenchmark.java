@@ -51,7 +51,7 @@ public final class StreamingBenchmark {
 
   /** The windows query's engine: WINDOW_ENGINE's default unless -Dbench.windowEngine. */
   private static final WindowEngine ENGINE =
-      WindowEngine.parse(System.getProperty("bench.windowEngine", "explode"));
+      WindowEngine.parse(System.getProperty("bench.windowEngine", "panes"));
 
   /** The engines whose drains of the same backlog are compared, in this order. */
   private static final List<WindowEngine> DRAIN_ENGINES =

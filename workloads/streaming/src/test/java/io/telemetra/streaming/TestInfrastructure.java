@@ -39,7 +39,7 @@ final class TestInfrastructure {
 
   /** The windows engine the tests run (WINDOW_ENGINE's default unless -Dtelemetra.windowEngine). */
   static final WindowEngine WINDOW_ENGINE =
-      WindowEngine.parse(System.getProperty("telemetra.windowEngine", "explode"));
+      WindowEngine.parse(System.getProperty("telemetra.windowEngine", "panes"));
 
   /** SCRAM-SHA-512 user of the broker's SASL_SSL listener. */
   static final String SCRAM_USER = "telemetra";

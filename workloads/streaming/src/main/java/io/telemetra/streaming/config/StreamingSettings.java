@@ -117,7 +117,7 @@ public record StreamingSettings(
             Optional.ofNullable(env.get("CHECKPOINT_RESTORE_FROM"))
                 .map(String::strip)
                 .filter(v -> !v.isEmpty())),
-        WindowEngine.parse(env.getOrDefault("WINDOW_ENGINE", "explode")));
+        WindowEngine.parse(env.getOrDefault("WINDOW_ENGINE", "panes")));
   }
 
   /**

@@ -8,13 +8,14 @@ import java.util.Locale;
  */
 public enum WindowEngine {
   /**
-   * Spark's {@code window()}: each event exploded into one row per window containing it, then one
-   * aggregate per (stream, window, kind, currency) with the window's set of chatters in state.
+   * Spark's {@code dropDuplicatesWithinWatermark} and {@code window()}: each event exploded into
+   * one row per window containing it, then one aggregate per (stream, window, kind, currency) with
+   * the window's set of chatters in state.
    */
   EXPLODE,
   /**
-   * Each event aggregated once into its slide-long pane; a window is the merge of its panes ({@code
-   * transformWithState}, RocksDB state store only).
+   * The default: each event deduplicated and aggregated once, into its slide-long pane; a window is
+   * the merge of its panes ({@code transformWithState}, RocksDB state store only).
    */
   PANES;
 
