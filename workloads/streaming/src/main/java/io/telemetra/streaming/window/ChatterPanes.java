@@ -42,14 +42,15 @@ public final class ChatterPanes implements Serializable {
     panes = grown;
   }
 
-  /** Forgets the panes before {@code first}; whether any pane is left. */
-  boolean keepFrom(long first) {
+  /** Forgets the panes before {@code first}; whether there were any. */
+  boolean forgetBefore(long first) {
     int at = Arrays.binarySearch(panes, first);
     int i = at >= 0 ? at : -at - 1;
-    if (i > 0) {
-      panes = Arrays.copyOfRange(panes, i, panes.length);
+    if (i == 0) {
+      return false;
     }
-    return panes.length > 0;
+    panes = Arrays.copyOfRange(panes, i, panes.length);
+    return true;
   }
 
   public long[] getPanes() {

@@ -1,7 +1,6 @@
 package io.telemetra.streaming.window;
 
 import io.telemetra.analytics.sentiment.SentimentLabel;
-import io.telemetra.streaming.ingest.EventRows;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -35,7 +34,7 @@ public final class PaneAggregate implements Serializable {
   private String viewerLastEventId;
   private String amountSum;
 
-  /** Adds one event row ({@link EventRows}) of this pane's kind. */
+  /** Adds one event row ({@link PaneInput}'s columns) of this pane's kind. */
   void add(Row event) {
     eventCount++;
     if (!event.isNullAt(PaneInput.SENTIMENT)) {
@@ -94,13 +93,6 @@ public final class PaneAggregate implements Serializable {
     if (other.amountSum != null) {
       addAmount(new BigDecimal(other.amountSum));
     }
-  }
-
-  /** A copy, so merging into it leaves this pane as it is. */
-  PaneAggregate copy() {
-    PaneAggregate c = new PaneAggregate();
-    c.merge(this);
-    return c;
   }
 
   Double sentiment() {

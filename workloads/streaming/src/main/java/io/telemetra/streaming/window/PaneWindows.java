@@ -169,9 +169,7 @@ public final class PaneWindows extends StatefulProcessor<String, Row, Row> {
         .forEachRemaining(
             entry -> {
               ChatterPanes user = entry._2();
-              int before = user.getPanes().length;
-              user.keepFrom(firstOpen);
-              if (user.getPanes().length != before) {
+              if (user.forgetBefore(firstOpen)) {
                 pruned.put(entry._1(), user);
               }
             });
@@ -187,8 +185,8 @@ public final class PaneWindows extends StatefulProcessor<String, Row, Row> {
   }
 
   /**
-   * Keeps a pane's new event ids in the ring list of the pane, to be forgotten with it; the first
-   * ids of a pane set its timer.
+   * Keeps a pane's new event ids in the ring list of the pane, to be forgotten with it by the
+   * pane's timer (registering it again is harmless: a timer is kept once per time).
    */
   private void rememberIds(long pane, List<String> ids) {
     getHandle().registerTimer(forgetAt(pane));
