@@ -64,6 +64,9 @@ public final class StreamingBenchmark {
   private static final Duration TRIGGER =
       Duration.ofSeconds(Long.getLong("bench.triggerSeconds", 5));
 
+  /** spark.sql.shuffle.partitions: SPARK_SHUFFLE_PARTITIONS's default unless given. */
+  private static final int SHUFFLE_PARTITIONS = Integer.getInteger("bench.shufflePartitions", 4);
+
   public static void main(String[] args) throws Exception {
     int freshnessSeconds = Integer.parseInt(System.getProperty("bench.freshnessSeconds", "100"));
     int freshnessRate = Integer.parseInt(System.getProperty("bench.freshnessRate", "10000"));
@@ -71,6 +74,12 @@ public final class StreamingBenchmark {
     // -Dbench.freshnessOnly=true: only the last step (compare triggers in a few minutes)
     if (!Boolean.getBoolean("bench.freshnessOnly")) {
       throughput(infra);
+    }
+
+    // -Dbench.fixedWorkSeconds=N (0 skips): what a trigger costs with next to no events
+    int fixedWorkSeconds = Integer.parseInt(System.getProperty("bench.fixedWorkSeconds", "60"));
+    if (fixedWorkSeconds > 0) {
+      fixedWork(infra, fixedWorkSeconds);
     }
 
     var freshPipeline = infra.newPipeline("benchfresh");
@@ -188,6 +197,14 @@ public final class StreamingBenchmark {
 
   private static StreamingSettings settings(
       TestInfrastructure.Pipeline pipeline, Optional<Long> maxOffsets, String offsets) {
+    return settings(pipeline, maxOffsets, offsets, TRIGGER);
+  }
+
+  private static StreamingSettings settings(
+      TestInfrastructure.Pipeline pipeline,
+      Optional<Long> maxOffsets,
+      String offsets,
+      Duration trigger) {
     var s = pipeline.settings();
     return new StreamingSettings(
         s.pipeline(),
@@ -197,13 +214,13 @@ public final class StreamingBenchmark {
         s.windowDuration(),
         s.windowSlide(),
         s.watermark(),
-        TRIGGER,
+        trigger,
         s.anomalyThreshold(),
         s.anomalyHistoryWindows(),
         true,
         s.checkpointLocation(),
         "local[2]",
-        4,
+        SHUFFLE_PARTITIONS,
         maxOffsets,
         StartingOffsets.parse(offsets),
         Optional.empty(),
@@ -342,34 +359,7 @@ public final class StreamingBenchmark {
   private static void freshness(
       TestInfrastructure.Pipeline pipeline, RunningJob job, int rate, int seconds)
       throws Exception {
-    var traffic = new ScriptedTraffic(2, pipeline.topics());
-    var codec = EventCodec.withSystemClock();
-    AtomicBoolean producing = new AtomicBoolean(true);
-    Thread producerThread =
-        new Thread(
-            () -> {
-              try (var producer = producer(pipeline.bootstrapServers())) {
-                long begin = System.nanoTime();
-                long sentCount = 0;
-                int i = 0;
-                while (producing.get()) {
-                  long due = (System.nanoTime() - begin) * rate / 1_000_000_000L;
-                  while (sentCount < due) {
-                    Event e = traffic.event("s-" + (i % STREAMS), Instant.now(), i++);
-                    producer.send(
-                        new ProducerRecord<>(
-                            pipeline.topics().of(e.type()),
-                            e.streamId().getBytes(StandardCharsets.UTF_8),
-                            codec.encode(e)));
-                    sentCount++;
-                  }
-                  Thread.sleep(2);
-                }
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
-    producerThread.start();
+    PacedProducer producer = PacedProducer.start(pipeline, rate);
     Map<String, Long> lastCount = new HashMap<>();
     Map<String, Long> firstSeenAt = new HashMap<>();
     Map<String, Instant> windowEnds = new HashMap<>();
@@ -395,8 +385,7 @@ public final class StreamingBenchmark {
         Thread.sleep(100);
       }
     }
-    producing.set(false);
-    producerThread.join();
+    producer.close();
     List<Long> lags = new ArrayList<>();
     Instant measuredFrom = Instant.now().minusSeconds(seconds - 40L);
     Instant measuredTo = Instant.now().minusSeconds(30);
@@ -436,5 +425,129 @@ public final class StreamingBenchmark {
         lags.get(lags.size() - 1),
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     printBatches(job, "freshness");
+  }
+
+  /**
+   * Per-trigger fixed work: both queries at a 1 s trigger fed a trickle ({@code
+   * bench.fixedWorkRate}, 100 events/s by default), so each batch's cost is almost all fixed
+   * (planning, offsets and commit logs, state-store versions, the sinks' round trips). Prints the
+   * JVM's CPU per batch, the median of each phase Spark times, and Spark's code compilations per
+   * batch (a compilation in every batch means generated code that is not reused).
+   */
+  private static void fixedWork(TestInfrastructure infra, int seconds) throws Exception {
+    int rate = Integer.parseInt(System.getProperty("bench.fixedWorkRate", "100"));
+    var pipeline = infra.newPipeline("benchfixed");
+    StreamingSettings settings =
+        settings(pipeline, Optional.empty(), "earliest", Duration.ofSeconds(1));
+    try (PacedProducer producer = PacedProducer.start(pipeline, rate);
+        RunningJob job = StreamingJob.start(settings)) {
+      Thread.sleep(20_000);
+      long cpuFrom = cpuNanos();
+      long compilationsFrom = compilations();
+      Map<String, Long> batchesFrom = batchIds(job);
+      long loadFrom = System.nanoTime();
+      Thread.sleep(seconds * 1000L);
+      long cpu = cpuNanos() - cpuFrom;
+      long compiled = compilations() - compilationsFrom;
+      Map<String, Long> batchesTo = batchIds(job);
+      long batches = 0;
+      for (var e : batchesTo.entrySet()) {
+        batches += e.getValue() - batchesFrom.getOrDefault(e.getKey(), e.getValue());
+      }
+      System.out.printf(
+          "RESULT fixed work per trigger (%d events/s, 1 s trigger, %d s, both queries): %d"
+              + " batches, %.3f CPU-s of the JVM per batch, %.1f code compilations per batch;"
+              + " load average %.1f%n",
+          rate,
+          (System.nanoTime() - loadFrom) / 1_000_000_000L,
+          batches,
+          batches == 0 ? Double.NaN : cpu / 1e9 / batches,
+          batches == 0 ? Double.NaN : (double) compiled / batches,
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      printPhases(job);
+    }
+  }
+
+  /** The id of each query's latest batch. */
+  private static Map<String, Long> batchIds(RunningJob job) {
+    Map<String, Long> ids = new HashMap<>();
+    for (StreamingQuery q : job.queries()) {
+      StreamingQueryProgress last = q.lastProgress();
+      ids.put(q.name(), last == null ? -1 : last.batchId());
+    }
+    return ids;
+  }
+
+  /** Janino compilations of generated code so far in this JVM (Spark's codegen metrics). */
+  private static long compilations() {
+    return org.apache.spark.metrics.source.CodegenMetrics.METRIC_COMPILATION_TIME().getCount();
+  }
+
+  /** The median of each phase Spark times, per query, over its recent batches with data. */
+  private static void printPhases(RunningJob job) {
+    for (StreamingQuery q : job.queries()) {
+      Map<String, List<Long>> phases = new java.util.TreeMap<>();
+      for (StreamingQueryProgress p : q.recentProgress()) {
+        if (p.numInputRows() > 0) {
+          p.durationMs()
+              .forEach(
+                  (phase, ms) -> phases.computeIfAbsent(phase, k -> new ArrayList<>()).add(ms));
+        }
+      }
+      StringBuilder line = new StringBuilder();
+      phases.forEach(
+          (phase, ms) -> {
+            List<Long> sorted = ms.stream().sorted().toList();
+            line.append(String.format(" %s %d", phase, sorted.get(sorted.size() / 2)));
+          });
+      System.out.printf("RESULT phases of %s, median ms:%s%n", q.name(), line);
+    }
+  }
+
+  /** A producer thread sending {@code rate} events/s of 50 streams with ts = now. */
+  private static final class PacedProducer implements AutoCloseable {
+    private final AtomicBoolean producing = new AtomicBoolean(true);
+    private final Thread thread;
+
+    private PacedProducer(TestInfrastructure.Pipeline pipeline, int rate) {
+      var traffic = new ScriptedTraffic(2, pipeline.topics());
+      var codec = EventCodec.withSystemClock();
+      thread =
+          new Thread(
+              () -> {
+                try (var producer = producer(pipeline.bootstrapServers())) {
+                  long begin = System.nanoTime();
+                  long sentCount = 0;
+                  int i = 0;
+                  while (producing.get()) {
+                    long due = (System.nanoTime() - begin) * rate / 1_000_000_000L;
+                    while (sentCount < due) {
+                      Event e = traffic.event("s-" + (i % STREAMS), Instant.now(), i++);
+                      producer.send(
+                          new ProducerRecord<>(
+                              pipeline.topics().of(e.type()),
+                              e.streamId().getBytes(StandardCharsets.UTF_8),
+                              codec.encode(e)));
+                      sentCount++;
+                    }
+                    Thread.sleep(2);
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+    }
+
+    static PacedProducer start(TestInfrastructure.Pipeline pipeline, int rate) {
+      PacedProducer p = new PacedProducer(pipeline, rate);
+      p.thread.start();
+      return p;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      producing.set(false);
+      thread.join();
+    }
   }
 }

@@ -17,7 +17,6 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.streaming.ExpiredTimerInfo;
-import org.apache.spark.sql.streaming.ListState;
 import org.apache.spark.sql.streaming.MapState;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StatefulProcessor;
@@ -37,7 +36,12 @@ import scala.jdk.javaapi.CollectionConverters;
  * <p>It also deduplicates by event id (within the stream): the first event of an id counts, and an
  * id is remembered until the watermark passes its pane's end plus the watermark delay, as long as
  * Spark's {@code dropDuplicatesWithinWatermark} would; after that a duplicate is late anyway. The
- * ids are kept in a ring of lists by pane, so forgetting a pane reads its own ids only.
+ * ids are kept in chunks by pane and batch, with a small index of the chunks, so forgetting a pane
+ * reads its own ids only.
+ *
+ * <p>Spark registers every state variable anew for every task of every batch (an encoder each,
+ * built through its analyzer): that is per-batch work whatever the batch holds, so the state
+ * variables are few.
  *
  * <p>State per stream: the panes' aggregates per (pane, kind, currency); per user the panes they
  * chatted in; per window its count of unique chatters, kept exact incrementally (a user's first
@@ -52,15 +56,12 @@ public final class PaneWindows extends StatefulProcessor<String, Row, Row> {
 
   private static final long serialVersionUID = 1L;
 
-  /** Rings of event-id lists, one per pane modulo this: what each pane's timer forgets. */
-  static final int EXPIRY_RING = 16;
-
   private final long slideMs;
   private final int panesPerWindow;
   private final long watermarkDelayMs;
   private transient MapState<String, Long> seenIds;
-  private transient List<ListState<String>> idsByPane;
-  private transient ValueState<Long> idsForgottenBefore;
+  private transient MapState<String, EventIds> idChunks;
+  private transient ValueState<IdChunks> idChunkIndex;
   private transient ValueState<Long> panesClosedBefore;
   private transient MapState<String, PaneAggregate> panes;
   private transient MapState<String, ChatterPanes> chatters;
@@ -76,14 +77,14 @@ public final class PaneWindows extends StatefulProcessor<String, Row, Row> {
   public void init(OutputMode outputMode, TimeMode timeMode) {
     seenIds =
         getHandle().getMapState("seenIds", Encoders.STRING(), Encoders.LONG(), TTLConfig.NONE());
-    idsForgottenBefore =
-        getHandle().getValueState("idsForgottenBefore", Encoders.LONG(), TTLConfig.NONE());
+    idChunks =
+        getHandle()
+            .getMapState(
+                "idChunks", Encoders.STRING(), Encoders.bean(EventIds.class), TTLConfig.NONE());
+    idChunkIndex =
+        getHandle().getValueState("idChunkIndex", Encoders.bean(IdChunks.class), TTLConfig.NONE());
     panesClosedBefore =
         getHandle().getValueState("panesClosedBefore", Encoders.LONG(), TTLConfig.NONE());
-    idsByPane = new ArrayList<>();
-    for (int i = 0; i < EXPIRY_RING; i++) {
-      idsByPane.add(getHandle().getListState("idsByPane" + i, Encoders.STRING(), TTLConfig.NONE()));
-    }
     panes =
         getHandle()
             .getMapState(
@@ -124,7 +125,7 @@ public final class PaneWindows extends StatefulProcessor<String, Row, Row> {
         chatted.computeIfAbsent(event.getString(PaneInput.USER_ID), u -> new TreeSet<>()).add(pane);
       }
     }
-    newIds.forEach(this::rememberIds);
+    rememberIds(newIds);
     Map<PaneKey, PaneAggregate> current = new HashMap<>();
     added.forEach((key, delta) -> current.put(key, store(key, delta)));
     Map<Long, Long> unique = countNewChatters(chatted);
@@ -185,56 +186,57 @@ public final class PaneWindows extends StatefulProcessor<String, Row, Row> {
   }
 
   /**
-   * Keeps a pane's new event ids in the ring list of the pane, to be forgotten with it by the
-   * pane's timer (registering it again is harmless: a timer is kept once per time).
+   * Keeps each pane's new event ids as a chunk of the pane, to be forgotten with it by the pane's
+   * timer (registering it again is harmless: a timer is kept once per time).
    */
-  private void rememberIds(long pane, List<String> ids) {
-    getHandle().registerTimer(forgetAt(pane));
-    ring(pane).appendList(ids.toArray(String[]::new));
+  private void rememberIds(Map<Long, List<String>> newIds) {
+    if (newIds.isEmpty()) {
+      return;
+    }
+    IdChunks index = idChunkIndex.exists() ? idChunkIndex.get() : IdChunks.none();
+    newIds.forEach(
+        (pane, ids) -> {
+          getHandle().registerTimer(forgetAt(pane));
+          // A chunk's first id is remembered as long as the chunk: no other chunk has its key.
+          String key = IdChunks.key(pane, ids.get(0));
+          if (index.contains(key)) {
+            idChunks.updateValue(key, idChunks.getValue(key).with(ids));
+          } else {
+            idChunks.updateValue(key, EventIds.of(ids));
+            index.add(pane, key);
+          }
+        });
+    idChunkIndex.update(index);
   }
 
   /**
    * Forgets the ids of the panes before {@code firstKept}: their events' time plus the watermark
    * delay is behind the watermark, so a duplicate of them is late and dropped before it gets here
-   * (Spark's {@code dropDuplicatesWithinWatermark} keeps an id as long). A ring list can hold ids
-   * of a later pane too (a batch spanning more than the ring); those stay.
+   * (Spark's {@code dropDuplicatesWithinWatermark} keeps an id as long).
    */
   private void forgetIds(long firstKept) {
-    Long before = idsForgottenBefore.exists() ? idsForgottenBefore.get() : null;
-    long from =
-        before == null ? firstKept - EXPIRY_RING : Math.max(before, firstKept - EXPIRY_RING);
-    for (long pane = from; pane < firstKept; pane++) {
-      ListState<String> ring = ring(pane);
-      if (!ring.exists()) {
-        continue;
-      }
-      List<String> kept = new ArrayList<>();
-      boolean forgot = false;
-      for (var it = ring.get(); it.hasNext(); ) {
-        String id = it.next();
-        Long idPane = seenIds.getValue(id);
-        if (idPane != null && idPane < firstKept) {
+    if (!idChunkIndex.exists()) {
+      return;
+    }
+    IdChunks index = idChunkIndex.get();
+    List<String> expired = index.removeBefore(firstKept);
+    if (expired.isEmpty()) {
+      return;
+    }
+    for (String key : expired) {
+      EventIds chunk = idChunks.getValue(key);
+      if (chunk != null) {
+        for (String id : chunk.getIds()) {
           seenIds.removeKey(id);
-          forgot = true;
-        } else if (idPane != null) {
-          kept.add(id);
         }
       }
-      if (forgot) {
-        if (kept.isEmpty()) {
-          ring.clear();
-        } else {
-          ring.put(kept.toArray(String[]::new));
-        }
-      }
+      idChunks.removeKey(key);
     }
-    if (before == null || firstKept > before) {
-      idsForgottenBefore.update(firstKept);
+    if (index.isEmpty()) {
+      idChunkIndex.clear();
+    } else {
+      idChunkIndex.update(index);
     }
-  }
-
-  private ListState<String> ring(long pane) {
-    return idsByPane.get((int) Math.floorMod(pane, (long) EXPIRY_RING));
   }
 
   private long forgetAt(long pane) {
