@@ -1,0 +1,33 @@
+package io.telemetra.streaming.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class IdChunksTest {
+
+  @Test
+  void forgettingPanesRemovesTheirChunksOnlyWhateverTheOrderTheyCameIn() {
+    IdChunks index = IdChunks.none();
+    index.add(7, IdChunks.key(7, "a"));
+    index.add(5, IdChunks.key(5, "b"));
+    index.add(7, IdChunks.key(7, "c"));
+    index.add(6, IdChunks.key(6, "d"));
+
+    assertThat(index.removeBefore(5)).isEmpty();
+    assertThat(index.removeBefore(7)).containsExactly("5|b", "6|d");
+    assertThat(index.getKeys()).containsExactly("7|a", "7|c");
+    assertThat(index.getPanes()).containsExactly(7, 7);
+    assertThat(index.contains("7|c")).isTrue();
+    assertThat(index.contains("6|d")).isFalse();
+    assertThat(index.removeBefore(8)).containsExactly("7|a", "7|c");
+    assertThat(index.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aChunkGrowsByTheIdsOfALaterBatch() {
+    EventIds chunk = EventIds.of(List.of("a", "b")).with(List.of("c"));
+    assertThat(chunk.getIds()).containsExactly("a", "b", "c");
+  }
+}
