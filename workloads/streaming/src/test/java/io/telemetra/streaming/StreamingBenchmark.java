@@ -443,11 +443,13 @@ public final class StreamingBenchmark {
         RunningJob job = StreamingJob.start(settings)) {
       Thread.sleep(20_000);
       long cpuFrom = cpuNanos();
+      long postgresFrom = postgresCpuTicks(infra);
       long compilationsFrom = compilations();
       Map<String, Long> batchesFrom = batchIds(job);
       long loadFrom = System.nanoTime();
       Thread.sleep(seconds * 1000L);
       long cpu = cpuNanos() - cpuFrom;
+      long postgresTicks = postgresCpuTicks(infra) - postgresFrom;
       long compiled = compilations() - compilationsFrom;
       Map<String, Long> batchesTo = batchIds(job);
       long batches = 0;
@@ -456,16 +458,54 @@ public final class StreamingBenchmark {
       }
       System.out.printf(
           "RESULT fixed work per trigger (%d events/s, 1 s trigger, %d s, both queries): %d"
-              + " batches, %.3f CPU-s of the JVM per batch, %.1f code compilations per batch;"
-              + " load average %.1f%n",
+              + " batches, %.3f CPU-s of the JVM and %.3f CPU-s of Postgres per batch, %.1f code"
+              + " compilations per batch; load average %.1f%n",
           rate,
           (System.nanoTime() - loadFrom) / 1_000_000_000L,
           batches,
           batches == 0 ? Double.NaN : cpu / 1e9 / batches,
+          batches == 0 ? Double.NaN : postgresTicks / 100.0 / batches,
           batches == 0 ? Double.NaN : (double) compiled / batches,
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       printPhases(job);
     }
+  }
+
+  /**
+   * CPU ticks (1/100 s) of the benchmark's Postgres: the postmaster's own and its ended children's
+   * (connections that closed), plus its live children's.
+   */
+  private static long postgresCpuTicks(TestInfrastructure infra) throws java.io.IOException {
+    long postmaster =
+        Long.parseLong(
+            java.nio.file.Files.readAllLines(infra.postgres.dataDir().resolve("postmaster.pid"))
+                .get(0)
+                .strip());
+    long ticks = 0;
+    try (var procs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+      for (var dir : procs.toList()) {
+        if (!dir.getFileName().toString().chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        String[] stat;
+        try {
+          String line = java.nio.file.Files.readString(dir.resolve("stat"));
+          stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        } catch (java.io.IOException gone) {
+          continue;
+        }
+        long pid = Long.parseLong(dir.getFileName().toString());
+        // fields after the command: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
+        if (pid == postmaster) {
+          for (int f = 11; f <= 14; f++) {
+            ticks += Long.parseLong(stat[f]);
+          }
+        } else if (Long.parseLong(stat[1]) == postmaster) {
+          ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+        }
+      }
+    }
+    return ticks;
   }
 
   /** The id of each query's latest batch. */

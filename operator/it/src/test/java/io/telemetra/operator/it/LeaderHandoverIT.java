@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -68,17 +69,25 @@ class LeaderHandoverIT {
     try (OperatorProcess a = OperatorProcess.start(API, dir, "c", 300)) {
       a.awaitLeading(client, "operator-c", START);
 
-      // another replica's claim, as after a partition from the API server longer than the lease
-      client
-          .leases()
-          .inNamespace("default")
-          .withName(LEASE)
-          .edit(
-              (Lease lease) -> {
-                lease.getSpec().setHolderIdentity("elsewhere");
-                lease.getSpec().setLeaseDurationSeconds(600);
-                lease.getSpec().setRenewTime(ZonedDateTime.now(ZoneOffset.UTC));
-                return lease;
+      // another replica's claim, as after a partition from the API server longer than the lease;
+      // retried when the leader's renewal (every 2 s) changed the Lease in between (409 Conflict)
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .ignoreExceptionsInstanceOf(KubernetesClientException.class)
+          .until(
+              () -> {
+                client
+                    .leases()
+                    .inNamespace("default")
+                    .withName(LEASE)
+                    .edit(
+                        (Lease lease) -> {
+                          lease.getSpec().setHolderIdentity("elsewhere");
+                          lease.getSpec().setLeaseDurationSeconds(600);
+                          lease.getSpec().setRenewTime(ZonedDateTime.now(ZoneOffset.UTC));
+                          return lease;
+                        });
+                return true;
               });
 
       assertThat(a.awaitExit(Duration.ofSeconds(30))).isEqualTo(1);
