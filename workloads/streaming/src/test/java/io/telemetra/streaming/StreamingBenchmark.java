@@ -65,7 +65,7 @@ public final class StreamingBenchmark {
       Duration.ofSeconds(Long.getLong("bench.triggerSeconds", 5));
 
   /** spark.sql.shuffle.partitions: SPARK_SHUFFLE_PARTITIONS's default unless given. */
-  private static final int SHUFFLE_PARTITIONS = Integer.getInteger("bench.shufflePartitions", 4);
+  private static final int SHUFFLE_PARTITIONS = Integer.getInteger("bench.shufflePartitions", 2);
 
   public static void main(String[] args) throws Exception {
     int freshnessSeconds = Integer.parseInt(System.getProperty("bench.freshnessSeconds", "100"));

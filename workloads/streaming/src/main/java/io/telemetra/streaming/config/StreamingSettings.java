@@ -26,7 +26,9 @@ import java.util.Optional;
  * @param sentimentEnabled whether chat sentiment is computed
  * @param checkpointLocation Spark checkpoint directory; keep it between restarts
  * @param sparkMaster the Spark master when spark-submit did not set one
- * @param shufflePartitions spark.sql.shuffle.partitions (state store partitions)
+ * @param shufflePartitions spark.sql.shuffle.partitions (state store partitions): by default the
+ *     task slots of the default deployments (local[2]; two one-core executors), since every
+ *     partition costs fixed work in every batch
  * @param maxOffsetsPerTrigger optional cap on records read per micro-batch
  * @param startingOffsets where a fresh checkpoint starts reading: earliest, latest or a time
  * @param resetNonce the requested reset the checkpoint belongs to, if any: the commit ledger tells
@@ -104,7 +106,7 @@ public record StreamingSettings(
         Boolean.parseBoolean(env.getOrDefault("SENTIMENT_ENABLED", "true").strip()),
         env.getOrDefault("CHECKPOINT_LOCATION", "./target/checkpoints"),
         env.getOrDefault("SPARK_MASTER", "local[*]"),
-        (int) number(env, "SPARK_SHUFFLE_PARTITIONS", 4),
+        (int) number(env, "SPARK_SHUFFLE_PARTITIONS", 2),
         Optional.ofNullable(env.get("KAFKA_MAX_OFFSETS_PER_TRIGGER"))
             .filter(v -> !v.isBlank())
             .map(v -> Long.parseLong(v.strip())),
