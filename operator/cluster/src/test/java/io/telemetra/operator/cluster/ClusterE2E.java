@@ -229,10 +229,14 @@ class ClusterE2E {
     underLoad();
     var before = gameDay.ledgerOfBothQueries();
     patchPipeline("{\"spec\":{\"suspend\":true}}");
-    gameDay.awaitPhase("Suspended", Duration.ofMinutes(4));
-    assertThat(gameDay.argoHealth().status()).isEqualTo("Suspended");
-    assertThat(gameDay.podNames()).as("pods of a suspended pipeline").isEmpty();
-    patchPipeline("{\"spec\":{\"suspend\":false}}");
+    try {
+      gameDay.awaitPhase("Suspended", Duration.ofMinutes(4));
+      assertThat(gameDay.argoHealth().status()).isEqualTo("Suspended");
+      assertThat(gameDay.podNames()).as("pods of a suspended pipeline").isEmpty();
+    } finally {
+      // The steps after this one start from a running pipeline, whatever happened here.
+      patchPipeline("{\"spec\":{\"suspend\":false}}");
+    }
     gameDay.awaitReadyForCurrentGeneration(Duration.ofMinutes(6));
     gameDay.assertResumedFrom(before);
     assertExact("suspend and resume");

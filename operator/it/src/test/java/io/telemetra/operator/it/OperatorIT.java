@@ -316,8 +316,23 @@ class OperatorIT {
     assertThat(p.get().getStatus().getPhase())
         .as("job and pods still run")
         .isNotEqualTo(Phase.Suspended);
+    // The Spark operator says SUSPENDED once it has asked the driver pod to go; the pod may still
+    // be writing its last batch in its grace period (held here by a finalizer).
+    Pod driver = client.resource(stoppingPod(p, p.streaming() + "-driver", "streaming")).create();
+    client.resource(driver).delete();
     standIn.sparkApplicationState(p.namespace, p.streaming(), "SUSPENDED", null);
     standIn.deploymentReady(p.namespace, p.api());
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(condition(p, "StreamingReady").getMessage())
+                    .startsWith("waiting for " + driver.getMetadata().getName() + " to stop"));
+    Thread.sleep(RESYNC.toMillis());
+    assertThat(p.get().getStatus().getPhase())
+        .as("the driver pod still stops")
+        .isNotEqualTo(Phase.Suspended);
+    releaseFinalizers(driver);
     await()
         .atMost(PATIENCE)
         .untilAsserted(() -> assertThat(p.get().getStatus().getPhase()).isEqualTo(Phase.Suspended));
@@ -391,29 +406,7 @@ class OperatorIT {
   void deletingADeletePipelineStopsItsWorkloadsBeforeDroppingItsData() throws Exception {
     Pipeline p = Pipeline.create("stop-first", "Delete");
     p.bringUp();
-    Pod driver =
-        client
-            .resource(
-                new PodBuilder()
-                    .withNewMetadata()
-                    .withName(p.streaming() + "-driver")
-                    .withNamespace(p.namespace)
-                    .withLabels(
-                        Map.of(
-                            "app.kubernetes.io/instance",
-                            p.name,
-                            "app.kubernetes.io/part-of",
-                            "telemetra"))
-                    .withFinalizers("telemetra.io/test-still-stopping")
-                    .endMetadata()
-                    .withNewSpec()
-                    .addNewContainer()
-                    .withName("spark-kubernetes-driver")
-                    .withImage("ghcr.io/telemetra/streaming:0.1.0")
-                    .endContainer()
-                    .endSpec()
-                    .build())
-            .create();
+    Pod driver = client.resource(stoppingPod(p, p.streaming() + "-driver", "streaming")).create();
 
     p.resource().delete();
 
@@ -432,17 +425,50 @@ class OperatorIT {
     assertThat(p.tables()).as("tables kept while a pod runs").contains("streams");
     assertThat(p.resource().get()).as("the pipeline waits for its pods").isNotNull();
 
-    client
-        .pods()
-        .inNamespace(p.namespace)
-        .withName(driver.getMetadata().getName())
-        .patch(
-            PatchContext.of(PatchType.JSON),
-            "[{\"op\":\"remove\",\"path\":\"/metadata/finalizers\"}]");
+    releaseFinalizers(driver);
 
     await().atMost(PATIENCE).until(() -> p.resource().get() == null);
     assertThat(topics(p.prefix)).isEmpty();
     assertThat(p.tables()).doesNotContain("flyway_schema_history", "streams", "transactions");
+  }
+
+  /**
+   * A pod of one component of the pipeline, with the labels the operator gives it, held by a
+   * finalizer so that a delete leaves it stopping, as a Spark driver in its grace period is.
+   */
+  private static Pod stoppingPod(Pipeline p, String name, String component) {
+    return new PodBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(p.namespace)
+        .withLabels(
+            Map.of(
+                "app.kubernetes.io/name",
+                "telemetra-" + component,
+                "app.kubernetes.io/instance",
+                p.name,
+                "app.kubernetes.io/part-of",
+                "telemetra"))
+        .withFinalizers("telemetra.io/test-still-stopping")
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("main")
+        .withImage("ghcr.io/telemetra/streaming:0.1.0")
+        .endContainer()
+        .endSpec()
+        .build();
+  }
+
+  /** The pod's finalizers removed: a pod asked to stop is gone. */
+  private static void releaseFinalizers(Pod pod) {
+    client
+        .pods()
+        .inNamespace(pod.getMetadata().getNamespace())
+        .withName(pod.getMetadata().getName())
+        .patch(
+            PatchContext.of(PatchType.JSON),
+            "[{\"op\":\"remove\",\"path\":\"/metadata/finalizers\"}]");
   }
 
   /** "0/2 replicas ready" alone does not say why: the scheduler's reason is in the message. */

@@ -46,6 +46,9 @@ public final class PartObserver {
   private static final SparkOperatorInstalled SPARK_OPERATOR = new SparkOperatorInstalled();
   private static final DesiredApplication DESIRED_APPLICATION = new DesiredApplication();
 
+  /** Pod phases of a pod that runs nothing any more. */
+  private static final List<String> FINISHED = List.of("Succeeded", "Failed");
+
   private final TelemetraPipeline pipeline;
   private final Context<TelemetraPipeline> context;
   private final Map<String, Exception> errors = new HashMap<>();
@@ -131,7 +134,9 @@ public final class PartObserver {
     if (app.isEmpty()) {
       seen.streaming(new StreamingStatus(name, null, null));
       if (suspended) {
-        return PartState.notReady(STREAMING_READY, Reason.Suspended, "no SparkApplication");
+        return untilPodsStopped(
+            PartState.notReady(STREAMING_READY, Reason.Suspended, "no SparkApplication"),
+            "streaming");
       }
       boolean blocked = errors.containsKey("topics") || errors.containsKey("schema");
       return PartState.notReady(
@@ -157,6 +162,9 @@ public final class PartObserver {
             wasFailing(STREAMING_READY),
             pipeline.getSpec().getStreaming(),
             clock.instant());
+    if (streaming.reason() == Reason.Suspended) {
+      return untilPodsStopped(streaming, "streaming");
+    }
     if (streaming.reason() != Reason.ApplicationPending) {
       return streaming;
     }
@@ -175,10 +183,13 @@ public final class PartObserver {
     int desired = suspended ? 0 : ApiHealth.wanted(pipeline.getSpec().getApi(), deployment);
     seen.api(new ApiStatus(ready, desired, ApiServiceDependent.url(pipeline)));
     if (suspended) {
-      return ApiHealth.suspended(
-          Stream.of(deployment, deployment(PipelineNames.producer(pipeline)))
-              .flatMap(Optional::stream)
-              .toList());
+      return untilPodsStopped(
+          ApiHealth.suspended(
+              Stream.of(deployment, deployment(PipelineNames.producer(pipeline)))
+                  .flatMap(Optional::stream)
+                  .toList()),
+          "api",
+          "producer");
     }
     if (deployment.isEmpty()) {
       return PartState.notReady(API_READY, Reason.WaitingForDependencies, "waiting for the schema");
@@ -213,6 +224,33 @@ public final class PartObserver {
         .orElse(starting);
   }
 
+  /**
+   * A part its workload calls stopped stays Suspending while a pod of it has not stopped yet: the
+   * Spark operator says SUSPENDED, and a Deployment counts no terminating pod, while a driver may
+   * still be writing its last batch during its grace period. Pods are read only on the way to
+   * Suspended; once the status says so, nothing of the part runs any more.
+   */
+  private PartState untilPodsStopped(PartState stopped, String... components) {
+    if (stopped.reason() != Reason.Suspended || conditionSays(stopped.type(), Reason.Suspended)) {
+      return stopped;
+    }
+    List<String> running =
+        Stream.of(components)
+            .flatMap(component -> pods(component).stream())
+            .filter(
+                pod ->
+                    !FINISHED.contains(pod.getStatus() == null ? "" : pod.getStatus().getPhase()))
+            .map(pod -> pod.getMetadata().getName())
+            .sorted()
+            .toList();
+    return running.isEmpty()
+        ? stopped
+        : PartState.notReady(
+            stopped.type(),
+            Reason.Suspending,
+            "waiting for " + String.join(", ", running) + " to stop; " + stopped.message());
+  }
+
   /** The pods of one component (read only while it is not ready: a steady pipeline reads none). */
   private List<Pod> pods(String component) {
     return context
@@ -226,6 +264,11 @@ public final class PartObserver {
 
   /** Whether the part's condition, as the status says now, is a failure. */
   private boolean wasFailing(String type) {
+    return conditionSays(type, Reason.ApplicationFailed);
+  }
+
+  /** Whether the condition {@code type}, as the status says now, is False for {@code reason}. */
+  private boolean conditionSays(String type, Reason reason) {
     return pipeline.getStatus() != null
         && pipeline.getStatus().getConditions() != null
         && pipeline.getStatus().getConditions().stream()
@@ -233,7 +276,7 @@ public final class PartObserver {
                 c ->
                     type.equals(c.getType())
                         && "False".equals(c.getStatus())
-                        && Reason.ApplicationFailed.name().equals(c.getReason()));
+                        && reason.name().equals(c.getReason()));
   }
 
   private Optional<Deployment> deployment(String name) {
