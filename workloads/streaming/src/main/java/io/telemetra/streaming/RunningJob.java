@@ -3,6 +3,7 @@ package io.telemetra.streaming;
 import io.telemetra.streaming.config.WindowEngine;
 import io.telemetra.streaming.progress.ConsumedRecords;
 import io.telemetra.streaming.progress.KafkaDataLossDetector;
+import io.telemetra.streaming.sink.SinkDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ public final class RunningJob implements AutoCloseable {
   private final KafkaDataLossDetector dataLoss;
   private final ConsumedRecords consumed;
   private final WindowEngine windowEngine;
+  private final SinkDatabase postgres;
 
   RunningJob(
       SparkSession spark,
@@ -29,7 +31,8 @@ public final class RunningJob implements AutoCloseable {
       LateEventCounter lateEvents,
       KafkaDataLossDetector dataLoss,
       ConsumedRecords consumed,
-      WindowEngine windowEngine) {
+      WindowEngine windowEngine,
+      SinkDatabase postgres) {
     this.spark = spark;
     this.ingest = ingest;
     this.windows = windows;
@@ -37,6 +40,7 @@ public final class RunningJob implements AutoCloseable {
     this.dataLoss = dataLoss;
     this.consumed = consumed;
     this.windowEngine = windowEngine;
+    this.postgres = postgres;
   }
 
   /** The engine the windows query runs: the one its checkpoint was written by, if any. */
@@ -106,6 +110,7 @@ public final class RunningJob implements AutoCloseable {
     spark.streams().removeListener(dataLoss);
     spark.streams().removeListener(consumed);
     dataLoss.close();
+    postgres.close();
   }
 
   @Override

@@ -138,7 +138,8 @@ public final class StreamingJob {
                       new MomentDetector(
                           windows, settings.anomalyThreshold(), settings.anomalyHistoryWindows())))
               .start();
-      return new RunningJob(spark, ingest, windowed, lateEvents, dataLoss, consumed, engine);
+      return new RunningJob(
+          spark, ingest, windowed, lateEvents, dataLoss, consumed, engine, postgres);
     } catch (TimeoutException e) {
       throw new IllegalStateException("streaming query did not start", e);
     }

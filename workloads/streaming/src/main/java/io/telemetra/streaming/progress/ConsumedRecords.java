@@ -1,5 +1,6 @@
 package io.telemetra.streaming.progress;
 
+import io.telemetra.streaming.sink.HeldConnection;
 import io.telemetra.streaming.sink.SinkDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,13 +29,13 @@ public final class ConsumedRecords extends WatchedQueries {
           + " consumed_records = EXCLUDED.consumed_records, updated_at = now()";
 
   private final String pipeline;
-  private final SinkDatabase postgres;
+  private final HeldConnection postgres;
   private final Map<String, Long> written = new ConcurrentHashMap<>();
 
   public ConsumedRecords(String pipeline, Set<String> queries, SinkDatabase postgres) {
     super(queries);
     this.pipeline = pipeline;
-    this.postgres = postgres;
+    this.postgres = postgres.held();
   }
 
   @Override
@@ -50,14 +51,10 @@ public final class ConsumedRecords extends WatchedQueries {
     if (Long.valueOf(consumed).equals(written.get(progress.name()))) {
       return; // an idle trigger: nothing moved, nothing to write
     }
-    try (Connection c = postgres.open();
-        PreparedStatement upsert = c.prepareStatement(UPSERT)) {
-      upsert.setString(1, pipeline);
-      upsert.setString(2, progress.name());
-      upsert.setLong(3, consumed);
-      upsert.executeUpdate();
-      c.commit();
-      written.put(progress.name(), consumed);
+    long read = consumed;
+    try {
+      postgres.inTransaction(c -> record(c, progress.name(), read));
+      written.put(progress.name(), read);
     } catch (SQLException e) {
       LOG.warn(
           "Cannot record how far {} has read ({} records): {}",
@@ -65,5 +62,16 @@ public final class ConsumedRecords extends WatchedQueries {
           consumed,
           e.getMessage());
     }
+  }
+
+  private Void record(Connection c, String query, long consumed) throws SQLException {
+    try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+      upsert.setString(1, pipeline);
+      upsert.setString(2, query);
+      upsert.setLong(3, consumed);
+      upsert.executeUpdate();
+    }
+    c.commit();
+    return null;
   }
 }

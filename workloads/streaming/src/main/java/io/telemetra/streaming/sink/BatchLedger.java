@@ -97,6 +97,30 @@ public final class BatchLedger implements Serializable {
     return queryName;
   }
 
+  /** A batch's writes, in the transaction that records it in the ledger; it commits. */
+  @FunctionalInterface
+  public interface BatchWrite<E extends Exception> {
+    void write(Connection c) throws SQLException, E;
+  }
+
+  /**
+   * Runs {@code write} in one transaction on {@code postgres} unless {@code batch} is already
+   * committed: a replay is logged and skipped.
+   */
+  public <E extends Exception> void writeOnce(
+      HeldConnection postgres, Batch batch, BatchWrite<E> write) throws SQLException, E {
+    postgres.inTransaction(
+        c -> {
+          if (isReplay(c, batch)) {
+            LOG.info("{} {} is already committed; skipping its replay", queryName, batch);
+            c.rollback();
+          } else {
+            write.write(c);
+          }
+          return null;
+        });
+  }
+
   /**
    * Whether {@code batch} is already committed, i.e. a replay to skip. On the first batch of a
    * checkpoint the ledger has not seen, a reset is recorded (in this transaction) if the ledger

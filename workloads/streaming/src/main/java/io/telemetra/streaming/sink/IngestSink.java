@@ -59,61 +59,59 @@ public final class IngestSink implements VoidFunction2<Dataset<Row>, Long> {
           + " updated_at = now()";
 
   private final BatchLedger ledger;
-  private final SinkDatabase postgres;
+  private final HeldConnection postgres;
   private final DeadLetterSender deadLetters;
 
   public IngestSink(
       BatchLedger ledger, SinkDatabase postgres, String deadLetterTopic, KafkaConnection kafka) {
     this.ledger = ledger;
-    this.postgres = postgres;
+    this.postgres = postgres.held();
     this.deadLetters = new DeadLetterSender(deadLetterTopic, kafka);
   }
 
   @Override
   public void call(Dataset<Row> batch, Long batchId) throws Exception {
-    try (Connection c = postgres.open()) {
-      BatchLedger.Batch committing = BatchLedger.of(batch, batchId);
-      if (ledger.isReplay(c, committing)) {
-        LOG.info("{} {} is already committed; skipping its replay", ledger.queryName(), committing);
-        c.rollback();
-        return;
+    BatchLedger.Batch committing = BatchLedger.of(batch, batchId);
+    ledger.writeOnce(postgres, committing, c -> write(c, committing, batch));
+  }
+
+  private void write(Connection c, BatchLedger.Batch committing, Dataset<Row> batch)
+      throws Exception {
+    // One Spark job per batch: everything but chat and viewer rows, plus per-stream event times.
+    List<Row> rows =
+        batch.mapPartitions(new DriverRows(), Encoders.row(EventRows.SCHEMA)).collectAsList();
+    List<Row> rejected = new ArrayList<>();
+    List<Row> transactions = new ArrayList<>();
+    Map<String, StreamUpdate> streams = new TreeMap<>();
+    for (Row r : rows) {
+      String kind = r.getString(EventRows.KIND);
+      if (EventRows.REJECTED.equals(kind)) {
+        rejected.add(r);
+        continue;
       }
-      // One Spark job per batch: everything but chat and viewer rows, plus per-stream event times.
-      List<Row> rows =
-          batch.mapPartitions(new DriverRows(), Encoders.row(EventRows.SCHEMA)).collectAsList();
-      List<Row> rejected = new ArrayList<>();
-      List<Row> transactions = new ArrayList<>();
-      Map<String, StreamUpdate> streams = new TreeMap<>();
-      for (Row r : rows) {
-        String kind = r.getString(EventRows.KIND);
-        if (EventRows.REJECTED.equals(kind)) {
-          rejected.add(r);
-          continue;
-        }
-        StreamUpdate update =
-            streams.computeIfAbsent(r.getString(EventRows.STREAM_ID), k -> new StreamUpdate());
-        if (EventRows.TRANSACTION.equals(kind)) {
-          transactions.add(r);
-        } else if (EventRows.STREAM_META.equals(kind)) {
-          update.meta(r);
-        } else {
-          update.seen(r.getTimestamp(EventRows.TS));
-        }
+      StreamUpdate update =
+          streams.computeIfAbsent(r.getString(EventRows.STREAM_ID), k -> new StreamUpdate());
+      if (EventRows.TRANSACTION.equals(kind)) {
+        transactions.add(r);
+      } else if (EventRows.STREAM_META.equals(kind)) {
+        update.meta(r);
+      } else {
+        update.seen(r.getTimestamp(EventRows.TS));
       }
-      deadLetters.send(rejected);
-      insertTransactions(c, transactions, batchId);
-      upsertStreams(c, streams);
-      ledger.record(c, committing, transactions.size() + rejected.size());
-      c.commit();
-      if (!rejected.isEmpty() || !transactions.isEmpty()) {
-        LOG.info(
-            "{} batch {}: {} transactions, {} streams, {} records to the dead-letter topic",
-            ledger.queryName(),
-            batchId,
-            transactions.size(),
-            streams.size(),
-            rejected.size());
-      }
+    }
+    deadLetters.send(rejected);
+    insertTransactions(c, transactions, committing.batchId());
+    upsertStreams(c, streams);
+    ledger.record(c, committing, transactions.size() + rejected.size());
+    c.commit();
+    if (!rejected.isEmpty() || !transactions.isEmpty()) {
+      LOG.info(
+          "{} batch {}: {} transactions, {} streams, {} records to the dead-letter topic",
+          ledger.queryName(),
+          committing.batchId(),
+          transactions.size(),
+          streams.size(),
+          rejected.size());
     }
   }
 

@@ -2,18 +2,15 @@ package io.telemetra.streaming.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The commit ledger against real Postgres, one transaction per batch as the sinks use it: a replay
@@ -24,20 +21,9 @@ class BatchLedgerIT {
 
   private static final String WINDOWS = "telemetra-windows";
 
-  @TempDir static Path dir;
-  private static MigratedDatabases databases;
+  @RegisterExtension static final MigratedDatabases databases = new MigratedDatabases();
 
   private String url;
-
-  @BeforeAll
-  static void startPostgres() {
-    databases = new MigratedDatabases(dir);
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    databases.close();
-  }
 
   @BeforeEach
   void freshDatabase() throws SQLException {

@@ -2,19 +2,40 @@ package io.telemetra.streaming.sink;
 
 import io.telemetra.embedded.Postgres;
 import io.telemetra.schema.SchemaMigrator;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** One real Postgres for a test class, and a freshly migrated database for each test. */
-final class MigratedDatabases implements AutoCloseable {
+/**
+ * One real Postgres for a test class ({@code @RegisterExtension static}), and a freshly migrated
+ * database for each test.
+ */
+final class MigratedDatabases implements BeforeAllCallback, AfterAllCallback {
 
-  private final Postgres postgres;
+  private Path dir;
+  private Postgres postgres;
   private int created;
 
-  MigratedDatabases(Path dir) {
-    this.postgres = Postgres.onFreePort(dir.resolve("pg")).start();
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    dir = Files.createTempDirectory("migrated-databases");
+    postgres = Postgres.onFreePort(dir.resolve("pg")).start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    postgres.stop();
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
   }
 
   /** Creates a database with the whole schema and returns its JDBC URL. */
@@ -28,12 +49,12 @@ final class MigratedDatabases implements AutoCloseable {
     return url;
   }
 
-  Connection connect(String url) throws SQLException {
-    return DriverManager.getConnection(url, postgres.user(), "");
+  /** The user the databases are reached as (no password). */
+  String user() {
+    return postgres.user();
   }
 
-  @Override
-  public void close() {
-    postgres.stop();
+  Connection connect(String url) throws SQLException {
+    return DriverManager.getConnection(url, postgres.user(), "");
   }
 }

@@ -8,7 +8,6 @@ import io.telemetra.analytics.moments.MomentDetector;
 import io.telemetra.analytics.moments.StreamHistory;
 import io.telemetra.analytics.window.SlidingWindows;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,11 +23,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,22 +44,11 @@ class MomentStoreIT {
   private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
   private static final int TARGET = 40;
 
-  @TempDir static Path dir;
-  private static MigratedDatabases databases;
+  @RegisterExtension static final MigratedDatabases databases = new MigratedDatabases();
 
   private final MomentStore store = new MomentStore(WINDOWS, DETECTOR);
   private String url;
   private long batchId;
-
-  @BeforeAll
-  static void startPostgres() {
-    databases = new MigratedDatabases(dir);
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    databases.close();
-  }
 
   @BeforeEach
   void freshDatabase() throws SQLException {
