@@ -1,7 +1,6 @@
 package io.telemetra.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
@@ -9,6 +8,7 @@ import io.javaoperatorsdk.operator.processing.event.rate.LinearRateLimiter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.telemetra.operator.config.HealthServer;
+import io.telemetra.operator.config.OperatorClient;
 import io.telemetra.operator.config.OperatorSettings;
 import io.telemetra.operator.metrics.PipelineMetrics;
 import java.io.IOException;
@@ -128,7 +128,7 @@ public final class TelemetraOperator implements AutoCloseable {
 
   public static void main(String[] args) throws IOException {
     OperatorSettings settings = OperatorSettings.fromEnvironment(System.getenv());
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    KubernetesClient client = OperatorClient.builder().build();
     TelemetraOperator operator = create(client, settings, o -> {}).start(settings.healthPort());
     // JOSDK installs no shutdown hook when leader election is on; this one stops gracefully and
     // hands the lease over (a rollout or a drained node sends SIGTERM)

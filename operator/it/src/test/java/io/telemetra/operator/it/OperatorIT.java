@@ -18,7 +18,6 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSta
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FieldValidateable.Validation;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -31,6 +30,7 @@ import io.telemetra.operator.DeletionPolicyReconciler;
 import io.telemetra.operator.api.v1alpha1.ApiSpec;
 import io.telemetra.operator.api.v1alpha1.Phase;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import io.telemetra.operator.config.OperatorClient;
 import io.telemetra.operator.spark.SparkApplication;
 import io.telemetra.operator.streaming.StalledRerun;
 import java.nio.file.Files;
@@ -110,7 +110,7 @@ class OperatorIT {
           OperatorChart.impersonating(
               identity, OperatorChart.installIdentity(client, operatorNamespace));
     }
-    operatorClient = new KubernetesClientBuilder().withConfig(identity).build();
+    operatorClient = OperatorClient.builder().withConfig(identity).build();
     operator = OperatorUnderTest.start(operatorClient, RESYNC, POLL);
   }
 

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.telemetra.embedded.KafkaBroker;
 import io.telemetra.embedded.Postgres;
 import io.telemetra.operator.api.v1alpha1.TelemetraPipeline;
+import io.telemetra.operator.config.OperatorClient;
 import io.telemetra.operator.spark.SparkApplication;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +82,7 @@ class SecretsNeverLeakIT {
               identity,
               OperatorChart.installIdentity(API.client(), API.createNamespace("telemetra-system")));
     }
-    operatorClient = new KubernetesClientBuilder().withConfig(identity).build();
+    operatorClient = OperatorClient.builder().withConfig(identity).build();
     operator =
         OperatorUnderTest.start(operatorClient, Duration.ofSeconds(2), Duration.ofSeconds(2));
   }
