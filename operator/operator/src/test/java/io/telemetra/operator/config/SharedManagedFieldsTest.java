@@ -50,11 +50,6 @@ class SharedManagedFieldsTest {
 
     ObjectMapper plain = new ObjectMapper();
     assertThat(plain.readTree(serialization.asJson(read))).isEqualTo(plain.readTree(json));
-    assertThat(
-            plain.readTree(
-                serialization.asJson(
-                    new KubernetesSerialization().unmarshal(json, Deployment.class))))
-        .isEqualTo(plain.readTree(json));
   }
 
   @SuppressWarnings("unchecked")
