@@ -285,6 +285,28 @@ class HelmChartTest {
   }
 
   @Test
+  void theChartsJavaOptionsDecideTheOperatorsHeapAndMatchTheImagesDefault() throws Exception {
+    // The JVM reads JAVA_TOOL_OPTIONS before its command line: a heap flag in the image's
+    // ENTRYPOINT would silently beat javaOptions (an image once pinned MaxRAMPercentage=75 there).
+    List<String> dockerfile = Files.readAllLines(RepoPaths.resolve("operator/Dockerfile"));
+    String entrypoint =
+        dockerfile.stream().filter(l -> l.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
+    assertThat(entrypoint).doesNotContain("-XX:", "-Xmx", "-Xms");
+    String imageDefault =
+        dockerfile.stream()
+            .filter(l -> l.startsWith("ENV JAVA_TOOL_OPTIONS="))
+            .map(l -> l.substring("ENV JAVA_TOOL_OPTIONS=".length()).replace("\"", ""))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(RenderedChart.render("").env("JAVA_TOOL_OPTIONS"))
+        .isEqualTo(imageDefault)
+        .contains("-XX:MaxRAMPercentage=");
+    assertThat(RenderedChart.render("javaOptions: -Xmx300m\n").env("JAVA_TOOL_OPTIONS"))
+        .isEqualTo("-Xmx300m");
+  }
+
+  @Test
   void everyVariableTheChartSetsIsReadByTheOperator() throws Exception {
     Path operator = RepoPaths.resolve("operator/operator/src/main");
     assumeThat(operator).as("Assumes the operator sources at %s", operator).isDirectory();

@@ -28,7 +28,7 @@ class ImageBuilderTest {
 
     assertThat(plan.lines())
         .containsExactlyInAnyOrder(
-            "operator: FROM jre17 + 7 steps",
+            "operator: FROM jre17 + 8 steps",
             "producer: FROM jre17 + 5 steps",
             "streaming: FROM spark + 6 steps",
             "api: FROM jre17 + 6 steps",

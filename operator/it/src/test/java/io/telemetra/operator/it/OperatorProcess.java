@@ -26,11 +26,13 @@ final class OperatorProcess implements AutoCloseable {
   private final Process process;
   private final int healthPort;
   private final Path log;
+  private final MemoryLimit memoryLimit;
 
-  private OperatorProcess(Process process, int healthPort, Path log) {
+  private OperatorProcess(Process process, int healthPort, Path log, MemoryLimit memoryLimit) {
     this.process = process;
     this.healthPort = healthPort;
     this.log = log;
+    this.memoryLimit = memoryLimit;
   }
 
   static OperatorProcess start(RealApiServer api, Path dir, String identity, int resyncSeconds)
@@ -42,14 +44,25 @@ final class OperatorProcess implements AutoCloseable {
     Path log = dir.resolve("operator-" + identity + ".log");
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    // as in the chart: a 512 MiB limit, MaxRAMPercentage=75, one core or less (serial GC)
-    command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC"));
+    // as in the chart: a 512 MiB limit, MaxRAMPercentage=50, one core or less (serial GC); with
+    // -Dbench.operatorMemoryLimit=512m in a memory cgroup of that size, the JVM sizing its heap
+    // from it by -XX:MaxRAMPercentage (bench.operatorRamPercentage, 50) as in a pod
+    String limit = System.getProperty("bench.operatorMemoryLimit", "").strip();
+    MemoryLimit memoryLimit = null;
+    if (limit.isEmpty()) {
+      command.addAll(List.of("-Xmx256m", "-XX:+UseSerialGC"));
+    } else {
+      memoryLimit = MemoryLimit.create("telemetra-operator-" + identity, MemoryLimit.parse(limit));
+      command.add(
+          "-XX:MaxRAMPercentage=" + System.getProperty("bench.operatorRamPercentage", "50"));
+    }
     String extra = System.getProperty("bench.operatorJvmArgs", "").strip();
     if (!extra.isEmpty()) {
       command.addAll(List.of(extra.replace("{identity}", identity).split("\\s+")));
     }
     command.addAll(List.of("-jar", distribution().toString()));
-    ProcessBuilder builder = new ProcessBuilder(command);
+    ProcessBuilder builder =
+        new ProcessBuilder(memoryLimit == null ? command : memoryLimit.wrap(command));
     Map<String, String> env = builder.environment();
     env.put("KUBECONFIG", api.kubeconfig().toString());
     env.put("HOSTNAME", "operator-" + identity);
@@ -60,7 +73,7 @@ final class OperatorProcess implements AutoCloseable {
     env.put("LOG_FORMAT", "text");
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     System.out.printf("operator %s: log %s%n", identity, log);
-    return new OperatorProcess(builder.start(), port, log);
+    return new OperatorProcess(builder.start(), port, log, memoryLimit);
   }
 
   void awaitStarted(Duration patience) throws InterruptedException {
@@ -147,8 +160,12 @@ final class OperatorProcess implements AutoCloseable {
       usedKb += Long.parseLong(used.group(2));
     }
     return String.format(
-        "RSS %d MB, heap used after GC %d MB%s%s",
-        rssKb / 1024, usedKb / 1024, nativeMemory(jcmd), histogram(jcmd));
+        "RSS %d MB, heap used after GC %d MB%s%s%s",
+        rssKb / 1024,
+        usedKb / 1024,
+        memoryLimit == null ? "" : memoryLimit.usage(),
+        nativeMemory(jcmd),
+        histogram(jcmd));
   }
 
   /**
@@ -226,12 +243,18 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() throws InterruptedException, IOException {
     if (process.isAlive()) {
       process.destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly();
+        process.waitFor();
       }
+    }
+    if (memoryLimit != null) {
+      System.out.printf(
+          "operator at exit (exit code %d)%s%n", process.exitValue(), memoryLimit.usage());
+      memoryLimit.remove();
     }
   }
 }

@@ -19,17 +19,6 @@ public final class EventIds implements Serializable {
     return chunk;
   }
 
-  /** This chunk followed by {@code more}. */
-  EventIds with(List<String> more) {
-    EventIds grown = new EventIds();
-    grown.ids = new String[ids.length + more.size()];
-    System.arraycopy(ids, 0, grown.ids, 0, ids.length);
-    for (int i = 0; i < more.size(); i++) {
-      grown.ids[ids.length + i] = more.get(i);
-    }
-    return grown;
-  }
-
   public String[] getIds() {
     return ids;
   }

@@ -30,10 +30,6 @@ public final class IdChunks implements Serializable {
     return keys.length == 0;
   }
 
-  boolean contains(String key) {
-    return Arrays.asList(keys).contains(key);
-  }
-
   void add(long pane, String key) {
     panes = Arrays.copyOf(panes, panes.length + 1);
     panes[panes.length - 1] = pane;

@@ -197,14 +197,11 @@ public final class PaneWindows extends StatefulProcessor<String, Row, Row> {
     newIds.forEach(
         (pane, ids) -> {
           getHandle().registerTimer(forgetAt(pane));
-          // A chunk's first id is remembered as long as the chunk: no other chunk has its key.
+          // The key is new: a chunk's first id stays in seenIds as long as the chunk, so it is
+          // never the first new id of a later batch.
           String key = IdChunks.key(pane, ids.get(0));
-          if (index.contains(key)) {
-            idChunks.updateValue(key, idChunks.getValue(key).with(ids));
-          } else {
-            idChunks.updateValue(key, EventIds.of(ids));
-            index.add(pane, key);
-          }
+          idChunks.updateValue(key, EventIds.of(ids));
+          index.add(pane, key);
         });
     idChunkIndex.update(index);
   }

@@ -2,7 +2,6 @@ package io.telemetra.streaming.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IdChunksTest {
@@ -19,15 +18,7 @@ class IdChunksTest {
     assertThat(index.removeBefore(7)).containsExactly("5|b", "6|d");
     assertThat(index.getKeys()).containsExactly("7|a", "7|c");
     assertThat(index.getPanes()).containsExactly(7, 7);
-    assertThat(index.contains("7|c")).isTrue();
-    assertThat(index.contains("6|d")).isFalse();
     assertThat(index.removeBefore(8)).containsExactly("7|a", "7|c");
     assertThat(index.isEmpty()).isTrue();
-  }
-
-  @Test
-  void aChunkGrowsByTheIdsOfALaterBatch() {
-    EventIds chunk = EventIds.of(List.of("a", "b")).with(List.of("c"));
-    assertThat(chunk.getIds()).containsExactly("a", "b", "c");
   }
 }
