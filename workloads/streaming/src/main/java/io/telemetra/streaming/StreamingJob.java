@@ -19,6 +19,7 @@ import io.telemetra.streaming.progress.KafkaDataLossDetector;
 import io.telemetra.streaming.sink.BatchLedger;
 import io.telemetra.streaming.sink.IngestSink;
 import io.telemetra.streaming.sink.SinkDatabase;
+import io.telemetra.streaming.sink.UnreadReplays;
 import io.telemetra.streaming.sink.WindowSink;
 import io.telemetra.streaming.window.WindowedAggregation;
 import java.util.List;
@@ -87,9 +88,14 @@ public final class StreamingJob {
         Map.of(INGEST_CHECKPOINT, ingestLedger, WINDOWS_CHECKPOINT, windowsLedger));
     var lateEvents = new LateEventCounter(WINDOWS_QUERY);
     spark.streams().addListener(lateEvents);
+    var unreadReplays = new UnreadReplays();
     var dataLoss =
         new KafkaDataLossDetector(
-            settings.pipeline(), Set.of(INGEST_QUERY, WINDOWS_QUERY), postgres, settings.kafka());
+            settings.pipeline(),
+            Set.of(INGEST_QUERY, WINDOWS_QUERY),
+            postgres,
+            settings.kafka(),
+            unreadReplays);
     spark.streams().addListener(dataLoss);
     var consumed =
         new ConsumedRecords(settings.pipeline(), Set.of(INGEST_QUERY, WINDOWS_QUERY), postgres);
@@ -108,7 +114,11 @@ public final class StreamingJob {
               .trigger(Trigger.ProcessingTime(settings.trigger().toMillis()))
               .foreachBatch(
                   new IngestSink(
-                      ingestLedger, postgres, settings.topics().deadLetter(), settings.kafka()))
+                      ingestLedger,
+                      postgres,
+                      settings.topics().deadLetter(),
+                      settings.kafka(),
+                      unreadReplays))
               .start();
       StreamingQuery windowed =
           WindowedAggregation.of(

@@ -2,6 +2,7 @@ package io.telemetra.streaming.progress;
 
 import io.telemetra.runtime.KafkaConnection;
 import io.telemetra.streaming.sink.SinkDatabase;
+import io.telemetra.streaming.sink.UnreadReplays;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * new log held below them): their offsets went back, or their topic's id is not the one recorded
  * for the checkpoint ({@link TopicIds}, streaming_topics). It logs a WARN line starting {@code
  * KafkaDataLoss:}, counts the records, and records the batch in streaming_data_loss, which the
- * operator reports on the pipeline.
+ * operator reports on the pipeline. A batch its sink skipped unread as a replay ({@link
+ * UnreadReplays}) is not checked: the run that committed it read its records.
  */
 public final class KafkaDataLossDetector extends WatchedQueries implements AutoCloseable {
 
@@ -49,17 +51,23 @@ public final class KafkaDataLossDetector extends WatchedQueries implements AutoC
   private final String pipeline;
   private final SinkDatabase postgres;
   private final TopicIds topicIds;
+  private final UnreadReplays unreadReplays;
   private final AtomicLong total = new AtomicLong();
 
   /** The topic ids recorded for each checkpoint (query id) this job has looked at. */
   private final Map<UUID, Map<String, String>> recordedIds = new ConcurrentHashMap<>();
 
   public KafkaDataLossDetector(
-      String pipeline, Set<String> queries, SinkDatabase postgres, KafkaConnection kafka) {
+      String pipeline,
+      Set<String> queries,
+      SinkDatabase postgres,
+      KafkaConnection kafka,
+      UnreadReplays unreadReplays) {
     super(queries);
     this.pipeline = pipeline;
     this.postgres = postgres;
     this.topicIds = new TopicIds(kafka);
+    this.unreadReplays = unreadReplays;
   }
 
   /** Records the watched queries found gone from Kafka since the job started. */
@@ -69,6 +77,7 @@ public final class KafkaDataLossDetector extends WatchedQueries implements AutoC
 
   @Override
   void progressed(StreamingQueryProgress progress) {
+    boolean unreadReplay = unreadReplays.take(progress.id(), progress.batchId());
     for (SourceProgress source : progress.sources()) {
       Set<String> topics = KafkaOffsetRange.topics(source.endOffset());
       Optional<Map<String, String>> ids = topicIds.of(topics);
@@ -85,9 +94,11 @@ public final class KafkaDataLossDetector extends WatchedQueries implements AutoC
                       }
                     }));
         Optional<KafkaOffsetRange.Unread> unread =
-            KafkaOffsetRange.unread(
-                    source.startOffset(), source.endOffset(), source.numInputRows(), replaced)
-                .filter(u -> u.total() > 0);
+            unreadReplay
+                ? Optional.empty()
+                : KafkaOffsetRange.unread(
+                        source.startOffset(), source.endOffset(), source.numInputRows(), replaced)
+                    .filter(u -> u.total() > 0);
         boolean idsChanged = ids.isPresent() && !recorded.equals(merged(recorded, ids.get()));
         if (unread.isEmpty() && !idsChanged) {
           continue;

@@ -76,7 +76,7 @@ public final class BatchLedger implements Serializable {
   }
 
   /** One micro-batch: the id of the checkpoint's query and the batch id within it. */
-  public record Batch(UUID queryId, long batchId) {
+  public record Batch(UUID queryId, long batchId) implements Serializable {
 
     @Override
     public String toString() {
@@ -105,19 +105,19 @@ public final class BatchLedger implements Serializable {
 
   /**
    * Runs {@code write} in one transaction on {@code postgres} unless {@code batch} is already
-   * committed: a replay is logged and skipped.
+   * committed: a replay is logged and skipped. Returns whether it ran.
    */
-  public <E extends Exception> void writeOnce(
+  public <E extends Exception> boolean writeOnce(
       HeldConnection postgres, Batch batch, BatchWrite<E> write) throws SQLException, E {
-    postgres.inTransaction(
+    return postgres.inTransaction(
         c -> {
           if (isReplay(c, batch)) {
             LOG.info("{} {} is already committed; skipping its replay", queryName, batch);
             c.rollback();
-          } else {
-            write.write(c);
+            return false;
           }
-          return null;
+          write.write(c);
+          return true;
         });
   }
 

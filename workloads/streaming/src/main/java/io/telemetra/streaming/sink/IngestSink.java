@@ -61,18 +61,31 @@ public final class IngestSink implements VoidFunction2<Dataset<Row>, Long> {
   private final BatchLedger ledger;
   private final HeldConnection postgres;
   private final DeadLetterSender deadLetters;
+  private final UnreadReplays unreadReplays;
 
+  /**
+   * The sink of {@code ledger}'s query; the replays it skips (without reading them) go to {@code
+   * unreadReplays}.
+   */
   public IngestSink(
-      BatchLedger ledger, SinkDatabase postgres, String deadLetterTopic, KafkaConnection kafka) {
+      BatchLedger ledger,
+      SinkDatabase postgres,
+      String deadLetterTopic,
+      KafkaConnection kafka,
+      UnreadReplays unreadReplays) {
     this.ledger = ledger;
     this.postgres = postgres.held();
     this.deadLetters = new DeadLetterSender(deadLetterTopic, kafka);
+    this.unreadReplays = unreadReplays;
   }
 
   @Override
   public void call(Dataset<Row> batch, Long batchId) throws Exception {
     BatchLedger.Batch committing = BatchLedger.of(batch, batchId);
-    ledger.writeOnce(postgres, committing, c -> write(c, committing, batch));
+    // A replay is skipped before its records are read: nothing of it is written again.
+    if (!ledger.writeOnce(postgres, committing, c -> write(c, committing, batch))) {
+      unreadReplays.add(committing);
+    }
   }
 
   private void write(Connection c, BatchLedger.Batch committing, Dataset<Row> batch)
