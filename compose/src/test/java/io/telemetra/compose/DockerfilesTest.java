@@ -78,6 +78,78 @@ class DockerfilesTest {
     assertThat(hadolint.waitFor()).as(report).isZero();
   }
 
+  /**
+   * The API and producer images size their heap by an environment default, {@code
+   * JDK_JAVA_OPTIONS}, not by a flag on their command line: a pod's {@code JAVA_TOOL_OPTIONS} (the
+   * pipeline's {@code env}, e.g. {@code -XX:+ExitOnOutOfMemoryError}) adds flags and keeps the
+   * default, and a pod's {@code JDK_JAVA_OPTIONS} replaces it. Run on a real JVM with the image's
+   * entrypoint flags and environment. (A flag on the command line beat both.)
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("workloadImages")
+  void aPodsJavaOptionsAddToTheHeapDefaultAndCanReplaceIt(String dockerfile) throws Exception {
+    List<String> lines = instructions(ROOT.resolve(dockerfile));
+    String entrypoint =
+        lines.stream().filter(l -> l.startsWith("ENTRYPOINT ")).reduce((a, b) -> b).orElseThrow();
+    List<String> jvmFlags = new ArrayList<>();
+    Matcher flag = Pattern.compile("\"(-XX:[^\"]+)\"").matcher(entrypoint);
+    while (flag.find()) {
+      jvmFlags.add(flag.group(1));
+    }
+    String imageDefault =
+        lines.stream()
+            .filter(l -> l.startsWith("ENV JDK_JAVA_OPTIONS="))
+            .map(l -> l.substring("ENV JDK_JAVA_OPTIONS=".length()).replace("\"", ""))
+            .findFirst()
+            .orElse("");
+
+    var added = jvmFlagsOf(jvmFlags, imageDefault, "-XX:+ExitOnOutOfMemoryError");
+    assertThat(added).containsEntry("MaxRAMPercentage", "75.000000");
+    assertThat(added).containsEntry("ExitOnOutOfMemoryError", "true");
+    var replaced = jvmFlagsOf(jvmFlags, "-XX:MaxRAMPercentage=60", "");
+    assertThat(replaced)
+        .as("a pod's JDK_JAVA_OPTIONS")
+        .containsEntry("MaxRAMPercentage", "60.000000");
+  }
+
+  static Stream<Arguments> workloadImages() {
+    return Stream.of(
+        Arguments.of("workloads/api/Dockerfile"), Arguments.of("workloads/producer/Dockerfile"));
+  }
+
+  /**
+   * The JVM's final MaxRAMPercentage and ExitOnOutOfMemoryError for the command-line flags and
+   * environment given.
+   */
+  private static java.util.Map<String, String> jvmFlagsOf(
+      List<String> commandLine, String jdkJavaOptions, String javaToolOptions) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(commandLine);
+    command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove("JDK_JAVA_OPTIONS");
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    if (!jdkJavaOptions.isEmpty()) {
+      builder.environment().put("JDK_JAVA_OPTIONS", jdkJavaOptions);
+    }
+    if (!javaToolOptions.isEmpty()) {
+      builder.environment().put("JAVA_TOOL_OPTIONS", javaToolOptions);
+    }
+    Process java = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(java.waitFor()).isZero();
+    java.util.Map<String, String> flags = new java.util.HashMap<>();
+    Matcher m =
+        Pattern.compile("^\\s*\\S+\\s+(\\w+)\\s+:?=\\s+(\\S+)", Pattern.MULTILINE).matcher(out);
+    while (m.find()) {
+      if (m.group(1).equals("MaxRAMPercentage") || m.group(1).equals("ExitOnOutOfMemoryError")) {
+        flags.put(m.group(1), m.group(2));
+      }
+    }
+    return flags;
+  }
+
   @Test
   void theStreamingImagePutsTheJobWhereTheSparkApplicationAndComposeLookForIt() throws IOException {
     String dockerfile = Files.readString(ROOT.resolve("workloads/streaming/Dockerfile"));

@@ -29,9 +29,9 @@ class ImageBuilderTest {
     assertThat(plan.lines())
         .containsExactlyInAnyOrder(
             "operator: FROM jre17 + 8 steps",
-            "producer: FROM jre17 + 5 steps",
+            "producer: FROM jre17 + 6 steps",
             "streaming: FROM spark + 6 steps",
-            "api: FROM jre17 + 6 steps",
+            "api: FROM jre17 + 7 steps",
             "pause (cluster tier only): FROM None + 3 steps",
             "crash-at-start (cluster tier only): FROM jre17 + 2 steps");
   }
