@@ -131,7 +131,7 @@ public final class FleetBenchmark {
 
       // 2. steady state
       playControllers(count);
-      awaitAllReady(count, Duration.ofMinutes(10));
+      awaitAllReady(count, leader, Duration.ofMinutes(10));
       Thread.sleep(TimeUnit.SECONDS.toMillis(resyncSeconds)); // every pipeline resynced once
       Map<String, Double> requestsBefore = requests();
       long cpuBefore = leader.cpuMillis();
@@ -167,7 +167,7 @@ public final class FleetBenchmark {
       deleteAll();
       applyAll(count, leader, "topics and tables already there");
       playControllers(count);
-      awaitAllReady(count, Duration.ofMinutes(10));
+      awaitAllReady(count, leader, Duration.ofMinutes(10));
 
       // 5. leader failover: the leader dies (SIGKILL: a lost node), then its successor is stopped
       // (SIGTERM: a rollout, a drain)
@@ -398,10 +398,12 @@ public final class FleetBenchmark {
     pool.awaitTermination(5, TimeUnit.MINUTES);
   }
 
-  private void awaitAllReady(int count, Duration patience) throws InterruptedException {
+  private void awaitAllReady(int count, OperatorProcess operator, Duration patience)
+      throws InterruptedException, IOException {
     long deadline = System.nanoTime() + patience.toNanos();
     long ready = 0;
     while (System.nanoTime() < deadline) {
+      operator.requireAlive();
       ready =
           client.resources(TelemetraPipeline.class).inNamespace(NS).list().getItems().stream()
               .filter(p -> p.getStatus() != null && p.getStatus().getConditions() != null)

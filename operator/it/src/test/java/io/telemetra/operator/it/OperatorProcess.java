@@ -218,6 +218,20 @@ final class OperatorProcess implements AutoCloseable {
     return areas.toString();
   }
 
+  /**
+   * Throws when the process has ended (e.g. OOM-killed in its memory cgroup): nothing to wait for.
+   */
+  void requireAlive() throws IOException {
+    if (!process.isAlive()) {
+      throw new IllegalStateException(
+          "operator exited with code "
+              + process.exitValue()
+              + (memoryLimit == null ? "" : memoryLimit.usage())
+              + "; see "
+              + log);
+    }
+  }
+
   /** SIGKILL: a crashed node or an OOM kill. */
   void kill() throws InterruptedException {
     process.destroyForcibly();
