@@ -252,6 +252,7 @@ public final class FleetBenchmark {
   private void applyAll(int count, OperatorProcess operator, String what) throws Exception {
     Map<String, Long> applied = new ConcurrentHashMap<>();
     long cpuBefore = operator.cpuMillis();
+    Map<String, Long> othersBefore = otherCpu();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
       applied.put("p" + i, System.nanoTime());
@@ -271,6 +272,26 @@ public final class FleetBenchmark {
         allDone,
         operator.cpuMillis() - cpuBefore,
         loadAverage());
+    // What else the 2 cores did meanwhile: the floor under the latencies above.
+    Map<String, Long> others = otherCpu();
+    System.out.printf(
+        "  CPU during that apply (%d ms wall):%s%n",
+        allDone,
+        others.entrySet().stream()
+            .map(
+                e -> " " + e.getKey() + " " + (e.getValue() - othersBefore.get(e.getKey())) + " ms")
+            .collect(Collectors.joining(",")));
+  }
+
+  /**
+   * CPU milliseconds so far of the API server, etcd, Postgres and this harness (Kafka runs in it).
+   */
+  private static Map<String, Long> otherCpu() throws IOException {
+    Map<String, Long> cpu =
+        new java.util.LinkedHashMap<>(
+            ProcessCpu.millisByName(List.of("kube-apiserver", "etcd", "postgres")));
+    cpu.put("harness (with Kafka)", ProcessCpu.millisOf(ProcessHandle.current().pid()));
+    return cpu;
   }
 
   /**

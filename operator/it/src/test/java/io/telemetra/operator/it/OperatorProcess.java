@@ -126,10 +126,7 @@ final class OperatorProcess implements AutoCloseable {
 
   /** User + system CPU time of the process so far. */
   long cpuMillis() throws IOException {
-    String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-    return ticks * 10; // USER_HZ = 100
+    return ProcessCpu.millisOf(process.pid());
   }
 
   /** RSS now, and heap in use after a full GC. */
