@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * for the checkpoint ({@link TopicIds}, streaming_topics). It logs a WARN line starting {@code
  * KafkaDataLoss:}, counts the records, and records the batch in streaming_data_loss, which the
  * operator reports on the pipeline. A batch its sink skipped unread as a replay ({@link
- * UnreadReplays}) is not checked: the run that committed it read its records.
+ * UnreadReplays}) is not checked, and its topic ids are not recorded: the run that committed it
+ * read its records, and a log replaced since shows at the next batch.
  */
 public final class KafkaDataLossDetector extends WatchedQueries implements AutoCloseable {
 
@@ -77,7 +78,11 @@ public final class KafkaDataLossDetector extends WatchedQueries implements AutoC
 
   @Override
   void progressed(StreamingQueryProgress progress) {
-    boolean unreadReplay = unreadReplays.take(progress.id(), progress.batchId());
+    if (unreadReplays.take(progress.id(), progress.batchId())) {
+      // Nothing was read, so nothing is learnt either: not even the topic ids, which would hide a
+      // log replaced since the checkpoint from the next batch's check.
+      return;
+    }
     for (SourceProgress source : progress.sources()) {
       Set<String> topics = KafkaOffsetRange.topics(source.endOffset());
       Optional<Map<String, String>> ids = topicIds.of(topics);
@@ -94,11 +99,9 @@ public final class KafkaDataLossDetector extends WatchedQueries implements AutoC
                       }
                     }));
         Optional<KafkaOffsetRange.Unread> unread =
-            unreadReplay
-                ? Optional.empty()
-                : KafkaOffsetRange.unread(
-                        source.startOffset(), source.endOffset(), source.numInputRows(), replaced)
-                    .filter(u -> u.total() > 0);
+            KafkaOffsetRange.unread(
+                    source.startOffset(), source.endOffset(), source.numInputRows(), replaced)
+                .filter(u -> u.total() > 0);
         boolean idsChanged = ids.isPresent() && !recorded.equals(merged(recorded, ids.get()));
         if (unread.isEmpty() && !idsChanged) {
           continue;
